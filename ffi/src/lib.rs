@@ -1,0 +1,1 @@
+//! C API of merzim (work in progress).

@@ -1,0 +1,175 @@
+//! Why a deadline lies where it does: the days and intervals a computation skipped.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::calendar::{ActRef, DayKind};
+use crate::names::{Lang, Names};
+use crate::office::{Local, OfficeTime};
+use crate::Result;
+
+/// Why time was skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// A non-working day (see `kind`).
+    DayOff(DayKind),
+    /// The lunch break (a gap between office intervals).
+    Lunch,
+    /// Outside office hours (after close of business, before opening).
+    AfterHours,
+}
+
+/// A stretch of time that did not count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Start (local).
+    pub from: NaiveDateTime,
+    /// End (local).
+    pub to: NaiveDateTime,
+    /// Why.
+    pub reason: SkipReason,
+    /// The holiday's name, for days off.
+    pub names: Option<Names>,
+    /// The act, for transfers.
+    pub act: Option<ActRef>,
+    /// The legal source.
+    pub source: Option<String>,
+    /// The day's status may still change.
+    pub provisional: bool,
+    /// The day rests on an estimated date.
+    pub estimated: bool,
+}
+
+impl Skipped {
+    /// One line in `lang`: "2026-03-23: Nauryz (holiday)".
+    pub fn describe(&self, lang: Lang) -> String {
+        let (kk, ru, en) = match self.reason {
+            SkipReason::Lunch => ("түскі үзіліс", "обеденный перерыв", "lunch break"),
+            SkipReason::AfterHours => ("жұмыс уақытынан тыс", "нерабочее время", "outside office hours"),
+            SkipReason::DayOff(k) => match k {
+                DayKind::Weekend => ("демалыс күні", "выходной день", "weekend"),
+                DayKind::Holiday => ("мереке күні", "праздничный день", "public holiday"),
+                DayKind::ReligiousDayOff => ("діни мереке, демалыс күні", "религиозный праздник, выходной день", "religious day off"),
+                DayKind::SubstituteDayOff => ("ауыстырылған демалыс күні", "перенесённый выходной (праздник в выходной)", "substitute day off"),
+                DayKind::TransferredDayOff => ("актімен ауыстырылған демалыс күні", "выходной, перенесённый актом", "day off moved by an act"),
+                DayKind::DeclaredDayOff => ("актімен жарияланған демалыс күні", "нерабочий день, объявленный актом", "day off declared by an act"),
+                _ => ("жұмыс күні емес", "нерабочий день", "non-working day"),
+            },
+        };
+        let what = match lang {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        };
+        let mut s = match self.reason {
+            SkipReason::DayOff(_) => format!("{}: {what}", self.from.date()),
+            _ => format!(
+                "{} {}–{}: {what}",
+                self.from.date(),
+                self.from.format("%H:%M"),
+                if self.to.date() == self.from.date() {
+                    self.to.format("%H:%M").to_string()
+                } else {
+                    self.to.format("%Y-%m-%d %H:%M").to_string()
+                }
+            ),
+        };
+        if let Some(n) = &self.names {
+            s.push_str(&format!(" — {}", n.get(lang)));
+        }
+        if let Some(a) = &self.act {
+            let mut r = a.title.get(lang).to_string();
+            if let Some(n) = &a.number {
+                r.push_str(&format!(" No. {n}"));
+            }
+            if let Some(d) = a.date {
+                r.push_str(&format!(" ({d})"));
+            }
+            s.push_str(&format!(" [{r}]"));
+        }
+        if self.estimated {
+            s.push_str(match lang {
+                Lang::Kk => " (болжамды күн)",
+                Lang::Ru => " (предварительная дата)",
+                Lang::En => " (estimated date)",
+            });
+        }
+        if self.provisional {
+            s.push_str(match lang {
+                Lang::Kk => " (алдын ала)",
+                Lang::Ru => " (предварительно)",
+                Lang::En => " (provisional)",
+            });
+        }
+        s
+    }
+}
+
+impl OfficeTime {
+    /// Everything that did not count between `from` and `to`: days off with
+    /// their names and acts, lunch breaks, time outside office hours. It walks the
+    /// days, so it costs O(days); the deadline computations themselves do not.
+    pub fn explain(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<Skipped>> {
+        let (a, b) = (self.local(from)?, self.local(to)?);
+        let cal = self.calendar();
+        let mut out = Vec::new();
+        let clip = |x: Local, y: Local| -> Option<(Local, Local)> {
+            let (x, y) = (x.max(a), y.min(b));
+            (x < y).then_some((x, y))
+        };
+        let push = |x: Local, y: Local, reason: SkipReason, out: &mut Vec<Skipped>| -> Result<()> {
+            if let Some((x, y)) = clip(x, y) {
+                let (names, act, source, estimated, provisional) = match reason {
+                    SkipReason::DayOff(_) => {
+                        let d = cal.day(cal.date_of(x.day))?;
+                        (d.names, d.act, d.source, d.estimated, d.provisional)
+                    }
+                    _ => (None, None, None, false, false),
+                };
+                out.push(Skipped {
+                    from: self.naive(x),
+                    to: self.naive(y),
+                    reason,
+                    names,
+                    act,
+                    source,
+                    provisional,
+                    estimated,
+                });
+            }
+            Ok(())
+        };
+        for day in a.day..=b.day {
+            let start = Local { day, minute: 0 };
+            let end = Local { day, minute: 1440 };
+            if !cal.working_at(day) {
+                let kind = cal.day_kind(cal.date_of(day))?;
+                push(start, end, SkipReason::DayOff(kind), &mut out)?;
+                continue;
+            }
+            let ivs = self.intervals_at(day);
+            let mut prev = start;
+            for (k, &(s, e)) in ivs.iter().enumerate() {
+                let reason = if k == 0 { SkipReason::AfterHours } else { SkipReason::Lunch };
+                push(prev, Local { day, minute: s }, reason, &mut out)?;
+                prev = Local { day, minute: e };
+            }
+            push(prev, end, SkipReason::AfterHours, &mut out)?;
+        }
+        // Merge adjacent after-hours stretches across midnight.
+        let mut merged: Vec<Skipped> = Vec::with_capacity(out.len());
+        for s in out {
+            if let Some(last) = merged.last_mut() {
+                if last.reason == SkipReason::AfterHours && s.reason == SkipReason::AfterHours && last.to == s.from {
+                    last.to = s.to;
+                    continue;
+                }
+            }
+            merged.push(s);
+        }
+        let _ = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| d.weekday());
+        Ok(merged)
+    }
+}

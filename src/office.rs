@@ -1,0 +1,425 @@
+//! Office time: the schedule laid over the calendar, with an office-minute index
+//! so that minute and working-day steps cost O(1) (O(log n) for irregular schedules).
+
+use std::sync::Arc;
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+
+use crate::calendar::{Calendar, DayKind};
+use crate::schedule::{Interval, Schedule};
+use crate::term::{Term, Unit};
+use crate::{Error, Result};
+
+/// A local wall-clock instant as (day index, minute of day 0..=1440).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Local {
+    pub day: u32,
+    pub minute: u16,
+}
+
+/// The office schedule laid over a calendar.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use merzim::{Calendar, OfficeTime, Schedule};
+/// let office = OfficeTime::new(&Calendar::kazakhstan(), Schedule::state_body())?;
+/// let t = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap().and_hms_opt(18, 20, 0).unwrap();
+/// // Friday before Nauryz: 10 minutes that day, 5 on Thursday 26 March.
+/// assert_eq!(office.advance(t, 15)?.to_string(), "2026-03-26 09:05:00");
+/// # Ok::<(), merzim::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct OfficeTime {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for OfficeTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OfficeTime")
+            .field("calendar", &self.inner.calendar)
+            .field("schedule", &self.inner.schedule.to_string())
+            .finish()
+    }
+}
+
+struct Inner {
+    calendar: Calendar,
+    schedule: Schedule,
+    /// Interval lists per weekday (Mon = 0), as (start, end) minutes.
+    profiles: [Vec<(u16, u16)>; 7],
+    /// Office minutes per working day when every working day has the same
+    /// intervals; enables O(1) location of an office-minute ordinal.
+    uniform: Option<(u8, u32)>,
+    /// cum_min[i] = office minutes in days 0..i (len = days + 1).
+    cum_min: Vec<u32>,
+}
+
+impl OfficeTime {
+    /// Lays `schedule` over `calendar`. Every working day of the calendar must
+    /// have office hours in the schedule.
+    pub fn new(calendar: &Calendar, schedule: Schedule) -> Result<OfficeTime> {
+        let profiles: [Vec<(u16, u16)>; 7] = std::array::from_fn(|d| {
+            let wd = Weekday::try_from(d as u8).expect("0..7");
+            schedule
+                .intervals(wd)
+                .iter()
+                .map(|iv: &Interval| (iv.start, iv.end))
+                .collect()
+        });
+        let last = calendar.valid_last();
+        let mut cum_min = Vec::with_capacity(last as usize + 2);
+        let mut total = 0u32;
+        let mut used = [false; 7];
+        for i in 0..=last {
+            cum_min.push(total);
+            if calendar.working_at(i) {
+                let p = profile_of(calendar, i);
+                if profiles[p].is_empty() {
+                    return Err(Error::invalid_input(format!(
+                        "the schedule has no office hours on {:?}, but {} is a working day",
+                        Weekday::try_from(p as u8).expect("0..7"),
+                        calendar.date_of(i)
+                    )));
+                }
+                used[p] = true;
+                total += profiles[p].iter().map(|(s, e)| (e - s) as u32).sum::<u32>();
+            }
+        }
+        cum_min.push(total);
+        let used_profiles: Vec<usize> = (0..7).filter(|&p| used[p]).collect();
+        let uniform = match used_profiles.first() {
+            Some(&p0) if used_profiles.iter().all(|&p| profiles[p] == profiles[p0]) => Some((
+                p0 as u8,
+                profiles[p0].iter().map(|(s, e)| (e - s) as u32).sum(),
+            )),
+            _ => None,
+        };
+        Ok(OfficeTime {
+            inner: Arc::new(Inner {
+                calendar: calendar.clone(),
+                schedule,
+                profiles,
+                uniform,
+                cum_min,
+            }),
+        })
+    }
+
+    /// The calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.inner.calendar
+    }
+
+    /// The schedule.
+    pub fn schedule(&self) -> &Schedule {
+        &self.inner.schedule
+    }
+
+    // ----- conversions -----
+
+    pub(crate) fn local(&self, t: NaiveDateTime) -> Result<Local> {
+        let day = self.inner.calendar.index(t.date())?;
+        Ok(Local {
+            day,
+            minute: (t.hour() * 60 + t.minute()) as u16,
+        })
+    }
+
+    pub(crate) fn naive(&self, l: Local) -> NaiveDateTime {
+        let date = self.inner.calendar.date_of(l.day);
+        if l.minute >= 1440 {
+            // 24:00 is reported as 00:00 of the next date.
+            (date + chrono::Days::new(1)).and_time(NaiveTime::MIN)
+        } else {
+            date.and_hms_opt(l.minute as u32 / 60, l.minute as u32 % 60, 0)
+                .expect("minute < 1440")
+        }
+    }
+
+    /// The intervals of day `i` (empty on a non-working day).
+    #[inline]
+    pub(crate) fn intervals_at(&self, i: u32) -> &[(u16, u16)] {
+        if !self.inner.calendar.working_at(i) {
+            return &[];
+        }
+        &self.inner.profiles[profile_of(&self.inner.calendar, i)]
+    }
+
+    /// Office minutes of day `i`.
+    #[inline]
+    pub(crate) fn day_minutes(&self, i: u32) -> u32 {
+        self.inner.cum_min[i as usize + 1] - self.inner.cum_min[i as usize]
+    }
+
+    /// Close of business of working day `i`.
+    #[inline]
+    pub(crate) fn cob(&self, i: u32) -> Local {
+        let end = self.intervals_at(i).last().map_or(0, |iv| iv.1);
+        Local { day: i, minute: end }
+    }
+
+    /// Opening of working day `i`.
+    #[inline]
+    pub(crate) fn opening(&self, i: u32) -> Local {
+        let start = self.intervals_at(i).first().map_or(0, |iv| iv.0);
+        Local { day: i, minute: start }
+    }
+
+    /// Office minutes of day `l.day` before `l.minute`.
+    #[inline]
+    pub(crate) fn elapsed(&self, l: Local) -> u32 {
+        let mut k = 0u32;
+        for &(s, e) in self.intervals_at(l.day) {
+            if l.minute <= s {
+                break;
+            }
+            k += (l.minute.min(e) - s) as u32;
+        }
+        k
+    }
+
+    /// The global office-minute ordinal of `l`: office minutes before it.
+    #[inline]
+    pub(crate) fn ordinal(&self, l: Local) -> u64 {
+        self.inner.cum_min[l.day as usize] as u64 + self.elapsed(l) as u64
+    }
+
+    /// The instant where `k` office minutes of day `i` have elapsed; an exact
+    /// interval end is reported as that end. `k` beyond the day gives close of business.
+    #[inline]
+    fn at_elapsed(&self, i: u32, k: u32) -> Local {
+        let ivs = self.intervals_at(i);
+        let mut k = k;
+        for &(s, e) in ivs {
+            let len = (e - s) as u32;
+            if k <= len {
+                return Local { day: i, minute: s + k as u16 };
+            }
+            k -= len;
+        }
+        self.cob(i)
+    }
+
+    /// The instant where `k` office minutes of day `i` have elapsed, preferring the
+    /// start of the next interval over the end of the previous one.
+    #[inline]
+    fn at_elapsed_start(&self, i: u32, k: u32) -> Local {
+        let mut k = k;
+        for &(s, e) in self.intervals_at(i) {
+            let len = (e - s) as u32;
+            if k < len {
+                return Local { day: i, minute: s + k as u16 };
+            }
+            k -= len;
+        }
+        self.cob(i)
+    }
+
+    /// The day holding office-minute ordinal `t` (`cum_min[d] < t <= cum_min[d+1]`
+    /// when `end`, else `cum_min[d] <= t < cum_min[d+1]`).
+    #[inline]
+    fn day_of_ordinal(&self, t: u64, end: bool) -> Option<u32> {
+        let cal = &self.inner.calendar;
+        if let Some((_, mpd)) = self.inner.uniform {
+            let mpd = mpd as u64;
+            let w = if end { (t.checked_sub(1)?) / mpd } else { t / mpd };
+            return cal.working_index(w as i64);
+        }
+        let cm = &self.inner.cum_min;
+        let pos = if end {
+            cm.partition_point(|&c| (c as u64) < t)
+        } else {
+            cm.partition_point(|&c| (c as u64) <= t)
+        };
+        let d = pos.checked_sub(1)? as u32;
+        (d <= cal.valid_last() && (d as usize) < cm.len() - 1).then_some(d)
+    }
+
+    pub(crate) fn beyond(&self, t: Local, what: &str) -> Error {
+        let (a, b) = self.inner.calendar.valid_range();
+        Error::out_of_coverage(format!(
+            "{what} from {} goes beyond the calendar's coverage {a}..={b}",
+            self.naive(t)
+        ))
+    }
+
+    /// TERMS.md §3: move to the first office instant at or after `t`, then consume
+    /// `m` office minutes; an exact interval end is that end. `m = 0` returns `t`.
+    #[inline]
+    pub(crate) fn advance_local(&self, t: Local, m: u64) -> Result<Local> {
+        if m == 0 {
+            return Ok(t);
+        }
+        // Fast path: the count ends the same day.
+        let e = self.elapsed(t) as u64;
+        let dm = self.day_minutes(t.day) as u64;
+        if e + m <= dm {
+            return Ok(self.at_elapsed(t.day, (e + m) as u32));
+        }
+        let target = self.inner.cum_min[t.day as usize] as u64 + e + m;
+        let d = self
+            .day_of_ordinal(target, true)
+            .ok_or_else(|| self.beyond(t, &format!("advancing {m} office minutes")))?;
+        Ok(self.at_elapsed(d, (target - self.inner.cum_min[d as usize] as u64) as u32))
+    }
+
+    /// The first office instant at or after `t`.
+    #[inline]
+    pub(crate) fn first_office_local(&self, t: Local) -> Result<Local> {
+        let e = self.elapsed(t);
+        if e < self.day_minutes(t.day) {
+            return Ok(self.at_elapsed_start(t.day, e));
+        }
+        let target = self.inner.cum_min[t.day as usize + 1] as u64;
+        let d = self
+            .day_of_ordinal(target, false)
+            .ok_or_else(|| self.beyond(t, "finding the next office hour"))?;
+        Ok(self.opening(d))
+    }
+
+    /// TERMS.md §4: a step of `n` working days keeping the position within the day.
+    #[inline]
+    pub(crate) fn working_day_step_local(&self, t: Local, n: u32) -> Result<Local> {
+        if n == 0 {
+            return Ok(t);
+        }
+        let cal = &self.inner.calendar;
+        let s = self.first_office_local(t)?;
+        let k = self.elapsed(s);
+        let w0 = cal.cum_at(s.day) as i64; // 0-based working ordinal of the start day
+        let err = || self.beyond(t, &format!("a step of {n} working days"));
+        if k == 0 {
+            let d = cal.working_index(w0 + n as i64 - 1).ok_or_else(err)?;
+            Ok(self.cob(d))
+        } else {
+            let d = cal.working_index(w0 + n as i64).ok_or_else(err)?;
+            Ok(self.at_elapsed(d, k))
+        }
+    }
+
+    /// Close of business of the date `n` days (or months) after `t`'s date,
+    /// moved forward to a working day.
+    pub(crate) fn calendar_step_local(&self, t: Local, term: Term) -> Result<Local> {
+        if term.amount() == 0 {
+            return Ok(t);
+        }
+        let cal = &self.inner.calendar;
+        let date = cal.date_of(t.day);
+        let target = match term.unit() {
+            Unit::Months => date.checked_add_months(Months::new(term.amount())),
+            _ => date.checked_add_days(chrono::Days::new(term.amount() as u64)),
+        }
+        .ok_or_else(|| self.beyond(t, &format!("a step of {term}")))?;
+        let i = cal
+            .index(target)
+            .map_err(|_| self.beyond(t, &format!("a step of {term}")))?;
+        let d = cal
+            .add_working_days_index(i, 0)
+            .ok_or_else(|| self.beyond(t, &format!("a step of {term}")))?;
+        Ok(self.cob(d))
+    }
+
+    /// A regulation step of `term` starting at `t` (TERMS.md §3, §4).
+    #[inline]
+    pub(crate) fn step_local(&self, t: Local, term: Term) -> Result<Local> {
+        match term.unit() {
+            Unit::Minutes | Unit::Hours => {
+                self.advance_local(t, term.office_minutes().expect("minutes or hours"))
+            }
+            Unit::WorkingDays => self.working_day_step_local(t, term.amount()),
+            Unit::CalendarDays | Unit::Months => self.calendar_step_local(t, term),
+        }
+    }
+
+    /// Office minutes from `a` to `b` (negative when `b < a`).
+    pub(crate) fn office_minutes_between_local(&self, a: Local, b: Local) -> i64 {
+        self.ordinal(b) as i64 - self.ordinal(a) as i64
+    }
+
+    // ----- public API over NaiveDateTime -----
+
+    /// TERMS.md §3: `t` moved to the first office instant at or after it, plus `minutes`
+    /// office minutes. When the count runs out exactly at the end of an interval the
+    /// result is that end (13:00, 18:30). `minutes = 0` returns `t` unchanged.
+    pub fn advance(&self, t: NaiveDateTime, minutes: u64) -> Result<NaiveDateTime> {
+        let l = self.local(t)?;
+        Ok(self.naive(self.advance_local(l, minutes)?))
+    }
+
+    /// The first office instant at or after `t` (intervals are half-open: at or
+    /// after 13:00 is 14:30).
+    pub fn first_office_instant(&self, t: NaiveDateTime) -> Result<NaiveDateTime> {
+        let l = self.local(t)?;
+        Ok(self.naive(self.first_office_local(l)?))
+    }
+
+    /// A regulation step of `term` from `t`: minutes and hours are office time (§3);
+    /// working days keep the position within the office day (§4); calendar days and
+    /// months end at close of business of the date that many days (months) after
+    /// `t`'s date, moved forward to a working day. A term of 0 returns `t`.
+    pub fn step(&self, t: NaiveDateTime, term: Term) -> Result<NaiveDateTime> {
+        let l = self.local(t)?;
+        Ok(self.naive(self.step_local(l, term)?))
+    }
+
+    /// Close of business of `date` (the end of its last interval); an error if
+    /// `date` is not a working day.
+    pub fn close_of_business(&self, date: NaiveDate) -> Result<NaiveDateTime> {
+        let i = self.inner.calendar.index(date)?;
+        if !self.inner.calendar.working_at(i) {
+            return Err(Error::invalid_input(format!(
+                "{date} is not a working day: it has no close of business"
+            )));
+        }
+        Ok(self.naive(self.cob(i)))
+    }
+
+    /// Office minutes from `a` to `b`, negative when `b` is before `a`.
+    pub fn office_minutes_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> Result<i64> {
+        Ok(self.office_minutes_between_local(self.local(a)?, self.local(b)?))
+    }
+
+    /// Whether `t` lies inside an office interval of a working day.
+    pub fn is_office_time(&self, t: NaiveDateTime) -> Result<bool> {
+        let l = self.local(t)?;
+        Ok(self
+            .intervals_at(l.day)
+            .iter()
+            .any(|&(s, e)| s <= l.minute && l.minute < e))
+    }
+}
+
+/// The weekday whose intervals day `i` uses: its own, or Monday's for a weekend
+/// day made working by an act.
+#[inline]
+fn profile_of(cal: &Calendar, i: u32) -> usize {
+    // 2000-01-01 (index 0) was a Saturday.
+    let wd = ((i + 5) % 7) as usize;
+    if wd >= 5 && cal.week() == crate::Week::FiveDay {
+        // Only a working weekend gets here (non-working days have no profile).
+        let _ = DayKind::WorkingWeekend;
+        0
+    } else {
+        wd
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base_is_saturday() {
+        use chrono::Datelike;
+        assert_eq!(
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap().weekday(),
+            chrono::Weekday::Sat
+        );
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<OfficeTime>();
+    is::<Calendar>();
+    let _ = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| d.weekday());
+}

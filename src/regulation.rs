@@ -1,0 +1,395 @@
+//! Regulations: the TOML format of `examples/regulations/*.toml`, parsed and checked.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::legal::Channel;
+use crate::names::Names;
+use crate::term::Term;
+use crate::{Error, ErrorKind, Result};
+
+/// Which result a timeline is computed for (TERMS.md §7.8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The service is granted. The default.
+    #[default]
+    Approve,
+    /// The service is refused.
+    Refuse,
+}
+
+impl Outcome {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Approve => "approve",
+            Outcome::Refuse => "refuse",
+        }
+    }
+}
+
+impl std::str::FromStr for Outcome {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Outcome> {
+        match s.trim() {
+            "approve" => Ok(Outcome::Approve),
+            "refuse" => Ok(Outcome::Refuse),
+            other => Err(Error::invalid_input(format!(
+                "unknown outcome {other:?}: expected approve or refuse"
+            ))),
+        }
+    }
+}
+
+/// A later act that changed (or repealed) the approving act.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// The issuing body.
+    pub body: String,
+    /// Its number.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Its date.
+    pub date: NaiveDate,
+    /// What it changed.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The act that approved a regulation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovingAct {
+    /// The issuing body.
+    pub body: Names,
+    /// Resolution, decree, order…
+    pub kind: String,
+    /// Its number.
+    pub number: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// When it came into force, when known.
+    #[serde(default)]
+    pub in_force_from: Option<NaiveDate>,
+    /// When it was repealed, when known.
+    #[serde(default)]
+    pub repealed: Option<NaiveDate>,
+    /// Where the text comes from.
+    pub source: String,
+    /// Remarks.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Later amendments.
+    #[serde(default, rename = "amendment")]
+    pub amendments: Vec<Amendment>,
+}
+
+/// The overall service term, possibly with alternatives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverallTerm {
+    /// The alternatives in the document's order ("30 calendar days", "22 working days").
+    pub alternatives: Vec<Term>,
+    /// The sentence stating it.
+    #[serde(default)]
+    pub quote: Option<Names>,
+}
+
+/// The State Corporation's storage rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageRule {
+    /// How long an uncollected result is kept ("1 month").
+    pub keep: Term,
+    /// The centre's request to the provider after that ("1 working day").
+    pub request: Term,
+    /// The provider's delivery to the centre ("1 working day").
+    pub delivery: Term,
+    /// The sentence stating it.
+    #[serde(default)]
+    pub quote: Option<Names>,
+}
+
+/// A numbered step of a regulation's procedure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// The step's number in the document.
+    pub number: u32,
+    /// Who acts.
+    pub actor: Names,
+    /// What is done.
+    pub action: Names,
+    /// How long it takes.
+    pub duration: Term,
+    /// The outcome the step belongs to; `None` = both.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// What it produces.
+    #[serde(default)]
+    pub result: Option<Names>,
+    /// Per-channel durations that replace `duration`.
+    #[serde(default)]
+    pub channel_duration: BTreeMap<Channel, Term>,
+}
+
+impl Step {
+    /// The duration on `channel`.
+    pub fn duration_for(&self, channel: Channel) -> Term {
+        self.channel_duration.get(&channel).copied().unwrap_or(self.duration)
+    }
+
+    /// Whether the step belongs to `outcome`.
+    pub fn belongs_to(&self, outcome: Outcome) -> bool {
+        self.outcome.is_none_or(|o| o == outcome)
+    }
+}
+
+/// A public-service regulation: its act, channels, overall term and steps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regulation {
+    /// The id (= the file stem).
+    pub id: String,
+    /// The service's name.
+    pub title: Names,
+    /// Who provides it.
+    #[serde(default)]
+    pub provider: Option<Names>,
+    /// The channels the text offers.
+    pub channels: Vec<Channel>,
+    /// The incompleteness refusal term ("2 working days"), when the text has one.
+    #[serde(default)]
+    pub refusal: Option<Term>,
+    /// The sentence stating it.
+    #[serde(default)]
+    pub refusal_quote: Option<Names>,
+    /// Remarks: differences between the kk and ru texts, readings chosen.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// The approving act.
+    pub act: ApprovingAct,
+    /// The overall term.
+    #[serde(default)]
+    pub term: Option<OverallTerm>,
+    /// The centre's storage rule.
+    #[serde(default)]
+    pub storage: Option<StorageRule>,
+    /// The numbered steps, in order.
+    #[serde(rename = "step")]
+    pub steps: Vec<Step>,
+}
+
+/// The regulations bundled with merzim (`examples/regulations/`), by id.
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "akmola-2014-cadastral-value",
+        include_str!("../examples/regulations/akmola-2014-cadastral-value.toml"),
+    ),
+    (
+        "akmola-2014-land-purpose-change",
+        include_str!("../examples/regulations/akmola-2014-land-purpose-change.toml"),
+    ),
+    (
+        "akmola-2014-land-formation-projects",
+        include_str!("../examples/regulations/akmola-2014-land-formation-projects.toml"),
+    ),
+    (
+        "akmola-2014-survey-works-permit",
+        include_str!("../examples/regulations/akmola-2014-survey-works-permit.toml"),
+    ),
+    (
+        "akmola-2014-irrigated-land-conversion",
+        include_str!("../examples/regulations/akmola-2014-irrigated-land-conversion.toml"),
+    ),
+    (
+        "east-kazakhstan-2016-land-purpose-change",
+        include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml"),
+    ),
+];
+
+static PARSED: OnceLock<Vec<Regulation>> = OnceLock::new();
+
+impl Regulation {
+    /// Parses a regulation from TOML. `origin` (a file name) appears in errors,
+    /// which name the line, the field and the problem.
+    pub fn from_toml(origin: &str, text: &str) -> Result<Regulation> {
+        let r: Regulation = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1);
+            let msg = e.message().trim().to_string();
+            match line {
+                Some(l) => Error::invalid_regulation(format!("{origin}: line {l}: {msg}")),
+                None => Error::invalid_regulation(format!("{origin}: {msg}")),
+            }
+        })?;
+        r.validate(origin)?;
+        Ok(r)
+    }
+
+    /// Reads and parses a regulation file; its id must equal the file stem.
+    pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<Regulation> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::new(ErrorKind::Io, format!("cannot read regulation file {}: {e}", path.display()))
+        })?;
+        let origin = path.display().to_string();
+        let r = Regulation::from_toml(&origin, &text)?;
+        if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+            if stem != r.id {
+                return Err(Error::invalid_regulation(format!(
+                    "{origin}: field `id`: {:?} differs from the file stem {stem:?}",
+                    r.id
+                )));
+            }
+        }
+        Ok(r)
+    }
+
+    /// The ids of the bundled regulations.
+    pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
+        BUNDLED.iter().map(|(id, _)| *id)
+    }
+
+    /// A bundled regulation by id.
+    pub fn bundled(id: &str) -> Result<&'static Regulation> {
+        let all = PARSED.get_or_init(|| {
+            BUNDLED
+                .iter()
+                .map(|(id, text)| {
+                    Regulation::from_toml(&format!("examples/regulations/{id}.toml"), text)
+                        .expect("bundled regulations are checked by the test suite")
+                })
+                .collect()
+        });
+        all.iter().find(|r| r.id == id).ok_or_else(|| {
+            Error::invalid_input(format!(
+                "unknown regulation {id:?}: bundled ones are {}; or give a path to a .toml file",
+                Regulation::bundled_ids().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+
+    /// A bundled regulation by id, or a regulation file when `id_or_path` ends
+    /// in `.toml` or contains a path separator.
+    pub fn resolve(id_or_path: &str) -> Result<Regulation> {
+        if id_or_path.ends_with(".toml") || id_or_path.contains('/') || id_or_path.contains('\\') {
+            Regulation::from_file(id_or_path)
+        } else {
+            Regulation::bundled(id_or_path).cloned()
+        }
+    }
+
+    fn validate(&self, origin: &str) -> Result<()> {
+        let bad = |field: &str, problem: String| {
+            Err(Error::invalid_regulation(format!("{origin}: field `{field}`: {problem}")))
+        };
+        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return bad("id", format!("{:?} must be lowercase letters, digits and '-'", self.id));
+        }
+        if self.channels.is_empty() {
+            return bad("channels", "at least one channel is needed".into());
+        }
+        for (i, c) in self.channels.iter().enumerate() {
+            if self.channels[..i].contains(c) {
+                return bad("channels", format!("{} is listed twice", c.as_str()));
+            }
+        }
+        if self.steps.is_empty() {
+            return bad("step", "at least one step is needed".into());
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            if i > 0 && s.number <= self.steps[i - 1].number {
+                return bad(
+                    "step.number",
+                    format!("step {} follows step {}: numbers must increase", s.number, self.steps[i - 1].number),
+                );
+            }
+            for c in s.channel_duration.keys() {
+                if !self.channels.contains(c) {
+                    return bad(
+                        "step.channel_duration",
+                        format!("step {}: channel {} is not among the regulation's channels", s.number, c.as_str()),
+                    );
+                }
+            }
+        }
+        if let Some(t) = &self.term {
+            if t.alternatives.is_empty() {
+                return bad("term.alternatives", "at least one alternative is needed".into());
+            }
+            for a in &t.alternatives {
+                if a.amount() == 0 {
+                    return bad("term.alternatives", format!("{a} is not a valid legal term (at least 1)"));
+                }
+            }
+        }
+        if let Some(r) = self.refusal {
+            if r.amount() == 0 {
+                return bad("refusal", format!("{r} is not a valid legal term (at least 1)"));
+            }
+        }
+        if let Some(s) = &self.storage {
+            for (f, t) in [("storage.request", s.request), ("storage.delivery", s.delivery)] {
+                if t.unit() != crate::Unit::WorkingDays || t.amount() == 0 {
+                    return bad(f, format!("{t}: expected at least 1 working day"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the regulation has a refusal path: some step is marked `refuse`, or
+    /// no step is marked at all (both outcomes run the same chain).
+    pub fn has_outcome(&self, outcome: Outcome) -> bool {
+        let marked = self.steps.iter().any(|s| s.outcome.is_some());
+        !marked || self.steps.iter().any(|s| s.outcome == Some(outcome))
+    }
+
+    /// Checks that `channel` and `outcome` are offered.
+    pub fn check(&self, channel: Channel, outcome: Outcome) -> Result<()> {
+        if !self.channels.contains(&channel) {
+            return Err(Error::invalid_input(format!(
+                "regulation {} does not offer the channel {}: it offers {}",
+                self.id,
+                channel.as_str(),
+                self.channels.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if !self.has_outcome(outcome) {
+            return Err(Error::invalid_input(format!(
+                "regulation {} has no {} path",
+                self.id,
+                outcome.as_str()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Whether the approving act was in force on `date`, as far as the file knows;
+    /// `None` when it was, else the reason.
+    pub fn out_of_force(&self, date: NaiveDate) -> Option<String> {
+        let from = self.act.in_force_from.unwrap_or(self.act.date);
+        if date < from {
+            return Some(format!(
+                "regulation {} was approved on {} ({} No. {}), after this submission date {date}",
+                self.id, from, self.act.kind, self.act.number
+            ));
+        }
+        if let Some(r) = self.act.repealed {
+            if date >= r {
+                return Some(format!(
+                    "regulation {} was repealed on {r}, before this submission date {date}",
+                    self.id
+                ));
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,243 @@
+//! Office schedules: the intervals of office time on a working day.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::Weekday;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{Error, Result};
+
+/// A half-open interval of office time within a day, in minutes after midnight:
+/// `[start, end)` (TERMS.md §7.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Interval {
+    /// Opening, minutes after 00:00.
+    pub start: u16,
+    /// Closing, minutes after 00:00 (at most 1440 = 24:00).
+    pub end: u16,
+}
+
+impl Interval {
+    /// `[start, end)`, both in minutes after midnight; `start < end <= 1440`.
+    pub fn new(start: u16, end: u16) -> Result<Interval> {
+        if end > 1440 {
+            return Err(Error::invalid_input(format!(
+                "interval end {} is past 24:00",
+                hhmm(end)
+            )));
+        }
+        if start >= end {
+            return Err(Error::invalid_input(format!(
+                "interval {}-{} is empty or reversed: the start must be before the end, e.g. 09:00-13:00",
+                hhmm(start),
+                hhmm(end)
+            )));
+        }
+        Ok(Interval { start, end })
+    }
+
+    /// Length in minutes.
+    pub fn minutes(self) -> u16 {
+        self.end - self.start
+    }
+}
+
+pub(crate) fn hhmm(m: u16) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+fn parse_hhmm(s: &str, whole: &str) -> Result<u16> {
+    let bad = || {
+        Error::invalid_input(format!(
+            "cannot read the time {s:?} in the schedule {whole:?}: expected HH:MM, e.g. \"09:00-13:00,14:30-18:30\""
+        ))
+    };
+    let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
+    let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    if m > 59 || h > 24 || (h == 24 && m > 0) {
+        return Err(bad());
+    }
+    Ok(h * 60 + m)
+}
+
+/// An office schedule: intervals per weekday, applied on working days only.
+///
+/// A Saturday or Sunday made a working day by an act uses Monday's intervals
+/// (TERMS.md §2: "a working Saturday gets the Monday–Friday intervals").
+///
+/// ```
+/// use merzim::Schedule;
+/// let s: Schedule = "09:00-13:00,14:30-18:30".parse()?;
+/// assert_eq!(s, Schedule::state_body());
+/// assert_eq!(s.to_string(), "09:00-13:00,14:30-18:30");
+/// assert!("09:00-13:00,12:00-18:00".parse::<Schedule>().is_err()); // overlapping
+/// # Ok::<(), merzim::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Schedule {
+    days: [Vec<Interval>; 7],
+}
+
+impl Schedule {
+    /// The same intervals on every working day. They must be ordered, non-empty
+    /// and must not overlap.
+    pub fn uniform(intervals: Vec<Interval>) -> Result<Schedule> {
+        validate(&intervals)?;
+        Ok(Schedule {
+            days: std::array::from_fn(|_| intervals.clone()),
+        })
+    }
+
+    /// Replaces the intervals of one weekday (an empty list: no office hours that
+    /// weekday, which is an error if such a day is a working day of the calendar).
+    pub fn with_weekday(mut self, weekday: Weekday, intervals: Vec<Interval>) -> Result<Schedule> {
+        if !intervals.is_empty() {
+            validate(&intervals)?;
+        }
+        self.days[weekday.num_days_from_monday() as usize] = intervals;
+        Ok(self)
+    }
+
+    /// A state body (service provider): 09:00–13:00 and 14:30–18:30.
+    pub fn state_body() -> Schedule {
+        Schedule::uniform(vec![
+            Interval { start: 540, end: 780 },
+            Interval { start: 870, end: 1110 },
+        ])
+        .expect("valid constant schedule")
+    }
+
+    /// A State Corporation service centre: 09:00–18:00 without a break.
+    pub fn state_corporation() -> Schedule {
+        Schedule::uniform(vec![Interval { start: 540, end: 1080 }]).expect("valid constant schedule")
+    }
+
+    /// The intervals of a weekday.
+    pub fn intervals(&self, weekday: Weekday) -> &[Interval] {
+        &self.days[weekday.num_days_from_monday() as usize]
+    }
+}
+
+impl Default for Schedule {
+    fn default() -> Schedule {
+        Schedule::state_body()
+    }
+}
+
+fn validate(intervals: &[Interval]) -> Result<()> {
+    if intervals.is_empty() {
+        return Err(Error::invalid_input(
+            "a schedule needs at least one interval, e.g. \"09:00-13:00,14:30-18:30\"",
+        ));
+    }
+    for iv in intervals {
+        Interval::new(iv.start, iv.end)?;
+    }
+    for w in intervals.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if b.start < a.end {
+            let what = if b.start < a.start { "unordered" } else { "overlapping" };
+            return Err(Error::invalid_input(format!(
+                "schedule intervals {}-{} and {}-{} are {what}: list them in time order without overlap",
+                hhmm(a.start),
+                hhmm(a.end),
+                hhmm(b.start),
+                hhmm(b.end)
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn format_intervals(ivs: &[Interval]) -> String {
+    ivs.iter()
+        .map(|iv| format!("{}-{}", hhmm(iv.start), hhmm(iv.end)))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl fmt::Display for Schedule {
+    /// `09:00-13:00,14:30-18:30` when all weekdays agree, else
+    /// `mon 09:00-18:00; tue …` for each weekday.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.days.iter().all(|d| d == &self.days[0]) {
+            return f.write_str(&format_intervals(&self.days[0]));
+        }
+        const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        let parts: Vec<String> = self
+            .days
+            .iter()
+            .zip(NAMES)
+            .map(|(d, n)| format!("{n} {}", if d.is_empty() { "-".into() } else { format_intervals(d) }))
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl FromStr for Schedule {
+    type Err = Error;
+
+    /// `"09:00-13:00,14:30-18:30"` (every day), or per weekday:
+    /// `"mon-fri 09:00-18:00; sat 09:00-13:00"`.
+    fn from_str(s: &str) -> Result<Schedule> {
+        let parse_list = |list: &str| -> Result<Vec<Interval>> {
+            let mut out = Vec::new();
+            for part in list.split(',') {
+                let (a, b) = part.split_once('-').ok_or_else(|| {
+                    Error::invalid_input(format!(
+                        "cannot read the interval {part:?} in the schedule {s:?}: expected HH:MM-HH:MM, e.g. \"09:00-13:00\""
+                    ))
+                })?;
+                out.push(Interval::new(parse_hhmm(a, s)?, parse_hhmm(b, s)?)?);
+            }
+            validate(&out)?;
+            Ok(out)
+        };
+        let s_trim = s.trim();
+        if !s_trim.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return Schedule::uniform(parse_list(s_trim)?);
+        }
+        const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        let day = |n: &str| {
+            NAMES.iter().position(|x| *x == n).ok_or_else(|| {
+                Error::invalid_input(format!(
+                    "unknown weekday {n:?} in the schedule {s:?}: use mon, tue, wed, thu, fri, sat, sun"
+                ))
+            })
+        };
+        let mut days: [Vec<Interval>; 7] = Default::default();
+        for part in s_trim.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let (which, list) = part.split_once(' ').ok_or_else(|| {
+                Error::invalid_input(format!("cannot read {part:?} in the schedule {s:?}: expected e.g. \"mon-fri 09:00-18:00\""))
+            })?;
+            let (a, b) = match which.split_once('-') {
+                Some((a, b)) => (day(a)?, day(b)?),
+                None => (day(which)?, day(which)?),
+            };
+            if a > b {
+                return Err(Error::invalid_input(format!("weekday range {which:?} is reversed")));
+            }
+            let ivs = parse_list(list.trim())?;
+            for d in &mut days[a..=b] {
+                *d = ivs.clone();
+            }
+        }
+        if days.iter().all(Vec::is_empty) {
+            return Err(Error::invalid_input(format!("the schedule {s:?} has no intervals")));
+        }
+        Ok(Schedule { days })
+    }
+}
+
+impl Serialize for Schedule {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Schedule {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Schedule, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}

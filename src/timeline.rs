@@ -1,0 +1,361 @@
+//! A regulation's timeline (TERMS.md §6) and the regulation lint.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
+use crate::office::{Local, OfficeTime};
+use crate::regulation::{Outcome, Regulation};
+use crate::term::Term;
+use crate::{Error, Result};
+
+/// When one step starts and ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StepTiming {
+    /// The step's number in the document.
+    pub number: u32,
+    /// Its duration on this channel.
+    pub duration: Term,
+    /// Start (local wall-clock time).
+    pub start: NaiveDateTime,
+    /// End (local wall-clock time).
+    pub end: NaiveDateTime,
+}
+
+/// One alternative of the overall term, computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TermDue {
+    /// The alternative ("30 calendar days").
+    pub term: Term,
+    /// When it expires.
+    pub due: NaiveDateTime,
+}
+
+/// A regulation's steps chained for one submission, channel and outcome.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    /// The regulation's id.
+    pub regulation: String,
+    /// The channel.
+    pub channel: Channel,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// The submission (local wall-clock time).
+    pub submitted: NaiveDateTime,
+    /// Each step of the outcome, in order.
+    pub steps: Vec<StepTiming>,
+    /// When the last step ends.
+    pub end: NaiveDateTime,
+    /// Each alternative of the overall term (empty if the regulation states none).
+    pub alternatives: Vec<TermDue>,
+    /// The earliest alternative.
+    pub term_due: Option<NaiveDateTime>,
+    /// Whether the last step ends no later than `term_due`.
+    pub within_term: Option<bool>,
+    /// When a reasoned refusal for incomplete documents is due.
+    pub refusal_due: Option<NaiveDateTime>,
+    /// `state_corporation`: when the provider must hand the result to the centre.
+    pub handoff: Option<NaiveDateTime>,
+    /// Whether anything computed depended on a provisional day.
+    pub provisional: bool,
+    /// Remarks: the regulation not in force at that date, and the like.
+    pub warnings: Vec<String>,
+}
+
+/// The allocation-free core of a timeline, in the internal time form.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TimelineCore {
+    pub end: Option<Local>,
+    pub term_due: Option<Local>,
+    pub refusal_due: Option<Local>,
+    pub handoff: Option<Local>,
+    pub last_day: u32,
+    pub first_day: u32,
+}
+
+/// A regulation's chain for one channel and outcome, ready for fast repeated use.
+#[derive(Clone, Debug)]
+pub struct CompiledChain {
+    pub(crate) numbers: Vec<u32>,
+    pub(crate) steps: Vec<Term>,
+    pub(crate) alternatives: Vec<Term>,
+    pub(crate) refusal: Option<Term>,
+    pub(crate) channel: Channel,
+}
+
+impl Regulation {
+    /// The chain for `channel` and `outcome`; an error if the regulation does not offer them.
+    pub fn compile(&self, channel: Channel, outcome: Outcome) -> Result<CompiledChain> {
+        self.check(channel, outcome)?;
+        let chosen: Vec<_> = self.steps.iter().filter(|s| s.belongs_to(outcome)).collect();
+        Ok(CompiledChain {
+            numbers: chosen.iter().map(|s| s.number).collect(),
+            steps: chosen.iter().map(|s| s.duration_for(channel)).collect(),
+            alternatives: self.term.as_ref().map(|t| t.alternatives.clone()).unwrap_or_default(),
+            refusal: self.refusal,
+            channel,
+        })
+    }
+
+    /// The timeline of a submission at local time `submitted` (TERMS.md §6).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use merzim::{Calendar, Channel, OfficeTime, Outcome, Regulation, Schedule};
+    /// let office = OfficeTime::new(&Calendar::kazakhstan(), Schedule::state_body())?;
+    /// let reg = Regulation::bundled("east-kazakhstan-2016-land-purpose-change")?;
+    /// let s = NaiveDate::from_ymd_opt(2026, 3, 18).unwrap().and_hms_opt(16, 30, 0).unwrap();
+    /// let t = reg.timeline(&office, s, Channel::Provider, Outcome::Approve)?;
+    /// assert_eq!(t.end.to_string(), "2026-04-22 09:15:00");
+    /// assert_eq!(t.term_due.unwrap().to_string(), "2026-04-16 18:30:00");
+    /// assert_eq!(t.within_term, Some(false));
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    pub fn timeline(
+        &self,
+        office: &OfficeTime,
+        submitted: NaiveDateTime,
+        channel: Channel,
+        outcome: Outcome,
+    ) -> Result<Timeline> {
+        let chain = self.compile(channel, outcome)?;
+        let s = office.local(submitted)?;
+        let mut ends = Vec::with_capacity(chain.steps.len());
+        let core = chain.run(office, s, Some(&mut ends))?;
+        let cal = office.calendar();
+        let mut steps = Vec::with_capacity(ends.len());
+        let mut start = chain.first_start(office, s)?;
+        for (k, &end) in ends.iter().enumerate() {
+            steps.push(StepTiming {
+                number: chain.numbers[k],
+                duration: chain.steps[k],
+                start: office.naive(start),
+                end: office.naive(end),
+            });
+            start = end;
+        }
+        let mut alternatives = Vec::new();
+        for &term in &chain.alternatives {
+            let d = office.legal_due_local(s, term, chain.options())?;
+            alternatives.push(TermDue { term, due: office.naive(d.due) });
+        }
+        let end = office.naive(core.end.unwrap_or(s));
+        let term_due = core.term_due.map(|t| office.naive(t));
+        let mut warnings = Vec::new();
+        if let Some(w) = self.out_of_force(submitted.date()) {
+            warnings.push(w);
+        }
+        Ok(Timeline {
+            regulation: self.id.clone(),
+            channel,
+            outcome,
+            submitted,
+            within_term: term_due.map(|d| end <= d),
+            steps,
+            end,
+            alternatives,
+            term_due,
+            refusal_due: core.refusal_due.map(|t| office.naive(t)),
+            handoff: core.handoff.map(|t| office.naive(t)),
+            provisional: cal.provisional_between(cal.date_of(core.first_day), cal.date_of(core.last_day)),
+            warnings,
+        })
+    }
+}
+
+impl CompiledChain {
+    fn options(&self) -> LegalOptions {
+        // §7.7: the overall term and the refusal use the default start rule.
+        LegalOptions {
+            channel: self.channel,
+            start: StartRule::SubmissionDay,
+            end: TermEnd::CloseOfBusiness,
+        }
+    }
+
+    /// The step numbers, in order.
+    pub fn step_numbers(&self) -> &[u32] {
+        &self.numbers
+    }
+
+    /// Where the first step starts: the submission moved to the first office
+    /// instant at or after it; `state_corporation`: the opening of day 1.
+    #[inline]
+    pub(crate) fn first_start(&self, office: &OfficeTime, s: Local) -> Result<Local> {
+        if self.channel == Channel::StateCorporation {
+            let d1 = office
+                .calendar()
+                .add_working_days_index(s.day, 1)
+                .ok_or_else(|| office.beyond(s, "finding day 1"))?;
+            Ok(office.opening(d1))
+        } else {
+            office.first_office_local(s)
+        }
+    }
+
+    /// Runs the chain: step ends (into `ends` when given), term due, refusal due.
+    #[inline]
+    pub(crate) fn run(&self, office: &OfficeTime, s: Local, mut ends: Option<&mut Vec<Local>>) -> Result<TimelineCore> {
+        let mut t = self.first_start(office, s)?;
+        let mut last_day = t.day;
+        for &term in &self.steps {
+            t = office.step_local(t, term)?;
+            last_day = last_day.max(t.day);
+            if let Some(e) = ends.as_deref_mut() {
+                e.push(t);
+            }
+        }
+        let o = self.options();
+        let mut term_due: Option<Local> = None;
+        let mut handoff = None;
+        for &alt in &self.alternatives {
+            let d = office.legal_due_local(s, alt, o)?;
+            last_day = last_day.max(d.last_day);
+            if term_due.is_none_or(|x| d.due < x) {
+                term_due = Some(d.due);
+                handoff = d.handoff;
+            }
+        }
+        let refusal_due = match self.refusal {
+            Some(r) => {
+                let d = office.legal_due_local(s, r, o)?;
+                last_day = last_day.max(d.last_day);
+                Some(d.due)
+            }
+            None => None,
+        };
+        Ok(TimelineCore {
+            end: Some(t),
+            term_due,
+            refusal_due,
+            handoff,
+            last_day,
+            first_day: s.day,
+        })
+    }
+}
+
+/// The worst case of one channel and outcome in [`Regulation::lint`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LintFinding {
+    /// The channel.
+    pub channel: Channel,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// Submissions tried.
+    pub cases: u64,
+    /// How many of them end after the term.
+    pub overshooting: u64,
+    /// The submission whose chain ends furthest after (or least before) its term due.
+    pub worst_submitted: Option<NaiveDateTime>,
+    /// That chain's end.
+    pub worst_end: Option<NaiveDateTime>,
+    /// That submission's term due.
+    pub worst_term_due: Option<NaiveDateTime>,
+    /// Office minutes from the term due to the chain's end (positive = overshoot).
+    pub worst_overshoot_office_minutes: i64,
+    /// Calendar minutes from the term due to the chain's end (positive = overshoot).
+    pub worst_overshoot_minutes: i64,
+}
+
+impl LintFinding {
+    /// Whether the chain fits the term for every submission tried.
+    pub fn fits(&self) -> bool {
+        self.overshooting == 0
+    }
+}
+
+/// The times of day tried for every date by the lint.
+const LINT_TIMES: [(u32, u32); 12] = [
+    (0, 0),
+    (9, 0),
+    (10, 0),
+    (11, 30),
+    (12, 59),
+    (14, 30),
+    (15, 30),
+    (16, 30),
+    (17, 30),
+    (18, 0),
+    (18, 29),
+    (18, 30),
+];
+
+impl Regulation {
+    /// For each channel and outcome: does the step chain fit in the overall term
+    /// for every submission from `from_year` to `to_year` (every date, at twelve
+    /// times of day from 00:00 to 18:30)? Reports the worst start and its overshoot.
+    /// Empty when the regulation states no overall term.
+    pub fn lint(&self, office: &OfficeTime, from_year: i32, to_year: i32) -> Result<Vec<LintFinding>> {
+        if from_year > to_year {
+            return Err(Error::invalid_input(format!(
+                "lint years {from_year}..{to_year}: the first year is after the last"
+            )));
+        }
+        let cal = office.calendar();
+        let first = NaiveDate::from_ymd_opt(from_year, 1, 1)
+            .ok_or_else(|| Error::invalid_input(format!("no year {from_year}")))?;
+        let last = NaiveDate::from_ymd_opt(to_year, 12, 31)
+            .ok_or_else(|| Error::invalid_input(format!("no year {to_year}")))?;
+        cal.index(first)?;
+        cal.index(last)?;
+        if self.term.is_none() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for channel in self.channels.clone() {
+            for outcome in [Outcome::Approve, Outcome::Refuse] {
+                if !self.has_outcome(outcome) {
+                    continue;
+                }
+                let chain = self.compile(channel, outcome)?;
+                let mut f = LintFinding {
+                    channel,
+                    outcome,
+                    cases: 0,
+                    overshooting: 0,
+                    worst_submitted: None,
+                    worst_end: None,
+                    worst_term_due: None,
+                    worst_overshoot_office_minutes: i64::MIN,
+                    worst_overshoot_minutes: i64::MIN,
+                };
+                let mut date = first;
+                while date <= last {
+                    for (h, m) in LINT_TIMES {
+                        let t = date.and_time(NaiveTime::from_hms_opt(h, m, 0).expect("valid"));
+                        let s = office.local(t)?;
+                        let core = match chain.run(office, s, None) {
+                            Ok(c) => c,
+                            // Chains near the end of coverage run past it: not a finding.
+                            Err(e) if e.kind() == crate::ErrorKind::OutOfCoverage => continue,
+                            Err(e) => return Err(e),
+                        };
+                        let (Some(end), Some(due)) = (core.end, core.term_due) else {
+                            continue;
+                        };
+                        f.cases += 1;
+                        let wall = (office.naive(end) - office.naive(due)).num_minutes();
+                        if end > due {
+                            f.overshooting += 1;
+                        }
+                        if wall > f.worst_overshoot_minutes {
+                            f.worst_overshoot_minutes = wall;
+                            f.worst_overshoot_office_minutes = office.office_minutes_between_local(due, end);
+                            f.worst_submitted = Some(t);
+                            f.worst_end = Some(office.naive(end));
+                            f.worst_term_due = Some(office.naive(due));
+                        }
+                    }
+                    date = date.succ_opt().expect("within range");
+                    let _ = date.year();
+                }
+                if f.cases == 0 {
+                    f.worst_overshoot_minutes = 0;
+                    f.worst_overshoot_office_minutes = 0;
+                }
+                out.push(f);
+            }
+        }
+        Ok(out)
+    }
+}

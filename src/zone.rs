@@ -1,0 +1,215 @@
+//! Time zones: local wall-clock input, instants with an offset, and output with
+//! the zone's offset for that date from the IANA database (chrono-tz).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone, Timelike};
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{Error, Result};
+
+/// An IANA time zone; the default is `Asia/Almaty`.
+///
+/// ```
+/// use merzim::Zone;
+/// let z = Zone::default();
+/// let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+/// assert_eq!(z.to_rfc3339(t("2020-07-01 18:30")), "2020-07-01T18:30:00+06:00");
+/// assert_eq!(z.to_rfc3339(t("2024-07-01 18:30")), "2024-07-01T18:30:00+05:00");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Zone(Tz);
+
+impl Default for Zone {
+    fn default() -> Zone {
+        Zone(chrono_tz::Asia::Almaty)
+    }
+}
+
+impl Zone {
+    /// The zone's IANA name.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The chrono-tz zone.
+    pub fn tz(self) -> Tz {
+        self.0
+    }
+
+    /// A local wall-clock time as an instant in this zone. Ambiguous times (a
+    /// clock set back) take the earlier instant; skipped times (a clock set
+    /// forward) move forward by the gap, as RFC 5545 does. The note says which.
+    pub fn resolve(self, local: NaiveDateTime) -> (DateTime<FixedOffset>, Option<ZoneNote>) {
+        match self.0.from_local_datetime(&local) {
+            LocalResult::Single(t) => (t.fixed_offset(), None),
+            LocalResult::Ambiguous(a, b) => {
+                let early = if a.naive_utc() <= b.naive_utc() { a } else { b };
+                (early.fixed_offset(), Some(ZoneNote::Ambiguous { local }))
+            }
+            LocalResult::None => {
+                // The offset in force before the gap, applied to the wall time.
+                let before = self
+                    .0
+                    .offset_from_utc_datetime(&(local - chrono::Duration::hours(26)))
+                    .fix();
+                let utc = local - chrono::Duration::seconds(before.local_minus_utc() as i64);
+                let t = self.0.from_utc_datetime(&utc).fixed_offset();
+                (t, Some(ZoneNote::Skipped { local, resolved: t.naive_local() }))
+            }
+        }
+    }
+
+    /// `local` as RFC 3339 with this zone's offset for that date (`…T18:30:00+05:00`).
+    pub fn to_rfc3339(self, local: NaiveDateTime) -> String {
+        format_rfc3339(self.resolve(local).0)
+    }
+
+    /// A submitted time as local wall-clock time in this zone (minute resolution:
+    /// seconds are dropped).
+    pub fn local_of(self, submitted: Submitted) -> NaiveDateTime {
+        let t = match submitted {
+            Submitted::Local(t) => t,
+            Submitted::Instant(t) => t.with_timezone(&self.0).naive_local(),
+        };
+        t.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(t)
+    }
+}
+
+/// RFC 3339 at second precision.
+pub fn format_rfc3339(t: DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// How a local time was resolved in its zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ZoneNote {
+    /// The local time occurred twice; the earlier instant was taken.
+    Ambiguous {
+        /// The wall-clock time.
+        local: NaiveDateTime,
+    },
+    /// The local time did not occur; it was moved forward by the gap.
+    Skipped {
+        /// The wall-clock time asked for.
+        local: NaiveDateTime,
+        /// The wall-clock time it resolved to.
+        resolved: NaiveDateTime,
+    },
+}
+
+impl fmt::Display for ZoneNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ZoneNote::Ambiguous { local } => write!(
+                f,
+                "{local} occurred twice in this zone (clocks set back); the earlier instant is used (RFC 5545)"
+            ),
+            ZoneNote::Skipped { local, resolved } => write!(
+                f,
+                "{local} did not occur in this zone (clocks set forward); moved forward to {resolved} (RFC 5545)"
+            ),
+        }
+    }
+}
+
+impl FromStr for Zone {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Zone> {
+        s.trim().parse::<Tz>().map(Zone).map_err(|_| {
+            Error::invalid_input(format!(
+                "unknown time zone {s:?}: expected an IANA name such as Asia/Almaty, Asia/Aqtobe, Asia/Qostanay"
+            ))
+        })
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Zone {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Zone {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Zone, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A submission time: local wall-clock time of the office, or an instant with an offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Submitted {
+    /// Wall-clock time in the office's zone (`2026-03-20T16:30:00`).
+    Local(NaiveDateTime),
+    /// An instant (`2026-03-20T16:30:00+05:00`, `…Z`).
+    Instant(DateTime<FixedOffset>),
+}
+
+impl FromStr for Submitted {
+    type Err = Error;
+
+    /// RFC 3339 with an offset, or local `YYYY-MM-DDTHH:MM[:SS]` (a space may
+    /// replace the `T`).
+    fn from_str(s: &str) -> Result<Submitted> {
+        let t = s.trim();
+        if let Ok(i) = DateTime::parse_from_rfc3339(t) {
+            return Ok(Submitted::Instant(i));
+        }
+        for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+            if let Ok(l) = NaiveDateTime::parse_from_str(t, f) {
+                return Ok(Submitted::Local(l));
+            }
+        }
+        for f in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z", "%Y-%m-%d %H:%M:%S%:z"] {
+            if let Ok(i) = DateTime::parse_from_str(t, f) {
+                return Ok(Submitted::Instant(i));
+            }
+        }
+        Err(Error::invalid_input(format!(
+            "cannot read the time {s:?}: expected local time YYYY-MM-DDTHH:MM[:SS] \
+             (e.g. 2026-03-20T16:30) or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)"
+        )))
+    }
+}
+
+impl From<NaiveDateTime> for Submitted {
+    fn from(t: NaiveDateTime) -> Submitted {
+        Submitted::Local(t)
+    }
+}
+
+impl From<DateTime<FixedOffset>> for Submitted {
+    fn from(t: DateTime<FixedOffset>) -> Submitted {
+        Submitted::Instant(t)
+    }
+}
+
+impl fmt::Display for Submitted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Submitted::Local(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S")),
+            Submitted::Instant(t) => f.write_str(&format_rfc3339(*t)),
+        }
+    }
+}
+
+impl Serialize for Submitted {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Submitted {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Submitted, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
