@@ -1,0 +1,318 @@
+//! Golden tests of the calendar against officially published figures
+//! (`../shared/reference/production-calendars.md`, `kz-law.md` §3.2, §3.3).
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use merzim::{Calendar, DayKind, ErrorKind, Horizon, Week};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Five-day working days per month. Every figure published by MTSZN / egov-based
+/// sources that is current (not later superseded) equals these
+/// (production-calendars.md §1, §3); 2026 includes the 2026 Constitution change
+/// (31 August a working day), 2027 is the statutory calendar (provisional).
+const MONTHS: &[(i32, [u32; 12])] = &[
+    (2014, [19, 20, 17, 22, 19, 21, 22, 21, 21, 23, 20, 20]),
+    (2015, [19, 20, 18, 22, 18, 22, 22, 20, 21, 22, 21, 20]),
+    (2016, [18, 21, 19, 21, 19, 22, 20, 22, 21, 21, 22, 19]),
+    (2017, [20, 20, 19, 20, 20, 22, 20, 22, 20, 22, 22, 18]),
+    (2018, [21, 20, 18, 21, 20, 21, 21, 21, 20, 23, 22, 18]),
+    (2019, [20, 20, 17, 22, 20, 20, 22, 21, 21, 23, 21, 19]),
+    (2020, [20, 20, 18, 22, 18, 22, 21, 20, 22, 22, 21, 20]),
+    (2021, [18, 20, 19, 22, 18, 22, 20, 21, 22, 21, 22, 20]),
+    (2022, [18, 20, 19, 21, 19, 22, 20, 22, 22, 20, 22, 21]),
+    (2023, [20, 20, 19, 20, 20, 21, 20, 22, 21, 21, 22, 20]),
+    (2024, [21, 21, 17, 22, 20, 20, 22, 21, 21, 22, 21, 21]),
+    (2025, [20, 20, 17, 22, 19, 20, 22, 21, 21, 22, 20, 22]),
+    (2026, [19, 20, 18, 22, 17, 22, 22, 21, 22, 21, 21, 22]),
+    (2027, [18, 20, 18, 22, 18, 22, 21, 22, 22, 20, 22, 22]),
+];
+
+#[test]
+fn working_days_per_month_and_year_five_day_week() {
+    let cal = Calendar::kazakhstan();
+    for (year, months) in MONTHS {
+        for (m, &expected) in months.iter().enumerate() {
+            assert_eq!(
+                cal.working_days_in_month(*year, m as u32 + 1).unwrap(),
+                expected,
+                "{year}-{:02}",
+                m + 1
+            );
+        }
+        assert_eq!(cal.working_days_in_year(*year).unwrap(), months.iter().sum::<u32>(), "{year}");
+    }
+    assert_eq!(cal.working_days_in_year(2025).unwrap(), 246);
+    assert_eq!(cal.working_days_in_month(2026, 1).unwrap(), 19);
+}
+
+/// Six-day week figures published and agreeing with the statutory rule
+/// (production-calendars.md §4; the MTSZN 2024 table except June, which assumed
+/// Kurban Ait on Monday 17 June before DUMK fixed Sunday 16 June).
+#[test]
+fn working_days_six_day_week() {
+    let cal = Calendar::kazakhstan_six_day();
+    let published: &[(i32, u32, u32)] = &[
+        (2024, 1, 25), (2024, 2, 25), (2024, 3, 22), (2024, 4, 26), (2024, 5, 24),
+        (2024, 7, 26), (2024, 8, 26), (2024, 9, 25), (2024, 10, 26), (2024, 11, 26), (2024, 12, 25),
+        (2026, 1, 24), (2026, 3, 22), (2025, 8, 25), (2022, 3, 23), (2025, 12, 26), (2025, 10, 26),
+        (2022, 1, 23), (2022, 12, 26), (2023, 4, 25), (2025, 1, 24), (2025, 11, 25), (2023, 10, 25),
+        (2022, 5, 23),
+    ];
+    for &(y, m, n) in published {
+        assert_eq!(cal.working_days_in_month(y, m).unwrap(), n, "six-day {y}-{m:02}");
+    }
+    assert_eq!(cal.working_days_in_year(2021).unwrap(), 297);
+    // Six-day: Saturday works, a Saturday holiday gets no substitute.
+    assert!(cal.is_working_day(d("2026-03-07")).unwrap());
+    assert!(!cal.is_working_day(d("2026-03-21")).unwrap());
+    assert!(cal.is_working_day(d("2024-05-04")).unwrap());
+    // Transfer acts do not apply: 2024-05-08 is a working day.
+    assert!(cal.is_working_day(d("2024-05-08")).unwrap());
+    assert_eq!(cal.week(), Week::SixDay);
+}
+
+/// kz-law.md §3.3: non-working Monday–Friday dates and working weekend days.
+const WEEKDAYS_OFF: &[(i32, &str, &str)] = &[
+    (2014, "01-01 01-02 01-03 01-07 03-10 03-21 03-24 03-25 05-01 05-02 05-07 05-08 05-09 07-07 09-01 12-01 12-16 12-17", "2014-05-04 2014-05-11"),
+    (2015, "01-01 01-02 01-07 03-09 03-23 03-24 03-25 05-01 05-07 05-11 07-06 08-31 09-24 12-01 12-16 12-17", ""),
+    (2016, "01-01 01-04 01-07 03-07 03-08 03-21 03-22 03-23 05-02 05-09 05-10 07-06 08-30 09-12 12-01 12-16 12-19", "2016-03-05"),
+    (2017, "01-02 01-03 03-08 03-20 03-21 03-22 03-23 05-01 05-08 05-09 07-06 07-07 08-30 09-01 12-01 12-18 12-19", "2017-03-18 2017-07-01"),
+    (2018, "01-01 01-02 03-08 03-09 03-21 03-22 03-23 04-30 05-01 05-07 05-08 05-09 07-06 08-21 08-30 08-31 12-03 12-17 12-18 12-31", "2018-03-03 2018-04-28 2018-05-05 2018-08-25 2018-12-29"),
+    (2019, "01-01 01-02 01-07 03-08 03-21 03-22 03-25 05-01 05-07 05-09 05-10 07-08 08-30 12-02 12-16 12-17", "2019-05-04"),
+    (2020, "01-01 01-02 01-03 01-07 03-09 03-23 03-24 03-25 05-01 05-07 05-08 07-06 07-31 08-31 12-01 12-16 12-17 12-18", "2020-01-05 2020-05-11 2020-12-20"),
+    (2021, "01-01 01-04 01-07 03-08 03-22 03-23 03-24 05-03 05-07 05-10 07-05 07-06 07-20 08-30 12-01 12-16 12-17", "2021-07-03"),
+    (2022, "01-03 01-04 01-07 03-07 03-08 03-21 03-22 03-23 05-02 05-09 05-10 07-06 08-29 08-30 10-24 10-25 12-16", "2022-03-05 2022-08-27 2022-10-22"),
+    (2023, "01-02 01-03 03-08 03-21 03-22 03-23 05-01 05-08 05-09 06-28 07-06 07-07 08-30 10-25 12-18", "2023-07-01"),
+    (2024, "01-01 01-02 03-08 03-21 03-22 03-25 05-01 05-07 05-08 05-09 07-08 08-30 10-25 12-16", "2024-05-04"),
+    (2025, "01-01 01-02 01-03 01-07 03-10 03-21 03-24 03-25 05-01 05-07 05-09 06-06 07-07 09-01 10-27 12-16", "2025-01-05"),
+    (2026, "01-01 01-02 01-07 03-09 03-23 03-24 03-25 05-01 05-07 05-11 05-27 07-06 10-26 12-16", ""),
+    (2027, "01-01 01-04 01-07 03-08 03-15 03-22 03-23 03-24 05-03 05-07 05-10 07-06 10-25 12-16", ""),
+];
+
+#[test]
+fn non_working_weekdays_and_working_weekends_match_kz_law() {
+    let cal = Calendar::kazakhstan();
+    for &(year, off, work) in WEEKDAYS_OFF {
+        let expected: Vec<String> = off.split_whitespace().map(|md| format!("{year}-{md}")).collect();
+        let mut got = Vec::new();
+        let mut date = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+        while date.year() == year {
+            let wd = date.weekday();
+            if !matches!(wd, Weekday::Sat | Weekday::Sun) && !cal.is_working_day(date).unwrap() {
+                got.push(date.to_string());
+            }
+            date = date.succ_opt().unwrap();
+        }
+        assert_eq!(got, expected, "{year}");
+        for w in work.split_whitespace() {
+            assert!(cal.is_working_day(d(w)).unwrap(), "{w} is a working day");
+        }
+    }
+}
+
+/// kz-law.md §3.2: every transfer pair (day off, worked instead).
+const TRANSFERS: &[(&str, &str)] = &[
+    ("2014-01-03", "2013-12-28"),
+    ("2014-05-02", "2014-05-04"),
+    ("2014-05-08", "2014-05-11"),
+    ("2016-03-07", "2016-03-05"),
+    ("2017-03-20", "2017-03-18"),
+    ("2017-07-07", "2017-07-01"),
+    ("2018-03-09", "2018-03-03"),
+    ("2018-04-30", "2018-04-28"),
+    ("2018-05-08", "2018-05-05"),
+    ("2018-08-31", "2018-08-25"),
+    ("2018-12-31", "2018-12-29"),
+    ("2019-05-10", "2019-05-04"),
+    ("2020-01-03", "2020-01-05"),
+    ("2020-05-08", "2020-05-11"),
+    ("2020-12-18", "2020-12-20"),
+    ("2021-07-05", "2021-07-03"),
+    ("2022-03-07", "2022-03-05"),
+    ("2022-08-29", "2022-08-27"),
+    ("2022-10-24", "2022-10-22"),
+    ("2023-07-07", "2023-07-01"),
+    ("2024-05-08", "2024-05-04"),
+    ("2025-01-03", "2025-01-05"),
+];
+
+#[test]
+fn every_transfer_pair_of_kz_law() {
+    let cal = Calendar::kazakhstan();
+    for &(off, work) in TRANSFERS {
+        let day_off = cal.day(d(off)).unwrap();
+        assert_eq!(day_off.kind, DayKind::TransferredDayOff, "{off}");
+        assert!(!day_off.working);
+        let act = day_off.act.expect("a transfer names its act");
+        assert!(!act.id.is_empty());
+        assert!(day_off.source.is_some_and(|s| !s.is_empty()));
+        let worked = cal.day(d(work)).unwrap();
+        assert!(worked.working, "{work}");
+        let expected = if work == "2020-05-11" { DayKind::TransferredWorkingDay } else { DayKind::WorkingWeekend };
+        assert_eq!(worked.kind, expected, "{work}");
+        assert_eq!(worked.act.map(|a| a.id), Some(act.id));
+    }
+}
+
+#[test]
+fn the_2026_constitution_change() {
+    let cal = Calendar::kazakhstan();
+    assert!(cal.is_working_day(d("2026-08-31")).unwrap());
+    assert_eq!(cal.day_kind(d("2026-08-30")).unwrap(), DayKind::Weekend);
+    assert_eq!(cal.day_kind(d("2026-10-26")).unwrap(), DayKind::SubstituteDayOff);
+    assert_eq!(cal.working_days_in_month(2026, 8).unwrap(), 21);
+    assert_eq!(cal.working_days_in_year(2026).unwrap(), 247);
+    // 30 August was Constitution Day until 2025; 15 March is from 2027.
+    assert_eq!(cal.day_kind(d("2025-08-29")).unwrap(), DayKind::Working);
+    assert_eq!(cal.day_kind(d("2024-08-30")).unwrap(), DayKind::Holiday);
+    assert_eq!(cal.day_kind(d("2027-03-15")).unwrap(), DayKind::Holiday);
+    assert_eq!(cal.day_kind(d("2026-03-16")).unwrap(), DayKind::Working);
+}
+
+#[test]
+fn kinds_names_and_sources() {
+    let cal = Calendar::kazakhstan();
+    let nauryz = cal.day(d("2026-03-23")).unwrap();
+    assert_eq!(nauryz.kind, DayKind::Holiday);
+    let names = nauryz.names.unwrap();
+    assert!(names.ru.contains("Наурыз"), "{names:?}");
+    assert!(!names.kk.is_empty() && !names.en.is_empty());
+    assert!(nauryz.source.is_some());
+    assert!(!nauryz.provisional);
+    // The substitutes of 21 (Sat) and 22 (Sun) March 2026.
+    assert_eq!(cal.day_kind(d("2026-03-24")).unwrap(), DayKind::SubstituteDayOff);
+    assert_eq!(cal.day_kind(d("2026-03-25")).unwrap(), DayKind::SubstituteDayOff);
+    // Religious days are never substituted: 7 Jan 2017 (Sat), Kurban Ait 2014-10-04 (Sat).
+    assert_eq!(cal.day_kind(d("2017-01-07")).unwrap(), DayKind::ReligiousDayOff);
+    assert_eq!(cal.day_kind(d("2017-01-09")).unwrap(), DayKind::Working);
+    assert_eq!(cal.day_kind(d("2014-10-06")).unwrap(), DayKind::Working);
+    let kurban = cal.day(d("2026-05-27")).unwrap();
+    assert_eq!(kurban.kind, DayKind::ReligiousDayOff);
+    assert!(!kurban.estimated);
+    // 2027: no transfer acts yet, Kurban Ait estimated.
+    let k27 = cal.day(d("2027-05-16")).unwrap();
+    assert!(k27.estimated && k27.provisional);
+    assert!(cal.is_provisional(d("2027-02-01")));
+    assert!(!cal.is_provisional(d("2026-12-31")));
+    assert!(cal.provisional_between(d("2026-12-20"), d("2027-01-10")));
+    // Ordinary days.
+    let w = cal.day(d("2026-03-26")).unwrap();
+    assert_eq!((w.kind, w.working, w.names.is_none()), (DayKind::Working, true, true));
+}
+
+#[test]
+fn coverage_and_horizon() {
+    let cal = Calendar::kazakhstan();
+    assert_eq!(cal.coverage(), (d("2000-01-01"), d("2027-12-31")));
+    let e = cal.is_working_day(d("2028-01-03")).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
+    assert!(e.to_string().contains("2028-01-03") && e.to_string().contains("2027-12-31"), "{e}");
+    let e = cal.is_working_day(d("1999-12-31")).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
+    let e = cal.add_working_days(d("2027-12-20"), 30).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
+    assert!(e.to_string().contains("2027-12-20"), "{e}");
+    assert_eq!(cal.add_working_days(d("2000-01-05"), -10).unwrap_err().kind(), ErrorKind::OutOfCoverage);
+
+    let far = cal.with_horizon(Horizon::Provisional);
+    assert_eq!(far.valid_range().1, d("2100-12-31"));
+    assert!(far.is_working_day(d("2050-03-22")).is_ok());
+    assert!(!far.is_working_day(d("2050-03-22")).unwrap()); // Nauryz
+    assert!(far.day(d("2050-03-22")).unwrap().provisional);
+    assert!(far.is_provisional(d("2030-06-03")));
+    assert!(far.is_working_day(d("2101-01-03")).is_err());
+    assert_eq!(far.add_working_days(d("2100-12-30"), 5).unwrap_err().kind(), ErrorKind::OutOfCoverage);
+}
+
+#[test]
+fn add_and_count_basics() {
+    let cal = Calendar::kazakhstan();
+    // n = 0 rolls forward; a Saturday + 1 is the Monday.
+    assert_eq!(cal.add_working_days(d("2026-03-21"), 0).unwrap(), d("2026-03-26"));
+    assert_eq!(cal.add_working_days(d("2026-03-20"), 0).unwrap(), d("2026-03-20"));
+    assert_eq!(cal.add_working_days(d("2026-02-14"), 1).unwrap(), d("2026-02-16"));
+    assert_eq!(cal.add_working_days(d("2026-03-26"), -1).unwrap(), d("2026-03-20"));
+    assert_eq!(cal.next_working_day(d("2024-05-03")).unwrap(), d("2024-05-04"));
+    assert_eq!(cal.previous_working_day(d("2024-05-06")).unwrap(), d("2024-05-04"));
+    assert_eq!(cal.roll_forward(d("2026-03-22")).unwrap(), d("2026-03-26"));
+    assert_eq!(cal.roll_backward(d("2026-03-22")).unwrap(), d("2026-03-20"));
+    assert_eq!(cal.working_days_between(d("2026-03-20"), d("2026-03-27")).unwrap(), 2);
+    assert_eq!(cal.working_days_between(d("2026-03-27"), d("2026-03-20")).unwrap(), -2);
+    assert_eq!(cal.working_days_between(d("2026-03-20"), d("2026-03-20")).unwrap(), 0);
+}
+
+#[test]
+fn overlays_layer_at_run_time() {
+    let cal = Calendar::kazakhstan();
+    let overlay = r#"
+year = 2027
+status = "final"
+
+[[act]]
+id = "mtszn-order-2026-12-01"
+body = "Ministry of Labour and Social Protection of the Population"
+title = { ru = "О переносе дня отдыха в 2027 году", kk = "2027 жылы демалыс күнін ауыстыру туралы", en = "On the transfer of a day off in 2027" }
+source = "example"
+[[act.transfer]]
+day_off = "2027-01-08"
+working_day = "2027-01-16"
+
+[[act]]
+id = "akimat-local-day-off"
+source = "example"
+[[act.day_off]]
+date = "2027-09-10"
+
+[[kurban_ait]]
+year = 2027
+date = "2027-05-17"
+status = "confirmed"
+source = "example announcement"
+"#;
+    let new = cal.with_overlay_toml("order.toml", overlay).unwrap();
+    assert_eq!(new.day_kind(d("2027-01-08")).unwrap(), DayKind::TransferredDayOff);
+    assert_eq!(new.day_kind(d("2027-01-16")).unwrap(), DayKind::WorkingWeekend);
+    assert_eq!(new.day_kind(d("2027-09-10")).unwrap(), DayKind::DeclaredDayOff);
+    assert_eq!(new.day_kind(d("2027-05-17")).unwrap(), DayKind::ReligiousDayOff);
+    assert_eq!(new.day_kind(d("2027-05-16")).unwrap(), DayKind::Weekend);
+    assert!(!new.is_provisional(d("2027-06-01")));
+    assert_ne!(new.data_version(), cal.data_version());
+    // The original is untouched.
+    assert!(cal.is_working_day(d("2027-01-08")).unwrap());
+}
+
+#[test]
+fn bad_overlays_name_the_line_and_never_half_apply() {
+    let cal = Calendar::kazakhstan();
+    let cases = [
+        ("[[act]]\nid = \"x\"\nsource = \"s\"\n[[act.transfer]]\nday_off = \"2027-02-30\"\nworking_day = \"2027-01-16\"\n", "line 5"),
+        ("[[act]]\nid = \"x\"\nsource = \"s\"\n[[act.transfer]]\ndya_off = \"2027-01-08\"\n", "line 5"),
+        ("year = 2027\nstatus = \"maybe\"\n", "line 2"),
+        ("[[act]]\nid = \"x\"\nsource = \"s\"\n[[act.transfer]]\nday_off = \"2027-01-09\"\nworking_day = \"2027-01-16\"\n", "line 2"),
+        ("this is not toml", "line 1"),
+    ];
+    for (text, line) in cases {
+        let e = cal.with_overlay_toml("bad.toml", text).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidData, "{text}");
+        assert!(e.to_string().contains("bad.toml") && e.to_string().contains(line), "{e}");
+    }
+    // A valid first act followed by a bad second one changes nothing.
+    let text = "[[act]]\nid = \"ok\"\nsource = \"s\"\n[[act.transfer]]\nday_off = \"2027-01-08\"\nworking_day = \"2027-01-16\"\n[[act]]\nid = \"bad\"\nsource = \"s\"\n[[act.day_off]]\ndate = \"2027-01-09\"\n";
+    assert!(cal.with_overlay_toml("bad.toml", text).is_err());
+    assert!(cal.is_working_day(d("2027-01-08")).unwrap());
+    let e = cal.with_overlay_file("/nonexistent/order.toml").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Io);
+}
+
+#[test]
+fn calendar_is_send_sync_and_shared() {
+    fn is<T: Send + Sync + Clone>() {}
+    is::<Calendar>();
+    let a = Calendar::kazakhstan();
+    let h = std::thread::spawn(|| Calendar::kazakhstan().is_working_day(d("2026-03-23")).unwrap());
+    assert!(!h.join().unwrap());
+    assert_eq!(a.data_version(), Calendar::kazakhstan().data_version());
+    assert!(a.data_version().starts_with("kz-2000-2027+"));
+}

@@ -1,0 +1,262 @@
+//! The six bundled regulations: every channel and outcome around holiday
+//! clusters, checked against a naive minute-by-minute chain.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use merzim::{Calendar, Channel, ErrorKind, Evaluator, OfficeTime, Outcome, Regulation, Schedule, Term, Unit};
+
+fn t(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn office() -> OfficeTime {
+    OfficeTime::new(&Calendar::kazakhstan(), Schedule::state_body()).unwrap()
+}
+
+fn inside(o: &OfficeTime, t: NaiveDateTime) -> bool {
+    o.is_office_time(t).unwrap()
+}
+
+fn first_office(o: &OfficeTime, mut t: NaiveDateTime) -> NaiveDateTime {
+    while !inside(o, t) {
+        t += Duration::minutes(1);
+    }
+    t
+}
+
+fn cob(o: &OfficeTime, d: NaiveDate) -> NaiveDateTime {
+    let mut t = d.and_time(NaiveTime::MIN) + Duration::minutes(1439);
+    while !inside(o, t) {
+        t -= Duration::minutes(1);
+    }
+    t + Duration::minutes(1)
+}
+
+fn office_minutes_before(o: &OfficeTime, t: NaiveDateTime) -> u32 {
+    let mut x = t.date().and_time(NaiveTime::MIN);
+    let mut k = 0;
+    while x < t {
+        if inside(o, x) {
+            k += 1;
+        }
+        x += Duration::minutes(1);
+    }
+    k
+}
+
+fn working(d: NaiveDate) -> bool {
+    Calendar::kazakhstan().is_working_day(d).unwrap()
+}
+
+/// TERMS.md §3–§4 spelled out minute by minute and day by day.
+fn naive_step(o: &OfficeTime, t: NaiveDateTime, term: Term) -> NaiveDateTime {
+    let n = term.amount();
+    if n == 0 {
+        return t;
+    }
+    match term.unit() {
+        Unit::Minutes | Unit::Hours => {
+            let mut x = first_office(o, t);
+            let mut left = term.office_minutes().unwrap();
+            loop {
+                if inside(o, x) {
+                    left -= 1;
+                    if left == 0 {
+                        return x + Duration::minutes(1);
+                    }
+                }
+                x += Duration::minutes(1);
+            }
+        }
+        Unit::WorkingDays => {
+            let s = first_office(o, t);
+            let k = office_minutes_before(o, s);
+            let mut d = s.date();
+            let mut count = if k == 0 { 1 } else { 0 };
+            while count < n {
+                d = d.succ_opt().unwrap();
+                if working(d) {
+                    count += 1;
+                }
+            }
+            if k == 0 {
+                return cob(o, d);
+            }
+            let close = cob(o, d);
+            let mut x = d.and_time(NaiveTime::MIN);
+            let mut left = k;
+            while x < close {
+                if inside(o, x) {
+                    left -= 1;
+                    if left == 0 {
+                        return x + Duration::minutes(1);
+                    }
+                }
+                x += Duration::minutes(1);
+            }
+            close
+        }
+        Unit::CalendarDays | Unit::Months => {
+            let mut d = match term.unit() {
+                Unit::Months => t.date().checked_add_months(chrono::Months::new(n)).unwrap(),
+                _ => t.date() + Duration::days(n as i64),
+            };
+            while !working(d) {
+                d = d.succ_opt().unwrap();
+            }
+            cob(o, d)
+        }
+        _ => unreachable!(),
+    }
+}
+
+/// Submissions around New Year, Nauryz, the May holidays, the working Saturday
+/// 2024-05-04 and the 2024-03-01 time-zone change.
+const SUBMISSIONS: &[&str] = &[
+    "2014-12-30 16:00",
+    "2015-12-31 10:00",
+    "2015-03-20 18:45",
+    "2016-03-18 09:00",
+    "2024-02-29 17:00",
+    "2024-03-01 00:30",
+    "2024-03-20 12:59",
+    "2024-05-03 18:20",
+    "2024-05-04 11:00",
+    "2024-05-06 13:00",
+    "2025-12-31 12:00",
+    "2026-03-18 16:30",
+    "2026-03-21 10:00",
+    "2026-04-30 09:00",
+    "2026-05-06 14:30",
+];
+
+#[test]
+fn every_regulation_channel_and_outcome_matches_the_naive_chain() {
+    let o = office();
+    let mut checked = 0;
+    for id in Regulation::bundled_ids() {
+        let reg = Regulation::bundled(id).unwrap();
+        for channel in Channel::ALL {
+            for outcome in [Outcome::Approve, Outcome::Refuse] {
+                for s in SUBMISSIONS {
+                    let s = t(s);
+                    let result = reg.timeline(&o, s, channel, outcome);
+                    if !reg.channels.contains(&channel) || !reg.has_outcome(outcome) {
+                        assert_eq!(result.unwrap_err().kind(), ErrorKind::InvalidInput);
+                        continue;
+                    }
+                    let tl = result.unwrap();
+                    // The first step starts at the first office instant (state_corporation:
+                    // opening of the first working day after acceptance).
+                    let mut start = if channel == Channel::StateCorporation {
+                        let mut d = s.date().succ_opt().unwrap();
+                        while !working(d) {
+                            d = d.succ_opt().unwrap();
+                        }
+                        first_office(&o, d.and_time(NaiveTime::MIN))
+                    } else {
+                        first_office(&o, s)
+                    };
+                    let expected: Vec<_> = reg.steps.iter().filter(|st| st.belongs_to(outcome)).collect();
+                    assert_eq!(tl.steps.len(), expected.len());
+                    for (got, step) in tl.steps.iter().zip(expected) {
+                        assert_eq!(got.number, step.number);
+                        assert_eq!(got.start, start, "{id} {channel:?} {outcome:?} {s} step {}", step.number);
+                        let end = naive_step(&o, start, step.duration_for(channel));
+                        assert_eq!(got.end, end, "{id} {channel:?} {outcome:?} {s} step {}", step.number);
+                        start = end;
+                    }
+                    assert_eq!(tl.end, start);
+                    match tl.term_due {
+                        Some(due) => {
+                            assert_eq!(tl.within_term, Some(tl.end <= due));
+                            assert_eq!(Some(due), tl.alternatives.iter().map(|a| a.due).min());
+                        }
+                        None => assert!(tl.within_term.is_none() && reg.term.is_none()),
+                    }
+                    assert_eq!(tl.refusal_due.is_some(), reg.refusal.is_some());
+                    checked += 1;
+                }
+            }
+        }
+    }
+    // 6 regulations: 3+3+3+2+3+1 channel pairs… just make sure a lot ran.
+    assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn the_time_zone_change_shows_in_offsets() {
+    let ev = Evaluator::new(Calendar::kazakhstan());
+    let out = ev.evaluate_json(
+        r#"{"id": "z", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2024-02-29T17:00", "channel": "portal"}"#,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let steps = v["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["start"], "2024-02-29T17:00:00+06:00");
+    assert_eq!(steps[0]["end"], "2024-02-29T17:15:00+06:00");
+    assert!(steps[1]["end"].as_str().unwrap().ends_with("+05:00"));
+    // Instants with an offset are read in the office's zone: 11:00Z is 17:00 +06:00.
+    let out2 = ev.evaluate_json(
+        r#"{"id": "z", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2024-02-29T11:00:00Z", "channel": "portal"}"#,
+    );
+    assert_eq!(out, out2);
+}
+
+#[test]
+fn lint_finds_the_east_kazakhstan_overshoot_across_nauryz() {
+    let o = office();
+    let reg = Regulation::bundled("east-kazakhstan-2016-land-purpose-change").unwrap();
+    let findings = reg.lint(&o, 2026, 2026).unwrap();
+    assert_eq!(findings.len(), 6); // 3 channels × 2 outcomes
+    for f in &findings {
+        assert!(!f.fits(), "{f:?}");
+        assert!(f.worst_overshoot_minutes > 0);
+        let worst = f.worst_submitted.unwrap();
+        // The worst start lies where Nauryz or May holidays fall inside the 30 days.
+        assert!(worst.date() >= NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        let tl = reg.timeline(&o, worst, f.channel, f.outcome).unwrap();
+        assert_eq!(Some(tl.end), f.worst_end);
+        assert_eq!(tl.term_due, f.worst_term_due);
+    }
+    // Regulations without an overall term have nothing to lint.
+    let cad = Regulation::bundled("akmola-2014-cadastral-value").unwrap();
+    assert!(cad.lint(&o, 2015, 2015).unwrap().is_empty());
+}
+
+#[test]
+fn invalid_regulation_files_name_file_field_and_problem() {
+    let good = include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml");
+    let cases = [
+        (good.replace("duration = \"2 hours\"", "duration = \"2 fortnights\""), "line"),
+        (good.replace("channels = [\"provider\", \"portal\", \"state_corporation\"]", "channels = [\"provider\", \"fax\"]"), "fax"),
+        (good.replace("number = 3\n", "number = 1\n"), "step.number"),
+        (good.replace("alternatives = [\"30 calendar days\", \"22 working days\"]", "alternatives = []"), "term.alternatives"),
+        (good.replace("refusal = \"2 working days\"", "refusal = \"2 working days\"\nrefusl = 1"), "refusl"),
+    ];
+    for (text, needle) in cases {
+        let e = Regulation::from_toml("bad.toml", &text).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidRegulation);
+        assert!(e.to_string().contains("bad.toml") && e.to_string().contains(needle), "{e}");
+    }
+    let dir = std::env::temp_dir().join(format!("merzim-reg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("other-name.toml");
+    std::fs::write(&path, good).unwrap();
+    let e = Regulation::from_file(&path).unwrap_err();
+    assert!(e.to_string().contains("file stem"), "{e}");
+    assert_eq!(Regulation::from_file(dir.join("missing.toml")).unwrap_err().kind(), ErrorKind::Io);
+    let _ = std::fs::remove_dir_all(dir);
+    assert_eq!(Regulation::resolve("no-such-regulation").unwrap_err().kind(), ErrorKind::InvalidInput);
+}
+
+#[test]
+fn bundled_files_are_their_own_ids_and_resolve_by_path() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regulations");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let path = entry.unwrap().path();
+        let r = Regulation::from_file(&path).unwrap();
+        assert_eq!(&r, Regulation::bundled(&r.id).unwrap());
+        n += 1;
+    }
+    assert_eq!(n, 6);
+}
