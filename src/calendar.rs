@@ -158,12 +158,22 @@ pub struct Day {
     pub estimated: bool,
 }
 
-#[derive(Clone, Debug)]
-struct Detail {
-    names: Names,
-    source: String,
-    act: Option<usize>,
-    estimated: bool,
+/// What makes a special day special: a compact reference into the dataset,
+/// resolved to names and sources only when [`Calendar::day`] is asked.
+#[derive(Clone, Copy, Debug)]
+enum Detail {
+    /// A statutory holiday or religious day (index into `holidays`).
+    Holiday(u16),
+    /// Kurban Ait (index into `kurban`).
+    Kurban(u16),
+    /// The substitute for the holiday rule `.0` that fell on day `.1`.
+    Substitute(u16, u32),
+    /// A day off moved by act `.0`; day `.1` is worked instead.
+    MovedOff(u16, u32),
+    /// A day worked by act `.0` instead of day off `.1`.
+    Worked(u16, u32),
+    /// A day off declared by act `.0`.
+    Declared(u16),
 }
 
 /// The Kazakhstan working-day calendar.
@@ -419,39 +429,16 @@ impl Calendar {
                             }
                         }
                     }
-                    set_detail(
-                        i,
-                        Detail {
-                            names: rule.names.clone(),
-                            source: rule.source.clone(),
-                            act: None,
-                            estimated: false,
-                        },
-                        &mut details,
-                    );
+                    set_detail(i, Detail::Holiday(r as u16), &mut details);
                 }
             }
         }
-        let kurban_names = Names::new(
-            "Құрбан айттың бірінші күні",
-            "Первый день Курбан айта",
-            "Kurban Ait (first day)",
-        );
-        for k in &data.kurban {
+        for (ki, k) in data.kurban.iter().enumerate() {
             let Some(i) = idx(k.date) else { continue };
             if kind[i] != DayKind::Holiday.code() {
                 kind[i] = DayKind::ReligiousDayOff.code();
             }
-            set_detail(
-                i,
-                Detail {
-                    names: kurban_names.clone(),
-                    source: k.source.clone(),
-                    act: None,
-                    estimated: k.estimated,
-                },
-                &mut details,
-            );
+            set_detail(i, Detail::Kurban(ki as u16), &mut details);
         }
         // 2. Substitutes: a public holiday on a weekly day off gives the next
         //    ordinary working day off, in date order so runs chain.
@@ -469,32 +456,11 @@ impl Calendar {
                 continue;
             }
             kind[j] = DayKind::SubstituteDayOff.code();
-            let rule = &data.holidays[r];
-            let n = &rule.names;
-            set_detail(
-                j,
-                Detail {
-                    names: Names::new(
-                        format!("{} (ауыстырылған демалыс күні, {date})", n.kk),
-                        format!("{} (перенос выходного дня с {date})", n.ru),
-                        format!("{} (substitute day off for {date})", n.en),
-                    ),
-                    source: data.substitution_source.clone(),
-                    act: None,
-                    estimated: false,
-                },
-                &mut details,
-            );
+            set_detail(j, Detail::Substitute(r as u16, i as u32), &mut details);
         }
         // 3. Transfer acts (five-day week only).
         if week == Week::FiveDay {
             for (a, act) in data.acts.iter().enumerate() {
-                let detail = |names: Names| Detail {
-                    names,
-                    source: act.source.clone(),
-                    act: Some(a),
-                    estimated: false,
-                };
                 let bad = |what: String| {
                     Error::invalid_data(format!("{}: act {:?}: {what}", act.origin, act.id))
                 };
@@ -530,24 +496,8 @@ impl Calendar {
                     };
                     kind[io] = DayKind::TransferredDayOff.code();
                     kind[iw] = new_work.code();
-                    set_detail(
-                        io,
-                        detail(Names::new(
-                            format!("Демалыс күні ауыстырылды ({work} жұмыс күні)"),
-                            format!("Перенесённый выходной день (рабочий день {work})"),
-                            format!("Day off moved by an act (worked on {work} instead)"),
-                        )),
-                        &mut details,
-                    );
-                    set_detail(
-                        iw,
-                        detail(Names::new(
-                            format!("Жұмыс күні ({off} демалыс күнінің орнына)"),
-                            format!("Рабочий день (вместо выходного {off})"),
-                            format!("Working day by an act (instead of {off})"),
-                        )),
-                        &mut details,
-                    );
+                    set_detail(io, Detail::MovedOff(a as u16, iw as u32), &mut details);
+                    set_detail(iw, Detail::Worked(a as u16, io as u32), &mut details);
                 }
                 for &off in &act.days_off {
                     let io = check(off)?;
@@ -558,15 +508,7 @@ impl Calendar {
                         )));
                     }
                     kind[io] = DayKind::DeclaredDayOff.code();
-                    set_detail(
-                        io,
-                        detail(Names::new(
-                            "Актімен жарияланған демалыс күні",
-                            "Нерабочий день, объявленный актом",
-                            "Day off declared by an act",
-                        )),
-                        &mut details,
-                    );
+                    set_detail(io, Detail::Declared(a as u16), &mut details);
                 }
             }
         }
@@ -740,6 +682,17 @@ impl Calendar {
         self.inner.base
     }
 
+    /// Bytes of the per-day tables (kinds, prefix counts, working-day list) and
+    /// the special-day index; the holiday texts they point to are shared.
+    pub fn table_bytes(&self) -> usize {
+        let t = &self.inner;
+        t.kind.len()
+            + t.cum.len() * 2
+            + t.working.len() * 2
+            + t.details.len() * std::mem::size_of::<(u32, Detail)>()
+            + t.provisional_years_before.len() * 2
+    }
+
     /// Whether `date` is a working day.
     #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
@@ -762,10 +715,11 @@ impl Calendar {
                 .details
                 .binary_search_by_key(&i, |d| d.0)
                 .ok()
-                .map(|p| &self.inner.details[p].1),
+                .map(|p| self.inner.details[p].1),
         };
-        let act = detail.and_then(|d| d.act).map(|a| {
-            let act = &self.inner.data.acts[a];
+        let data = &self.inner.data;
+        let act_ref = |a: u16| {
+            let act = &data.acts[a as usize];
             ActRef {
                 id: act.id.clone(),
                 title: act.title.clone(),
@@ -773,16 +727,68 @@ impl Calendar {
                 number: act.number.clone(),
                 date: act.date,
             }
-        });
+        };
+        let (names, source, act, estimated) = match detail {
+            None => (None, None, None, false),
+            Some(Detail::Holiday(r)) => {
+                let rule = &data.holidays[r as usize];
+                (Some(rule.names.clone()), Some(rule.source.clone()), None, false)
+            }
+            Some(Detail::Kurban(k)) => {
+                let k = &data.kurban[k as usize];
+                let names = Names::new(
+                    "Құрбан айттың бірінші күні",
+                    "Первый день Курбан айта",
+                    "Kurban Ait (first day)",
+                );
+                (Some(names), Some(k.source.clone()), None, k.estimated)
+            }
+            Some(Detail::Substitute(r, h)) => {
+                let n = &data.holidays[r as usize].names;
+                let h = self.date_of(h);
+                let names = Names::new(
+                    format!("{} (ауыстырылған демалыс күні, {h})", n.kk),
+                    format!("{} (перенос выходного дня с {h})", n.ru),
+                    format!("{} (substitute day off for {h})", n.en),
+                );
+                (Some(names), Some(data.substitution_source.clone()), None, false)
+            }
+            Some(Detail::MovedOff(a, w)) => {
+                let w = self.date_of(w);
+                let names = Names::new(
+                    format!("Демалыс күні ауыстырылды ({w} жұмыс күні)"),
+                    format!("Перенесённый выходной день (рабочий день {w})"),
+                    format!("Day off moved by an act (worked on {w} instead)"),
+                );
+                (Some(names), Some(data.acts[a as usize].source.clone()), Some(act_ref(a)), false)
+            }
+            Some(Detail::Worked(a, o)) => {
+                let o = self.date_of(o);
+                let names = Names::new(
+                    format!("Жұмыс күні ({o} демалыс күнінің орнына)"),
+                    format!("Рабочий день (вместо выходного {o})"),
+                    format!("Working day by an act (instead of {o})"),
+                );
+                (Some(names), Some(data.acts[a as usize].source.clone()), Some(act_ref(a)), false)
+            }
+            Some(Detail::Declared(a)) => {
+                let names = Names::new(
+                    "Актімен жарияланған демалыс күні",
+                    "Нерабочий день, объявленный актом",
+                    "Day off declared by an act",
+                );
+                (Some(names), Some(data.acts[a as usize].source.clone()), Some(act_ref(a)), false)
+            }
+        };
         Ok(Day {
             date,
             kind,
             working: kind.is_working(),
-            names: detail.map(|d| d.names.clone()),
-            source: detail.map(|d| d.source.clone()),
+            names,
+            source,
             act,
             provisional: self.is_provisional(date),
-            estimated: detail.is_some_and(|d| d.estimated),
+            estimated,
         })
     }
 

@@ -93,24 +93,6 @@ pub(crate) struct Act {
     pub origin: String,
 }
 
-impl Act {
-    /// "Gov. decree No. 365 of 2014-04-17"-like reference for explanations.
-    pub fn reference(&self) -> String {
-        let mut s = if self.title.en.is_empty() {
-            self.id.clone()
-        } else {
-            self.title.en.clone()
-        };
-        if let Some(n) = &self.number {
-            s.push_str(&format!(", No. {n}"));
-        }
-        if let Some(d) = self.date {
-            s.push_str(&format!(" of {d}"));
-        }
-        s
-    }
-}
-
 /// Whether a year's transfer acts are all published.
 #[derive(Clone, Debug)]
 pub(crate) struct YearStatus {
@@ -302,6 +284,8 @@ impl Dataset {
                     })?;
                 dates.push((md.month(), md.day()));
             }
+            // A later entry with the id of an earlier one replaces it (overlays correct rules).
+            self.holidays.retain(|x| x.id != h.id);
             let from = h.from.unwrap_or(i32::MIN);
             let until = h.until.unwrap_or(i32::MAX);
             if from > until {
