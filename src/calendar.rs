@@ -269,8 +269,13 @@ impl Calendar {
     pub fn kazakhstan() -> Calendar {
         FIVE_DAY
             .get_or_init(|| {
-                Calendar::build(embedded_data(), Week::FiveDay, Horizon::Coverage, Vec::new())
-                    .expect("the embedded holiday data is checked by the test suite")
+                Calendar::build(
+                    embedded_data(),
+                    Week::FiveDay,
+                    Horizon::Coverage,
+                    Vec::new(),
+                )
+                .expect("the embedded holiday data is checked by the test suite")
             })
             .clone()
     }
@@ -484,9 +489,9 @@ impl Calendar {
                     let wk = DayKind::from_code(kind[iw]);
                     let new_work = match wk {
                         DayKind::Weekend => DayKind::WorkingWeekend,
-                        DayKind::SubstituteDayOff | DayKind::TransferredDayOff | DayKind::DeclaredDayOff => {
-                            DayKind::TransferredWorkingDay
-                        }
+                        DayKind::SubstituteDayOff
+                        | DayKind::TransferredDayOff
+                        | DayKind::DeclaredDayOff => DayKind::TransferredWorkingDay,
                         other => {
                             return Err(bad(format!(
                                 "working_day {work} cannot be made a working day: it is {}",
@@ -527,7 +532,8 @@ impl Calendar {
         cum.push(n);
         details.sort_by_key(|d| d.0);
         let coverage_last_year = last_year;
-        let mut provisional_years_before = Vec::with_capacity((LAST_YEAR - FIRST_YEAR + 2) as usize);
+        let mut provisional_years_before =
+            Vec::with_capacity((LAST_YEAR - FIRST_YEAR + 2) as usize);
         let mut p = 0u16;
         for y in FIRST_YEAR..=LAST_YEAR {
             provisional_years_before.push(p);
@@ -572,7 +578,10 @@ fn data_version_of(data: &Dataset, last_year: i32) -> String {
         fnv1a(&embedded) as u32
     );
     if overlays > 0 {
-        let names: Vec<&str> = data.origins[embedded.len()..].iter().map(String::as_str).collect();
+        let names: Vec<&str> = data.origins[embedded.len()..]
+            .iter()
+            .map(String::as_str)
+            .collect();
         v.push_str(&format!("+overlay:{}", names.join(",")));
     }
     v
@@ -621,11 +630,12 @@ impl Calendar {
 
     pub(crate) fn out_of_range(&self, date: NaiveDate) -> Error {
         let (a, b) = self.valid_range();
-        let hint = if self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR {
-            " (choose the provisional horizon to extend the statutory rules up to 2100)"
-        } else {
-            ""
-        };
+        let hint =
+            if self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR {
+                " (choose the provisional horizon to extend the statutory rules up to 2100)"
+            } else {
+                ""
+            };
         Error::out_of_coverage(format!(
             "{date} is outside the calendar's coverage {a}..={b}{hint}"
         ))
@@ -701,7 +711,9 @@ impl Calendar {
 
     /// The kind of `date`.
     pub fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
-        Ok(DayKind::from_code(self.inner.kind[self.index(date)? as usize]))
+        Ok(DayKind::from_code(
+            self.inner.kind[self.index(date)? as usize],
+        ))
     }
 
     /// Everything known about `date`: kind, names, source, act, provisional flags.
@@ -732,7 +744,12 @@ impl Calendar {
             None => (None, None, None, false),
             Some(Detail::Holiday(r)) => {
                 let rule = &data.holidays[r as usize];
-                (Some(rule.names.clone()), Some(rule.source.clone()), None, false)
+                (
+                    Some(rule.names.clone()),
+                    Some(rule.source.clone()),
+                    None,
+                    false,
+                )
             }
             Some(Detail::Kurban(k)) => {
                 let k = &data.kurban[k as usize];
@@ -751,7 +768,12 @@ impl Calendar {
                     format!("{} (перенос выходного дня с {h})", n.ru),
                     format!("{} (substitute day off for {h})", n.en),
                 );
-                (Some(names), Some(data.substitution_source.clone()), None, false)
+                (
+                    Some(names),
+                    Some(data.substitution_source.clone()),
+                    None,
+                    false,
+                )
             }
             Some(Detail::MovedOff(a, w)) => {
                 let w = self.date_of(w);
@@ -760,7 +782,12 @@ impl Calendar {
                     format!("Перенесённый выходной день (рабочий день {w})"),
                     format!("Day off moved by an act (worked on {w} instead)"),
                 );
-                (Some(names), Some(data.acts[a as usize].source.clone()), Some(act_ref(a)), false)
+                (
+                    Some(names),
+                    Some(data.acts[a as usize].source.clone()),
+                    Some(act_ref(a)),
+                    false,
+                )
             }
             Some(Detail::Worked(a, o)) => {
                 let o = self.date_of(o);
@@ -769,7 +796,12 @@ impl Calendar {
                     format!("Рабочий день (вместо выходного {o})"),
                     format!("Working day by an act (instead of {o})"),
                 );
-                (Some(names), Some(data.acts[a as usize].source.clone()), Some(act_ref(a)), false)
+                (
+                    Some(names),
+                    Some(data.acts[a as usize].source.clone()),
+                    Some(act_ref(a)),
+                    false,
+                )
             }
             Some(Detail::Declared(a)) => {
                 let names = Names::new(
@@ -777,7 +809,12 @@ impl Calendar {
                     "Нерабочий день, объявленный актом",
                     "Day off declared by an act",
                 );
-                (Some(names), Some(data.acts[a as usize].source.clone()), Some(act_ref(a)), false)
+                (
+                    Some(names),
+                    Some(data.acts[a as usize].source.clone()),
+                    Some(act_ref(a)),
+                    false,
+                )
             }
         };
         Ok(Day {
@@ -801,7 +838,9 @@ impl Calendar {
     /// Whether any day from `a` to `b` (either order, inclusive) is provisional.
     pub fn provisional_between(&self, a: NaiveDate, b: NaiveDate) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        let y = |d: NaiveDate| (d.year().clamp(FIRST_YEAR - 1, LAST_YEAR + 1) - FIRST_YEAR + 1) as usize;
+        let y = |d: NaiveDate| {
+            (d.year().clamp(FIRST_YEAR - 1, LAST_YEAR + 1) - FIRST_YEAR + 1) as usize
+        };
         // Years outside the table count as provisional (they are past coverage).
         let (ya, yb) = (y(a), y(b));
         if ya == 0 || yb > (LAST_YEAR - FIRST_YEAR + 1) as usize {
@@ -821,9 +860,9 @@ impl Calendar {
     /// For n < 0 numpy rolls forward too and counts back from the rolled day.
     pub fn add_working_days(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
         let i = self.index(date)?;
-        let k = self.add_working_days_index(i, n).ok_or_else(|| {
-            self.beyond(date, &format!("adding {n} working days"))
-        })?;
+        let k = self
+            .add_working_days_index(i, n)
+            .ok_or_else(|| self.beyond(date, &format!("adding {n} working days")))?;
         Ok(self.date_of(k))
     }
 

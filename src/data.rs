@@ -13,36 +13,126 @@ use crate::{Error, Result};
 
 /// The embedded data files, in the order they are applied.
 pub(crate) const EMBEDDED: &[(&str, &str)] = &[
-    ("holidays/statutory.toml", include_str!("../holidays/statutory.toml")),
-    ("holidays/kurban-ait.toml", include_str!("../holidays/kurban-ait.toml")),
-    ("holidays/transfers/2000.toml", include_str!("../holidays/transfers/2000.toml")),
-    ("holidays/transfers/2001.toml", include_str!("../holidays/transfers/2001.toml")),
-    ("holidays/transfers/2002.toml", include_str!("../holidays/transfers/2002.toml")),
-    ("holidays/transfers/2003.toml", include_str!("../holidays/transfers/2003.toml")),
-    ("holidays/transfers/2004.toml", include_str!("../holidays/transfers/2004.toml")),
-    ("holidays/transfers/2005.toml", include_str!("../holidays/transfers/2005.toml")),
-    ("holidays/transfers/2006.toml", include_str!("../holidays/transfers/2006.toml")),
-    ("holidays/transfers/2007.toml", include_str!("../holidays/transfers/2007.toml")),
-    ("holidays/transfers/2008.toml", include_str!("../holidays/transfers/2008.toml")),
-    ("holidays/transfers/2009.toml", include_str!("../holidays/transfers/2009.toml")),
-    ("holidays/transfers/2010.toml", include_str!("../holidays/transfers/2010.toml")),
-    ("holidays/transfers/2011.toml", include_str!("../holidays/transfers/2011.toml")),
-    ("holidays/transfers/2012.toml", include_str!("../holidays/transfers/2012.toml")),
-    ("holidays/transfers/2013.toml", include_str!("../holidays/transfers/2013.toml")),
-    ("holidays/transfers/2014.toml", include_str!("../holidays/transfers/2014.toml")),
-    ("holidays/transfers/2015.toml", include_str!("../holidays/transfers/2015.toml")),
-    ("holidays/transfers/2016.toml", include_str!("../holidays/transfers/2016.toml")),
-    ("holidays/transfers/2017.toml", include_str!("../holidays/transfers/2017.toml")),
-    ("holidays/transfers/2018.toml", include_str!("../holidays/transfers/2018.toml")),
-    ("holidays/transfers/2019.toml", include_str!("../holidays/transfers/2019.toml")),
-    ("holidays/transfers/2020.toml", include_str!("../holidays/transfers/2020.toml")),
-    ("holidays/transfers/2021.toml", include_str!("../holidays/transfers/2021.toml")),
-    ("holidays/transfers/2022.toml", include_str!("../holidays/transfers/2022.toml")),
-    ("holidays/transfers/2023.toml", include_str!("../holidays/transfers/2023.toml")),
-    ("holidays/transfers/2024.toml", include_str!("../holidays/transfers/2024.toml")),
-    ("holidays/transfers/2025.toml", include_str!("../holidays/transfers/2025.toml")),
-    ("holidays/transfers/2026.toml", include_str!("../holidays/transfers/2026.toml")),
-    ("holidays/transfers/2027.toml", include_str!("../holidays/transfers/2027.toml")),
+    (
+        "holidays/statutory.toml",
+        include_str!("../holidays/statutory.toml"),
+    ),
+    (
+        "holidays/kurban-ait.toml",
+        include_str!("../holidays/kurban-ait.toml"),
+    ),
+    (
+        "holidays/transfers/2000.toml",
+        include_str!("../holidays/transfers/2000.toml"),
+    ),
+    (
+        "holidays/transfers/2001.toml",
+        include_str!("../holidays/transfers/2001.toml"),
+    ),
+    (
+        "holidays/transfers/2002.toml",
+        include_str!("../holidays/transfers/2002.toml"),
+    ),
+    (
+        "holidays/transfers/2003.toml",
+        include_str!("../holidays/transfers/2003.toml"),
+    ),
+    (
+        "holidays/transfers/2004.toml",
+        include_str!("../holidays/transfers/2004.toml"),
+    ),
+    (
+        "holidays/transfers/2005.toml",
+        include_str!("../holidays/transfers/2005.toml"),
+    ),
+    (
+        "holidays/transfers/2006.toml",
+        include_str!("../holidays/transfers/2006.toml"),
+    ),
+    (
+        "holidays/transfers/2007.toml",
+        include_str!("../holidays/transfers/2007.toml"),
+    ),
+    (
+        "holidays/transfers/2008.toml",
+        include_str!("../holidays/transfers/2008.toml"),
+    ),
+    (
+        "holidays/transfers/2009.toml",
+        include_str!("../holidays/transfers/2009.toml"),
+    ),
+    (
+        "holidays/transfers/2010.toml",
+        include_str!("../holidays/transfers/2010.toml"),
+    ),
+    (
+        "holidays/transfers/2011.toml",
+        include_str!("../holidays/transfers/2011.toml"),
+    ),
+    (
+        "holidays/transfers/2012.toml",
+        include_str!("../holidays/transfers/2012.toml"),
+    ),
+    (
+        "holidays/transfers/2013.toml",
+        include_str!("../holidays/transfers/2013.toml"),
+    ),
+    (
+        "holidays/transfers/2014.toml",
+        include_str!("../holidays/transfers/2014.toml"),
+    ),
+    (
+        "holidays/transfers/2015.toml",
+        include_str!("../holidays/transfers/2015.toml"),
+    ),
+    (
+        "holidays/transfers/2016.toml",
+        include_str!("../holidays/transfers/2016.toml"),
+    ),
+    (
+        "holidays/transfers/2017.toml",
+        include_str!("../holidays/transfers/2017.toml"),
+    ),
+    (
+        "holidays/transfers/2018.toml",
+        include_str!("../holidays/transfers/2018.toml"),
+    ),
+    (
+        "holidays/transfers/2019.toml",
+        include_str!("../holidays/transfers/2019.toml"),
+    ),
+    (
+        "holidays/transfers/2020.toml",
+        include_str!("../holidays/transfers/2020.toml"),
+    ),
+    (
+        "holidays/transfers/2021.toml",
+        include_str!("../holidays/transfers/2021.toml"),
+    ),
+    (
+        "holidays/transfers/2022.toml",
+        include_str!("../holidays/transfers/2022.toml"),
+    ),
+    (
+        "holidays/transfers/2023.toml",
+        include_str!("../holidays/transfers/2023.toml"),
+    ),
+    (
+        "holidays/transfers/2024.toml",
+        include_str!("../holidays/transfers/2024.toml"),
+    ),
+    (
+        "holidays/transfers/2025.toml",
+        include_str!("../holidays/transfers/2025.toml"),
+    ),
+    (
+        "holidays/transfers/2026.toml",
+        include_str!("../holidays/transfers/2026.toml"),
+    ),
+    (
+        "holidays/transfers/2027.toml",
+        include_str!("../holidays/transfers/2027.toml"),
+    ),
 ];
 
 /// Whether a holiday gets a substitute day when it falls on a weekend.
@@ -275,11 +365,14 @@ impl Dataset {
         for h in raw.holiday.unwrap_or_default() {
             let mut dates = Vec::new();
             for d in h.dates.get_ref() {
-                let md = NaiveDate::parse_from_str(&format!("2000-{d}"), "%Y-%m-%d")
-                    .map_err(|_| {
+                let md =
+                    NaiveDate::parse_from_str(&format!("2000-{d}"), "%Y-%m-%d").map_err(|_| {
                         cx.err(
                             h.dates.span(),
-                            format!("holiday {:?}: {d:?} is not a valid MM-DD date, e.g. \"03-22\"", h.id),
+                            format!(
+                                "holiday {:?}: {d:?} is not a valid MM-DD date, e.g. \"03-22\"",
+                                h.id
+                            ),
                         )
                     })?;
                 dates.push((md.month(), md.day()));
@@ -371,7 +464,10 @@ impl Dataset {
                 if off == work {
                     return Err(cx.err(
                         t.day_off.span(),
-                        format!("act {:?}: day_off and working_day are both {off}", a.id.get_ref()),
+                        format!(
+                            "act {:?}: day_off and working_day are both {off}",
+                            a.id.get_ref()
+                        ),
                     ));
                 }
                 transfers.push((off, work));

@@ -1,6 +1,6 @@
 //! Why a deadline lies where it does: the days and intervals a computation skipped.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::calendar::{ActRef, DayKind};
@@ -47,14 +47,34 @@ impl Skipped {
     pub fn describe(&self, lang: Lang) -> String {
         let (kk, ru, en) = match self.reason {
             SkipReason::Lunch => ("түскі үзіліс", "обеденный перерыв", "lunch break"),
-            SkipReason::AfterHours => ("жұмыс уақытынан тыс", "нерабочее время", "outside office hours"),
+            SkipReason::AfterHours => (
+                "жұмыс уақытынан тыс",
+                "нерабочее время",
+                "outside office hours",
+            ),
             SkipReason::DayOff(k) => match k {
                 DayKind::Weekend => ("демалыс күні", "выходной день", "weekend"),
                 DayKind::Holiday => ("мереке күні", "праздничный день", "public holiday"),
-                DayKind::ReligiousDayOff => ("діни мереке, демалыс күні", "религиозный праздник, выходной день", "religious day off"),
-                DayKind::SubstituteDayOff => ("ауыстырылған демалыс күні", "перенесённый выходной (праздник в выходной)", "substitute day off"),
-                DayKind::TransferredDayOff => ("актімен ауыстырылған демалыс күні", "выходной, перенесённый актом", "day off moved by an act"),
-                DayKind::DeclaredDayOff => ("актімен жарияланған демалыс күні", "нерабочий день, объявленный актом", "day off declared by an act"),
+                DayKind::ReligiousDayOff => (
+                    "діни мереке, демалыс күні",
+                    "религиозный праздник, выходной день",
+                    "religious day off",
+                ),
+                DayKind::SubstituteDayOff => (
+                    "ауыстырылған демалыс күні",
+                    "перенесённый выходной (праздник в выходной)",
+                    "substitute day off",
+                ),
+                DayKind::TransferredDayOff => (
+                    "актімен ауыстырылған демалыс күні",
+                    "выходной, перенесённый актом",
+                    "day off moved by an act",
+                ),
+                DayKind::DeclaredDayOff => (
+                    "актімен жарияланған демалыс күні",
+                    "нерабочий день, объявленный актом",
+                    "day off declared by an act",
+                ),
                 _ => ("жұмыс күні емес", "нерабочий день", "non-working day"),
             },
         };
@@ -152,7 +172,11 @@ impl OfficeTime {
             let ivs = self.intervals_at(day);
             let mut prev = start;
             for (k, &(s, e)) in ivs.iter().enumerate() {
-                let reason = if k == 0 { SkipReason::AfterHours } else { SkipReason::Lunch };
+                let reason = if k == 0 {
+                    SkipReason::AfterHours
+                } else {
+                    SkipReason::Lunch
+                };
                 push(prev, Local { day, minute: s }, reason, &mut out)?;
                 prev = Local { day, minute: e };
             }
@@ -162,14 +186,16 @@ impl OfficeTime {
         let mut merged: Vec<Skipped> = Vec::with_capacity(out.len());
         for s in out {
             if let Some(last) = merged.last_mut() {
-                if last.reason == SkipReason::AfterHours && s.reason == SkipReason::AfterHours && last.to == s.from {
+                if last.reason == SkipReason::AfterHours
+                    && s.reason == SkipReason::AfterHours
+                    && last.to == s.from
+                {
                     last.to = s.to;
                     continue;
                 }
             }
             merged.push(s);
         }
-        let _ = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| d.weekday());
         Ok(merged)
     }
 }

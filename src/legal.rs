@@ -9,7 +9,9 @@ use crate::term::{Term, Unit};
 use crate::{Error, Result};
 
 /// How the documents reached the provider (TERMS.md §5).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Submitted to the service provider itself. The default.
@@ -24,7 +26,11 @@ pub enum Channel {
 
 impl Channel {
     /// All channels.
-    pub const ALL: [Channel; 3] = [Channel::Provider, Channel::Portal, Channel::StateCorporation];
+    pub const ALL: [Channel; 3] = [
+        Channel::Provider,
+        Channel::Portal,
+        Channel::StateCorporation,
+    ];
 
     /// The snake_case name (`"state_corporation"`).
     pub fn as_str(self) -> &'static str {
@@ -193,7 +199,12 @@ impl OfficeTime {
     /// assert_eq!(office.legal_due(s, "22 working days".parse()?, sc)?.due.to_string(), "2026-04-24 18:30:00");
     /// # Ok::<(), merzim::Error>(())
     /// ```
-    pub fn legal_due(&self, submitted: NaiveDateTime, term: Term, options: LegalOptions) -> Result<LegalDue> {
+    pub fn legal_due(
+        &self,
+        submitted: NaiveDateTime,
+        term: Term,
+        options: LegalOptions,
+    ) -> Result<LegalDue> {
         let s = self.local(submitted)?;
         let d = self.legal_due_local(s, term, options)?;
         let cal = self.calendar();
@@ -211,7 +222,12 @@ impl OfficeTime {
     }
 
     #[inline]
-    pub(crate) fn legal_due_local(&self, s: Local, term: Term, o: LegalOptions) -> Result<DueLocal> {
+    pub(crate) fn legal_due_local(
+        &self,
+        s: Local,
+        term: Term,
+        o: LegalOptions,
+    ) -> Result<DueLocal> {
         let cal = self.calendar();
         let n = term.amount();
         let beyond = || self.beyond(s, &format!("a term of {term}"));
@@ -239,7 +255,11 @@ impl OfficeTime {
                 "a legal term of {term} is invalid: a term in days or months must be at least 1"
             )));
         }
-        let registered = if sc { s.day } else { self.registration_local(s)? };
+        let registered = if sc {
+            s.day
+        } else {
+            self.registration_local(s)?
+        };
         // Day 1.
         let calendar_like = matches!(term.unit(), Unit::CalendarDays | Unit::Months);
         let shift = sc || o.start == StartRule::NextDay;
@@ -248,7 +268,8 @@ impl OfficeTime {
         } else if calendar_like {
             registered + 1
         } else {
-            cal.add_working_days_index(registered, 1).ok_or_else(beyond)?
+            cal.add_working_days_index(registered, 1)
+                .ok_or_else(beyond)?
         };
         if day_one > cal.valid_last() {
             return Err(beyond());
@@ -263,7 +284,8 @@ impl OfficeTime {
                 if nominal > cal.valid_last() as u64 {
                     return Err(beyond());
                 }
-                cal.add_working_days_index(nominal as u32, 0).ok_or_else(beyond)?
+                cal.add_working_days_index(nominal as u32, 0)
+                    .ok_or_else(beyond)?
             }
             Unit::Months => {
                 // Civil Code art. 174: the same day number of the month (or the
@@ -277,10 +299,15 @@ impl OfficeTime {
         };
         let due = match o.end {
             TermEnd::CloseOfBusiness => self.cob(last_day),
-            TermEnd::Midnight => Local { day: last_day, minute: 1440 },
+            TermEnd::Midnight => Local {
+                day: last_day,
+                minute: 1440,
+            },
         };
         let handoff = if sc && !(term.unit() == Unit::WorkingDays && n == 1) {
-            let h = cal.add_working_days_index(last_day, -1).ok_or_else(beyond)?;
+            let h = cal
+                .add_working_days_index(last_day, -1)
+                .ok_or_else(beyond)?;
             Some(self.cob(h))
         } else {
             None
@@ -330,12 +357,19 @@ impl OfficeTime {
                 )))
             }
         };
-        Ok(Storage { kept_until: self.naive(step) })
+        Ok(Storage {
+            kept_until: self.naive(step),
+        })
     }
 
     /// The dues of a request for a stored result made at `requested`
     /// (`request` and `delivery` are the regulation's working-day terms, 1 + 1).
-    pub fn stored_request(&self, requested: NaiveDateTime, request: Term, delivery: Term) -> Result<StoredRequest> {
+    pub fn stored_request(
+        &self,
+        requested: NaiveDateTime,
+        request: Term,
+        delivery: Term,
+    ) -> Result<StoredRequest> {
         for t in [request, delivery] {
             if t.unit() != Unit::WorkingDays || t.amount() == 0 {
                 return Err(Error::invalid_input(format!(

@@ -26,7 +26,9 @@ pub use model::{
 };
 pub use names::{Lang, Names};
 pub use office::OfficeTime;
-pub use regulation::{Amendment, ApprovingAct, Outcome, OverallTerm, Regulation, Step, StorageRule};
+pub use regulation::{
+    Amendment, ApprovingAct, Outcome, OverallTerm, Regulation, Step, StorageRule,
+};
 pub use schedule::{Interval, Schedule};
 pub use term::{Term, Unit, MAX_TERM_AMOUNT};
 pub use timeline::{CompiledChain, LintFinding, StepTiming, TermDue, Timeline};

@@ -156,8 +156,25 @@ impl Response {
     }
 }
 
-const TERM_FIELDS: &[&str] = &["id", "submitted", "term", "channel", "start", "end", "tz", "schedule"];
-const REGULATION_FIELDS: &[&str] = &["id", "regulation", "submitted", "channel", "outcome", "tz", "schedule"];
+const TERM_FIELDS: &[&str] = &[
+    "id",
+    "submitted",
+    "term",
+    "channel",
+    "start",
+    "end",
+    "tz",
+    "schedule",
+];
+const REGULATION_FIELDS: &[&str] = &[
+    "id",
+    "regulation",
+    "submitted",
+    "channel",
+    "outcome",
+    "tz",
+    "schedule",
+];
 
 impl Request {
     /// Reads one JSON line. On failure returns the id (when it could be read) and the error.
@@ -180,7 +197,11 @@ impl Request {
 
     fn from_object(obj: &Map<String, Value>) -> Result<Request> {
         let is_regulation = obj.contains_key("regulation");
-        let allowed = if is_regulation { REGULATION_FIELDS } else { TERM_FIELDS };
+        let allowed = if is_regulation {
+            REGULATION_FIELDS
+        } else {
+            TERM_FIELDS
+        };
         for k in obj.keys() {
             if !allowed.contains(&k.as_str()) {
                 return Err(Error::invalid_input(format!(
@@ -195,7 +216,9 @@ impl Request {
             .cloned()
             .ok_or_else(|| Error::invalid_input("missing field `id`"))?;
         if !(id.is_string() || id.is_number()) {
-            return Err(Error::invalid_input("field `id` must be a string or a number"));
+            return Err(Error::invalid_input(
+                "field `id` must be a string or a number",
+            ));
         }
         let text = |k: &str| -> Result<Option<&str>> {
             match obj.get(k) {
@@ -209,24 +232,63 @@ impl Request {
         let field = |k: &str| -> Result<&str> {
             text(k)?.ok_or_else(|| Error::invalid_input(format!("missing field `{k}`")))
         };
-        let parse = |k: &str, e: Error| Error::invalid_input(format!("field `{k}`: {}", e.message()));
-        let submitted: Submitted = field("submitted")?.parse().map_err(|e| parse("submitted", e))?;
-        let channel: Channel = text("channel")?.map(str::parse).transpose().map_err(|e| parse("channel", e))?.unwrap_or_default();
-        let tz: Zone = text("tz")?.map(str::parse).transpose().map_err(|e| parse("tz", e))?.unwrap_or_default();
-        let schedule: Schedule = text("schedule")?.map(str::parse).transpose().map_err(|e| parse("schedule", e))?.unwrap_or_default();
+        let parse =
+            |k: &str, e: Error| Error::invalid_input(format!("field `{k}`: {}", e.message()));
+        let submitted: Submitted = field("submitted")?
+            .parse()
+            .map_err(|e| parse("submitted", e))?;
+        let channel: Channel = text("channel")?
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| parse("channel", e))?
+            .unwrap_or_default();
+        let tz: Zone = text("tz")?
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| parse("tz", e))?
+            .unwrap_or_default();
+        let schedule: Schedule = text("schedule")?
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| parse("schedule", e))?
+            .unwrap_or_default();
         if is_regulation {
             let regulation = field("regulation")?.to_string();
-            let outcome = text("outcome")?.map(str::parse).transpose().map_err(|e| parse("outcome", e))?.unwrap_or_default();
-            Ok(Request::Regulation(RegulationRequest { id, regulation, submitted, channel, outcome, tz, schedule }))
+            let outcome = text("outcome")?
+                .map(str::parse)
+                .transpose()
+                .map_err(|e| parse("outcome", e))?
+                .unwrap_or_default();
+            Ok(Request::Regulation(RegulationRequest {
+                id,
+                regulation,
+                submitted,
+                channel,
+                outcome,
+                tz,
+                schedule,
+            }))
         } else {
             let term: Term = field("term")?.parse().map_err(|e| parse("term", e))?;
-            let start: StartRule = text("start")?.map(str::parse).transpose().map_err(|e| parse("start", e))?.unwrap_or_default();
-            let end: TermEnd = text("end")?.map(str::parse).transpose().map_err(|e| parse("end", e))?.unwrap_or_default();
+            let start: StartRule = text("start")?
+                .map(str::parse)
+                .transpose()
+                .map_err(|e| parse("start", e))?
+                .unwrap_or_default();
+            let end: TermEnd = text("end")?
+                .map(str::parse)
+                .transpose()
+                .map_err(|e| parse("end", e))?
+                .unwrap_or_default();
             Ok(Request::Term(TermRequest {
                 id,
                 submitted,
                 term,
-                options: LegalOptions { channel, start, end },
+                options: LegalOptions {
+                    channel,
+                    start,
+                    end,
+                },
                 tz,
                 schedule,
             }))
@@ -253,7 +315,9 @@ pub struct Evaluator {
 
 impl std::fmt::Debug for Evaluator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Evaluator").field("calendar", &self.calendar).finish()
+        f.debug_struct("Evaluator")
+            .field("calendar", &self.calendar)
+            .finish()
     }
 }
 

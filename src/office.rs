@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use chrono::{Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
-use crate::calendar::{Calendar, DayKind};
+use crate::calendar::Calendar;
 use crate::schedule::{Interval, Schedule};
 use crate::term::{Term, Unit};
 use crate::{Error, Result};
@@ -155,14 +155,20 @@ impl OfficeTime {
     #[inline]
     pub(crate) fn cob(&self, i: u32) -> Local {
         let end = self.intervals_at(i).last().map_or(0, |iv| iv.1);
-        Local { day: i, minute: end }
+        Local {
+            day: i,
+            minute: end,
+        }
     }
 
     /// Opening of working day `i`.
     #[inline]
     pub(crate) fn opening(&self, i: u32) -> Local {
         let start = self.intervals_at(i).first().map_or(0, |iv| iv.0);
-        Local { day: i, minute: start }
+        Local {
+            day: i,
+            minute: start,
+        }
     }
 
     /// Office minutes of day `l.day` before `l.minute`.
@@ -193,7 +199,10 @@ impl OfficeTime {
         for &(s, e) in ivs {
             let len = (e - s) as u32;
             if k <= len {
-                return Local { day: i, minute: s + k as u16 };
+                return Local {
+                    day: i,
+                    minute: s + k as u16,
+                };
             }
             k -= len;
         }
@@ -208,7 +217,10 @@ impl OfficeTime {
         for &(s, e) in self.intervals_at(i) {
             let len = (e - s) as u32;
             if k < len {
-                return Local { day: i, minute: s + k as u16 };
+                return Local {
+                    day: i,
+                    minute: s + k as u16,
+                };
             }
             k -= len;
         }
@@ -222,7 +234,11 @@ impl OfficeTime {
         let cal = &self.inner.calendar;
         if let Some((_, mpd)) = self.inner.uniform {
             let mpd = mpd as u64;
-            let w = if end { (t.checked_sub(1)?) / mpd } else { t / mpd };
+            let w = if end {
+                (t.checked_sub(1)?) / mpd
+            } else {
+                t / mpd
+            };
             return cal.working_index(w as i64);
         }
         let cm = &self.inner.cum_min;
@@ -397,7 +413,6 @@ fn profile_of(cal: &Calendar, i: u32) -> usize {
     let wd = ((i + 5) % 7) as usize;
     if wd >= 5 && cal.week() == crate::Week::FiveDay {
         // Only a working weekend gets here (non-working days have no profile).
-        let _ = DayKind::WorkingWeekend;
         0
     } else {
         wd
@@ -410,16 +425,10 @@ mod tests {
     fn base_is_saturday() {
         use chrono::Datelike;
         assert_eq!(
-            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap().weekday(),
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1)
+                .unwrap()
+                .weekday(),
             chrono::Weekday::Sat
         );
     }
-}
-
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn is<T: Send + Sync>() {}
-    is::<OfficeTime>();
-    is::<Calendar>();
-    let _ = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| d.weekday());
 }

@@ -141,7 +141,10 @@ pub struct Step {
 impl Step {
     /// The duration on `channel`.
     pub fn duration_for(&self, channel: Channel) -> Term {
-        self.channel_duration.get(&channel).copied().unwrap_or(self.duration)
+        self.channel_duration
+            .get(&channel)
+            .copied()
+            .unwrap_or(self.duration)
     }
 
     /// Whether the step belongs to `outcome`.
@@ -220,9 +223,13 @@ impl Regulation {
     /// which name the line, the field and the problem.
     pub fn from_toml(origin: &str, text: &str) -> Result<Regulation> {
         let r: Regulation = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1);
+            let line = e.span().map(|s| {
+                text.as_bytes()[..s.start.min(text.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1
+            });
             let msg = e.message().trim().to_string();
             match line {
                 Some(l) => Error::invalid_regulation(format!("{origin}: line {l}: {msg}")),
@@ -237,7 +244,10 @@ impl Regulation {
     pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<Regulation> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::new(ErrorKind::Io, format!("cannot read regulation file {}: {e}", path.display()))
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read regulation file {}: {e}", path.display()),
+            )
         })?;
         let origin = path.display().to_string();
         let r = Regulation::from_toml(&origin, &text)?;
@@ -288,10 +298,20 @@ impl Regulation {
 
     fn validate(&self, origin: &str) -> Result<()> {
         let bad = |field: &str, problem: String| {
-            Err(Error::invalid_regulation(format!("{origin}: field `{field}`: {problem}")))
+            Err(Error::invalid_regulation(format!(
+                "{origin}: field `{field}`: {problem}"
+            )))
         };
-        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            return bad("id", format!("{:?} must be lowercase letters, digits and '-'", self.id));
+        if self.id.is_empty()
+            || !self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return bad(
+                "id",
+                format!("{:?} must be lowercase letters, digits and '-'", self.id),
+            );
         }
         if self.channels.is_empty() {
             return bad("channels", "at least one channel is needed".into());
@@ -308,35 +328,55 @@ impl Regulation {
             if i > 0 && s.number <= self.steps[i - 1].number {
                 return bad(
                     "step.number",
-                    format!("step {} follows step {}: numbers must increase", s.number, self.steps[i - 1].number),
+                    format!(
+                        "step {} follows step {}: numbers must increase",
+                        s.number,
+                        self.steps[i - 1].number
+                    ),
                 );
             }
             for c in s.channel_duration.keys() {
                 if !self.channels.contains(c) {
                     return bad(
                         "step.channel_duration",
-                        format!("step {}: channel {} is not among the regulation's channels", s.number, c.as_str()),
+                        format!(
+                            "step {}: channel {} is not among the regulation's channels",
+                            s.number,
+                            c.as_str()
+                        ),
                     );
                 }
             }
         }
         if let Some(t) = &self.term {
             if t.alternatives.is_empty() {
-                return bad("term.alternatives", "at least one alternative is needed".into());
+                return bad(
+                    "term.alternatives",
+                    "at least one alternative is needed".into(),
+                );
             }
             for a in &t.alternatives {
                 if a.amount() == 0 {
-                    return bad("term.alternatives", format!("{a} is not a valid legal term (at least 1)"));
+                    return bad(
+                        "term.alternatives",
+                        format!("{a} is not a valid legal term (at least 1)"),
+                    );
                 }
             }
         }
         if let Some(r) = self.refusal {
             if r.amount() == 0 {
-                return bad("refusal", format!("{r} is not a valid legal term (at least 1)"));
+                return bad(
+                    "refusal",
+                    format!("{r} is not a valid legal term (at least 1)"),
+                );
             }
         }
         if let Some(s) = &self.storage {
-            for (f, t) in [("storage.request", s.request), ("storage.delivery", s.delivery)] {
+            for (f, t) in [
+                ("storage.request", s.request),
+                ("storage.delivery", s.delivery),
+            ] {
                 if t.unit() != crate::Unit::WorkingDays || t.amount() == 0 {
                     return bad(f, format!("{t}: expected at least 1 working day"));
                 }
@@ -359,7 +399,11 @@ impl Regulation {
                 "regulation {} does not offer the channel {}: it offers {}",
                 self.id,
                 channel.as_str(),
-                self.channels.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+                self.channels
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
         if !self.has_outcome(outcome) {

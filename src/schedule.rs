@@ -102,15 +102,25 @@ impl Schedule {
     /// A state body (service provider): 09:00–13:00 and 14:30–18:30.
     pub fn state_body() -> Schedule {
         Schedule::uniform(vec![
-            Interval { start: 540, end: 780 },
-            Interval { start: 870, end: 1110 },
+            Interval {
+                start: 540,
+                end: 780,
+            },
+            Interval {
+                start: 870,
+                end: 1110,
+            },
         ])
         .expect("valid constant schedule")
     }
 
     /// A State Corporation service centre: 09:00–18:00 without a break.
     pub fn state_corporation() -> Schedule {
-        Schedule::uniform(vec![Interval { start: 540, end: 1080 }]).expect("valid constant schedule")
+        Schedule::uniform(vec![Interval {
+            start: 540,
+            end: 1080,
+        }])
+        .expect("valid constant schedule")
     }
 
     /// The intervals of a weekday.
@@ -137,7 +147,11 @@ fn validate(intervals: &[Interval]) -> Result<()> {
     for w in intervals.windows(2) {
         let (a, b) = (w[0], w[1]);
         if b.start < a.end {
-            let what = if b.start < a.start { "unordered" } else { "overlapping" };
+            let what = if b.start < a.start {
+                "unordered"
+            } else {
+                "overlapping"
+            };
             return Err(Error::invalid_input(format!(
                 "schedule intervals {}-{} and {}-{} are {what}: list them in time order without overlap",
                 hhmm(a.start),
@@ -169,7 +183,16 @@ impl fmt::Display for Schedule {
             .days
             .iter()
             .zip(NAMES)
-            .map(|(d, n)| format!("{n} {}", if d.is_empty() { "-".into() } else { format_intervals(d) }))
+            .map(|(d, n)| {
+                format!(
+                    "{n} {}",
+                    if d.is_empty() {
+                        "-".into()
+                    } else {
+                        format_intervals(d)
+                    }
+                )
+            })
             .collect();
         f.write_str(&parts.join("; "))
     }
@@ -216,7 +239,9 @@ impl FromStr for Schedule {
                 None => (day(which)?, day(which)?),
             };
             if a > b {
-                return Err(Error::invalid_input(format!("weekday range {which:?} is reversed")));
+                return Err(Error::invalid_input(format!(
+                    "weekday range {which:?} is reversed"
+                )));
             }
             let ivs = parse_list(list.trim())?;
             for d in &mut days[a..=b] {
@@ -224,7 +249,9 @@ impl FromStr for Schedule {
             }
         }
         if days.iter().all(Vec::is_empty) {
-            return Err(Error::invalid_input(format!("the schedule {s:?} has no intervals")));
+            return Err(Error::invalid_input(format!(
+                "the schedule {s:?} has no intervals"
+            )));
         }
         Ok(Schedule { days })
     }
@@ -238,6 +265,8 @@ impl Serialize for Schedule {
 
 impl<'de> Deserialize<'de> for Schedule {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Schedule, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }

@@ -125,7 +125,9 @@ impl Term {
                     Unit::Minutes => ["минута", "минуты", "минут"],
                     Unit::Hours => ["час", "часа", "часов"],
                     Unit::WorkingDays => ["рабочий день", "рабочих дня", "рабочих дней"],
-                    Unit::CalendarDays => ["календарный день", "календарных дня", "календарных дней"],
+                    Unit::CalendarDays => {
+                        ["календарный день", "календарных дня", "календарных дней"]
+                    }
                     Unit::Months => ["месяц", "месяца", "месяцев"],
                 };
                 forms[form]
@@ -264,7 +266,10 @@ impl FromStr for Term {
         };
         // An optional number in words in brackets: "5 (пять) рабочих дней".
         let rest = match rest.strip_prefix('(') {
-            Some(r) => r.split_once(')').map(|(_, r)| r.trim_start()).ok_or_else(bad)?,
+            Some(r) => r
+                .split_once(')')
+                .map(|(_, r)| r.trim_start())
+                .ok_or_else(bad)?,
             None => rest,
         };
         let unit = UNIT_WORDS
@@ -321,11 +326,21 @@ mod tests {
 
     #[test]
     fn round_trips_in_every_language() {
-        for unit in [Unit::Minutes, Unit::Hours, Unit::WorkingDays, Unit::CalendarDays, Unit::Months] {
+        for unit in [
+            Unit::Minutes,
+            Unit::Hours,
+            Unit::WorkingDays,
+            Unit::CalendarDays,
+            Unit::Months,
+        ] {
             for n in [0, 1, 2, 5, 11, 21, 22, 25, 101] {
                 let t = Term::new(n, unit).unwrap();
                 for lang in [Lang::En, Lang::Ru, Lang::Kk] {
-                    assert_eq!(t.display_in(lang).parse::<Term>().unwrap(), t, "{lang:?} {t}");
+                    assert_eq!(
+                        t.display_in(lang).parse::<Term>().unwrap(),
+                        t,
+                        "{lang:?} {t}"
+                    );
                 }
             }
         }
@@ -333,7 +348,15 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for text in ["", "22", "working days", "22 days", "-1 working days", "2 weeks", "99999999999 minutes"] {
+        for text in [
+            "",
+            "22",
+            "working days",
+            "22 days",
+            "-1 working days",
+            "2 weeks",
+            "99999999999 minutes",
+        ] {
             let e = text.parse::<Term>().unwrap_err();
             assert_eq!(e.kind(), crate::ErrorKind::InvalidInput, "{text}");
         }

@@ -1,6 +1,6 @@
 //! A regulation's timeline (TERMS.md §6) and the regulation lint.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
 use crate::office::{Local, OfficeTime};
@@ -86,11 +86,19 @@ impl Regulation {
     /// The chain for `channel` and `outcome`; an error if the regulation does not offer them.
     pub fn compile(&self, channel: Channel, outcome: Outcome) -> Result<CompiledChain> {
         self.check(channel, outcome)?;
-        let chosen: Vec<_> = self.steps.iter().filter(|s| s.belongs_to(outcome)).collect();
+        let chosen: Vec<_> = self
+            .steps
+            .iter()
+            .filter(|s| s.belongs_to(outcome))
+            .collect();
         Ok(CompiledChain {
             numbers: chosen.iter().map(|s| s.number).collect(),
             steps: chosen.iter().map(|s| s.duration_for(channel)).collect(),
-            alternatives: self.term.as_ref().map(|t| t.alternatives.clone()).unwrap_or_default(),
+            alternatives: self
+                .term
+                .as_ref()
+                .map(|t| t.alternatives.clone())
+                .unwrap_or_default(),
             refusal: self.refusal,
             channel,
         })
@@ -136,7 +144,10 @@ impl Regulation {
         let mut alternatives = Vec::new();
         for &term in &chain.alternatives {
             let d = office.legal_due_local(s, term, chain.options())?;
-            alternatives.push(TermDue { term, due: office.naive(d.due) });
+            alternatives.push(TermDue {
+                term,
+                due: office.naive(d.due),
+            });
         }
         let end = office.naive(core.end.unwrap_or(s));
         let term_due = core.term_due.map(|t| office.naive(t));
@@ -156,7 +167,8 @@ impl Regulation {
             term_due,
             refusal_due: core.refusal_due.map(|t| office.naive(t)),
             handoff: core.handoff.map(|t| office.naive(t)),
-            provisional: cal.provisional_between(cal.date_of(core.first_day), cal.date_of(core.last_day)),
+            provisional: cal
+                .provisional_between(cal.date_of(core.first_day), cal.date_of(core.last_day)),
             warnings,
         })
     }
@@ -194,7 +206,12 @@ impl CompiledChain {
 
     /// Runs the chain: step ends (into `ends` when given), term due, refusal due.
     #[inline]
-    pub(crate) fn run(&self, office: &OfficeTime, s: Local, mut ends: Option<&mut Vec<Local>>) -> Result<TimelineCore> {
+    pub(crate) fn run(
+        &self,
+        office: &OfficeTime,
+        s: Local,
+        mut ends: Option<&mut Vec<Local>>,
+    ) -> Result<TimelineCore> {
         let mut t = self.first_start(office, s)?;
         let mut last_day = t.day;
         for &term in &self.steps {
@@ -285,7 +302,12 @@ impl Regulation {
     /// for every submission from `from_year` to `to_year` (every date, at twelve
     /// times of day from 00:00 to 18:30)? Reports the worst start and its overshoot.
     /// Empty when the regulation states no overall term.
-    pub fn lint(&self, office: &OfficeTime, from_year: i32, to_year: i32) -> Result<Vec<LintFinding>> {
+    pub fn lint(
+        &self,
+        office: &OfficeTime,
+        from_year: i32,
+        to_year: i32,
+    ) -> Result<Vec<LintFinding>> {
         if from_year > to_year {
             return Err(Error::invalid_input(format!(
                 "lint years {from_year}..{to_year}: the first year is after the last"
@@ -340,14 +362,14 @@ impl Regulation {
                         }
                         if wall > f.worst_overshoot_minutes {
                             f.worst_overshoot_minutes = wall;
-                            f.worst_overshoot_office_minutes = office.office_minutes_between_local(due, end);
+                            f.worst_overshoot_office_minutes =
+                                office.office_minutes_between_local(due, end);
                             f.worst_submitted = Some(t);
                             f.worst_end = Some(office.naive(end));
                             f.worst_term_due = Some(office.naive(due));
                         }
                     }
                     date = date.succ_opt().expect("within range");
-                    let _ = date.year();
                 }
                 if f.cases == 0 {
                     f.worst_overshoot_minutes = 0;

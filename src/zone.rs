@@ -57,7 +57,13 @@ impl Zone {
                     .fix();
                 let utc = local - chrono::Duration::seconds(before.local_minus_utc() as i64);
                 let t = self.0.from_utc_datetime(&utc).fixed_offset();
-                (t, Some(ZoneNote::Skipped { local, resolved: t.naive_local() }))
+                (
+                    t,
+                    Some(ZoneNote::Skipped {
+                        local,
+                        resolved: t.naive_local(),
+                    }),
+                )
             }
         }
     }
@@ -74,7 +80,9 @@ impl Zone {
             Submitted::Local(t) => t,
             Submitted::Instant(t) => t.with_timezone(&self.0).naive_local(),
         };
-        t.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(t)
+        t.with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(t)
     }
 }
 
@@ -141,7 +149,9 @@ impl Serialize for Zone {
 
 impl<'de> Deserialize<'de> for Zone {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Zone, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -164,12 +174,21 @@ impl FromStr for Submitted {
         if let Ok(i) = DateTime::parse_from_rfc3339(t) {
             return Ok(Submitted::Instant(i));
         }
-        for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+        for f in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(l) = NaiveDateTime::parse_from_str(t, f) {
                 return Ok(Submitted::Local(l));
             }
         }
-        for f in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z", "%Y-%m-%d %H:%M:%S%:z"] {
+        for f in [
+            "%Y-%m-%dT%H:%M%:z",
+            "%Y-%m-%d %H:%M%:z",
+            "%Y-%m-%d %H:%M:%S%:z",
+        ] {
             if let Ok(i) = DateTime::parse_from_str(t, f) {
                 return Ok(Submitted::Instant(i));
             }
@@ -210,6 +229,8 @@ impl Serialize for Submitted {
 
 impl<'de> Deserialize<'de> for Submitted {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Submitted, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }

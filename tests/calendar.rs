@@ -41,7 +41,11 @@ fn working_days_per_month_and_year_five_day_week() {
                 m + 1
             );
         }
-        assert_eq!(cal.working_days_in_year(*year).unwrap(), months.iter().sum::<u32>(), "{year}");
+        assert_eq!(
+            cal.working_days_in_year(*year).unwrap(),
+            months.iter().sum::<u32>(),
+            "{year}"
+        );
     }
     assert_eq!(cal.working_days_in_year(2025).unwrap(), 246);
     assert_eq!(cal.working_days_in_month(2026, 1).unwrap(), 19);
@@ -54,14 +58,37 @@ fn working_days_per_month_and_year_five_day_week() {
 fn working_days_six_day_week() {
     let cal = Calendar::kazakhstan_six_day();
     let published: &[(i32, u32, u32)] = &[
-        (2024, 1, 25), (2024, 2, 25), (2024, 3, 22), (2024, 4, 26), (2024, 5, 24),
-        (2024, 7, 26), (2024, 8, 26), (2024, 9, 25), (2024, 10, 26), (2024, 11, 26), (2024, 12, 25),
-        (2026, 1, 24), (2026, 3, 22), (2025, 8, 25), (2022, 3, 23), (2025, 12, 26), (2025, 10, 26),
-        (2022, 1, 23), (2022, 12, 26), (2023, 4, 25), (2025, 1, 24), (2025, 11, 25), (2023, 10, 25),
+        (2024, 1, 25),
+        (2024, 2, 25),
+        (2024, 3, 22),
+        (2024, 4, 26),
+        (2024, 5, 24),
+        (2024, 7, 26),
+        (2024, 8, 26),
+        (2024, 9, 25),
+        (2024, 10, 26),
+        (2024, 11, 26),
+        (2024, 12, 25),
+        (2026, 1, 24),
+        (2026, 3, 22),
+        (2025, 8, 25),
+        (2022, 3, 23),
+        (2025, 12, 26),
+        (2025, 10, 26),
+        (2022, 1, 23),
+        (2022, 12, 26),
+        (2023, 4, 25),
+        (2025, 1, 24),
+        (2025, 11, 25),
+        (2023, 10, 25),
         (2022, 5, 23),
     ];
     for &(y, m, n) in published {
-        assert_eq!(cal.working_days_in_month(y, m).unwrap(), n, "six-day {y}-{m:02}");
+        assert_eq!(
+            cal.working_days_in_month(y, m).unwrap(),
+            n,
+            "six-day {y}-{m:02}"
+        );
     }
     assert_eq!(cal.working_days_in_year(2021).unwrap(), 297);
     // Six-day: Saturday works, a Saturday holiday gets no substitute.
@@ -95,7 +122,10 @@ const WEEKDAYS_OFF: &[(i32, &str, &str)] = &[
 fn non_working_weekdays_and_working_weekends_match_kz_law() {
     let cal = Calendar::kazakhstan();
     for &(year, off, work) in WEEKDAYS_OFF {
-        let expected: Vec<String> = off.split_whitespace().map(|md| format!("{year}-{md}")).collect();
+        let expected: Vec<String> = off
+            .split_whitespace()
+            .map(|md| format!("{year}-{md}"))
+            .collect();
         let mut got = Vec::new();
         let mut date = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
         while date.year() == year {
@@ -150,7 +180,11 @@ fn every_transfer_pair_of_kz_law() {
         assert!(day_off.source.is_some_and(|s| !s.is_empty()));
         let worked = cal.day(d(work)).unwrap();
         assert!(worked.working, "{work}");
-        let expected = if work == "2020-05-11" { DayKind::TransferredWorkingDay } else { DayKind::WorkingWeekend };
+        let expected = if work == "2020-05-11" {
+            DayKind::TransferredWorkingDay
+        } else {
+            DayKind::WorkingWeekend
+        };
         assert_eq!(worked.kind, expected, "{work}");
         assert_eq!(worked.act.map(|a| a.id), Some(act.id));
     }
@@ -161,7 +195,10 @@ fn the_2026_constitution_change() {
     let cal = Calendar::kazakhstan();
     assert!(cal.is_working_day(d("2026-08-31")).unwrap());
     assert_eq!(cal.day_kind(d("2026-08-30")).unwrap(), DayKind::Weekend);
-    assert_eq!(cal.day_kind(d("2026-10-26")).unwrap(), DayKind::SubstituteDayOff);
+    assert_eq!(
+        cal.day_kind(d("2026-10-26")).unwrap(),
+        DayKind::SubstituteDayOff
+    );
     assert_eq!(cal.working_days_in_month(2026, 8).unwrap(), 21);
     assert_eq!(cal.working_days_in_year(2026).unwrap(), 247);
     // 30 August was Constitution Day until 2025; 15 March is from 2027.
@@ -182,10 +219,19 @@ fn kinds_names_and_sources() {
     assert!(nauryz.source.is_some());
     assert!(!nauryz.provisional);
     // The substitutes of 21 (Sat) and 22 (Sun) March 2026.
-    assert_eq!(cal.day_kind(d("2026-03-24")).unwrap(), DayKind::SubstituteDayOff);
-    assert_eq!(cal.day_kind(d("2026-03-25")).unwrap(), DayKind::SubstituteDayOff);
+    assert_eq!(
+        cal.day_kind(d("2026-03-24")).unwrap(),
+        DayKind::SubstituteDayOff
+    );
+    assert_eq!(
+        cal.day_kind(d("2026-03-25")).unwrap(),
+        DayKind::SubstituteDayOff
+    );
     // Religious days are never substituted: 7 Jan 2017 (Sat), Kurban Ait 2014-10-04 (Sat).
-    assert_eq!(cal.day_kind(d("2017-01-07")).unwrap(), DayKind::ReligiousDayOff);
+    assert_eq!(
+        cal.day_kind(d("2017-01-07")).unwrap(),
+        DayKind::ReligiousDayOff
+    );
     assert_eq!(cal.day_kind(d("2017-01-09")).unwrap(), DayKind::Working);
     assert_eq!(cal.day_kind(d("2014-10-06")).unwrap(), DayKind::Working);
     let kurban = cal.day(d("2026-05-27")).unwrap();
@@ -199,7 +245,10 @@ fn kinds_names_and_sources() {
     assert!(cal.provisional_between(d("2026-12-20"), d("2027-01-10")));
     // Ordinary days.
     let w = cal.day(d("2026-03-26")).unwrap();
-    assert_eq!((w.kind, w.working, w.names.is_none()), (DayKind::Working, true, true));
+    assert_eq!(
+        (w.kind, w.working, w.names.is_none()),
+        (DayKind::Working, true, true)
+    );
 }
 
 #[test]
@@ -208,13 +257,21 @@ fn coverage_and_horizon() {
     assert_eq!(cal.coverage(), (d("2000-01-01"), d("2027-12-31")));
     let e = cal.is_working_day(d("2028-01-03")).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
-    assert!(e.to_string().contains("2028-01-03") && e.to_string().contains("2027-12-31"), "{e}");
+    assert!(
+        e.to_string().contains("2028-01-03") && e.to_string().contains("2027-12-31"),
+        "{e}"
+    );
     let e = cal.is_working_day(d("1999-12-31")).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
     let e = cal.add_working_days(d("2027-12-20"), 30).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
     assert!(e.to_string().contains("2027-12-20"), "{e}");
-    assert_eq!(cal.add_working_days(d("2000-01-05"), -10).unwrap_err().kind(), ErrorKind::OutOfCoverage);
+    assert_eq!(
+        cal.add_working_days(d("2000-01-05"), -10)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::OutOfCoverage
+    );
 
     let far = cal.with_horizon(Horizon::Provisional);
     // The tables for 2000-2100 fit in 256 KiB.
@@ -225,24 +282,57 @@ fn coverage_and_horizon() {
     assert!(far.day(d("2050-03-22")).unwrap().provisional);
     assert!(far.is_provisional(d("2030-06-03")));
     assert!(far.is_working_day(d("2101-01-03")).is_err());
-    assert_eq!(far.add_working_days(d("2100-12-30"), 5).unwrap_err().kind(), ErrorKind::OutOfCoverage);
+    assert_eq!(
+        far.add_working_days(d("2100-12-30"), 5).unwrap_err().kind(),
+        ErrorKind::OutOfCoverage
+    );
 }
 
 #[test]
 fn add_and_count_basics() {
     let cal = Calendar::kazakhstan();
     // n = 0 rolls forward; a Saturday + 1 is the Monday.
-    assert_eq!(cal.add_working_days(d("2026-03-21"), 0).unwrap(), d("2026-03-26"));
-    assert_eq!(cal.add_working_days(d("2026-03-20"), 0).unwrap(), d("2026-03-20"));
-    assert_eq!(cal.add_working_days(d("2026-02-14"), 1).unwrap(), d("2026-02-16"));
-    assert_eq!(cal.add_working_days(d("2026-03-26"), -1).unwrap(), d("2026-03-20"));
-    assert_eq!(cal.next_working_day(d("2024-05-03")).unwrap(), d("2024-05-04"));
-    assert_eq!(cal.previous_working_day(d("2024-05-06")).unwrap(), d("2024-05-04"));
+    assert_eq!(
+        cal.add_working_days(d("2026-03-21"), 0).unwrap(),
+        d("2026-03-26")
+    );
+    assert_eq!(
+        cal.add_working_days(d("2026-03-20"), 0).unwrap(),
+        d("2026-03-20")
+    );
+    assert_eq!(
+        cal.add_working_days(d("2026-02-14"), 1).unwrap(),
+        d("2026-02-16")
+    );
+    assert_eq!(
+        cal.add_working_days(d("2026-03-26"), -1).unwrap(),
+        d("2026-03-20")
+    );
+    assert_eq!(
+        cal.next_working_day(d("2024-05-03")).unwrap(),
+        d("2024-05-04")
+    );
+    assert_eq!(
+        cal.previous_working_day(d("2024-05-06")).unwrap(),
+        d("2024-05-04")
+    );
     assert_eq!(cal.roll_forward(d("2026-03-22")).unwrap(), d("2026-03-26"));
     assert_eq!(cal.roll_backward(d("2026-03-22")).unwrap(), d("2026-03-20"));
-    assert_eq!(cal.working_days_between(d("2026-03-20"), d("2026-03-27")).unwrap(), 2);
-    assert_eq!(cal.working_days_between(d("2026-03-27"), d("2026-03-20")).unwrap(), -2);
-    assert_eq!(cal.working_days_between(d("2026-03-20"), d("2026-03-20")).unwrap(), 0);
+    assert_eq!(
+        cal.working_days_between(d("2026-03-20"), d("2026-03-27"))
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        cal.working_days_between(d("2026-03-27"), d("2026-03-20"))
+            .unwrap(),
+        -2
+    );
+    assert_eq!(
+        cal.working_days_between(d("2026-03-20"), d("2026-03-20"))
+            .unwrap(),
+        0
+    );
 }
 
 #[test]
@@ -274,10 +364,22 @@ status = "confirmed"
 source = "example announcement"
 "#;
     let new = cal.with_overlay_toml("order.toml", overlay).unwrap();
-    assert_eq!(new.day_kind(d("2027-01-08")).unwrap(), DayKind::TransferredDayOff);
-    assert_eq!(new.day_kind(d("2027-01-16")).unwrap(), DayKind::WorkingWeekend);
-    assert_eq!(new.day_kind(d("2027-09-10")).unwrap(), DayKind::DeclaredDayOff);
-    assert_eq!(new.day_kind(d("2027-05-17")).unwrap(), DayKind::ReligiousDayOff);
+    assert_eq!(
+        new.day_kind(d("2027-01-08")).unwrap(),
+        DayKind::TransferredDayOff
+    );
+    assert_eq!(
+        new.day_kind(d("2027-01-16")).unwrap(),
+        DayKind::WorkingWeekend
+    );
+    assert_eq!(
+        new.day_kind(d("2027-09-10")).unwrap(),
+        DayKind::DeclaredDayOff
+    );
+    assert_eq!(
+        new.day_kind(d("2027-05-17")).unwrap(),
+        DayKind::ReligiousDayOff
+    );
     assert_eq!(new.day_kind(d("2027-05-16")).unwrap(), DayKind::Weekend);
     assert!(!new.is_provisional(d("2027-06-01")));
     assert_ne!(new.data_version(), cal.data_version());
@@ -298,13 +400,18 @@ fn bad_overlays_name_the_line_and_never_half_apply() {
     for (text, line) in cases {
         let e = cal.with_overlay_toml("bad.toml", text).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidData, "{text}");
-        assert!(e.to_string().contains("bad.toml") && e.to_string().contains(line), "{e}");
+        assert!(
+            e.to_string().contains("bad.toml") && e.to_string().contains(line),
+            "{e}"
+        );
     }
     // A valid first act followed by a bad second one changes nothing.
     let text = "[[act]]\nid = \"ok\"\nsource = \"s\"\n[[act.transfer]]\nday_off = \"2027-01-08\"\nworking_day = \"2027-01-16\"\n[[act]]\nid = \"bad\"\nsource = \"s\"\n[[act.day_off]]\ndate = \"2027-01-09\"\n";
     assert!(cal.with_overlay_toml("bad.toml", text).is_err());
     assert!(cal.is_working_day(d("2027-01-08")).unwrap());
-    let e = cal.with_overlay_file("/nonexistent/order.toml").unwrap_err();
+    let e = cal
+        .with_overlay_file("/nonexistent/order.toml")
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Io);
 }
 
@@ -313,7 +420,11 @@ fn calendar_is_send_sync_and_shared() {
     fn is<T: Send + Sync + Clone>() {}
     is::<Calendar>();
     let a = Calendar::kazakhstan();
-    let h = std::thread::spawn(|| Calendar::kazakhstan().is_working_day(d("2026-03-23")).unwrap());
+    let h = std::thread::spawn(|| {
+        Calendar::kazakhstan()
+            .is_working_day(d("2026-03-23"))
+            .unwrap()
+    });
     assert!(!h.join().unwrap());
     assert_eq!(a.data_version(), Calendar::kazakhstan().data_version());
     assert!(a.data_version().starts_with("kz-2000-2027+"));

@@ -17,7 +17,9 @@ fn date(v: &Value) -> NaiveDate {
 }
 
 fn non_empty(v: Option<&Value>, what: &str) {
-    let s = v.and_then(Value::as_str).unwrap_or_else(|| panic!("{what}: missing"));
+    let s = v
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("{what}: missing"));
     assert!(!s.trim().is_empty(), "{what}: empty");
 }
 
@@ -33,12 +35,19 @@ fn every_transfer_file_is_embedded_one_per_year_and_sorted() {
         let path = entry.unwrap().path();
         let stem: i32 = path.file_stem().unwrap().to_str().unwrap().parse().unwrap();
         let rel = format!("holidays/transfers/{stem}.toml");
-        assert!(data_rs.contains(&format!("include_str!(\"../{rel}\")")), "{rel} is not embedded");
+        assert!(
+            data_rs.contains(&format!("include_str!(\"../{rel}\")")),
+            "{rel} is not embedded"
+        );
         let v = read(&path);
         assert_eq!(v["year"].as_integer(), Some(stem as i64), "{rel}: year");
         let status = v["status"].as_str().unwrap();
         // Years whose transfer acts are not published yet are provisional (2027 today).
-        assert_eq!(status == "provisional", stem >= 2027, "{rel}: status {status}");
+        assert_eq!(
+            status == "provisional",
+            stem >= 2027,
+            "{rel}: status {status}"
+        );
         years.insert(stem);
         let mut last_off: Option<NaiveDate> = None;
         for act in v.get("act").and_then(Value::as_array).into_iter().flatten() {
@@ -46,10 +55,22 @@ fn every_transfer_file_is_embedded_one_per_year_and_sorted() {
             assert!(ids.insert(id.clone()), "duplicate act id {id}");
             non_empty(act.get("source"), &format!("{rel} act {id} source"));
             non_empty(act.get("body"), &format!("{rel} act {id} body"));
-            for t in act.get("transfer").and_then(Value::as_array).into_iter().flatten() {
+            for t in act
+                .get("transfer")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 let (off, work) = (date(&t["day_off"]), date(&t["working_day"]));
-                assert_eq!(off.year(), stem, "{rel}: day_off {off} belongs in its own year's file");
-                assert!(last_off.is_none_or(|l| l < off), "{rel}: transfers not sorted at {off}");
+                assert_eq!(
+                    off.year(),
+                    stem,
+                    "{rel}: day_off {off} belongs in its own year's file"
+                );
+                assert!(
+                    last_off.is_none_or(|l| l < off),
+                    "{rel}: transfers not sorted at {off}"
+                );
                 last_off = Some(off);
                 assert!(seen_off.insert(off), "{off} is a day off twice");
                 assert!(seen_work.insert(work), "{work} is worked twice");
@@ -59,7 +80,10 @@ fn every_transfer_file_is_embedded_one_per_year_and_sorted() {
     // No date is both a day off and a working day.
     assert!(seen_off.is_disjoint(&seen_work));
     assert_eq!(years, (2000..=2027).collect());
-    assert_eq!(Calendar::kazakhstan().coverage().1, NaiveDate::from_ymd_opt(2027, 12, 31).unwrap());
+    assert_eq!(
+        Calendar::kazakhstan().coverage().1,
+        NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()
+    );
 }
 
 #[test]
@@ -75,13 +99,22 @@ fn statutory_holidays_have_names_sources_and_do_not_overlap() {
         non_empty(h.get("source"), &format!("{id} source"));
         let kind = h["kind"].as_str().unwrap();
         assert!(kind == "public" || kind == "religious", "{id}: kind {kind}");
-        let from = h.get("from").and_then(Value::as_integer).unwrap_or(i64::MIN);
-        let until = h.get("until").and_then(Value::as_integer).unwrap_or(i64::MAX);
+        let from = h
+            .get("from")
+            .and_then(Value::as_integer)
+            .unwrap_or(i64::MIN);
+        let until = h
+            .get("until")
+            .and_then(Value::as_integer)
+            .unwrap_or(i64::MAX);
         assert!(from <= until, "{id}");
         for d in h["dates"].as_array().unwrap() {
             let spans = by_date.entry(d.as_str().unwrap().to_string()).or_default();
             for &(a, b) in spans.iter() {
-                assert!(until < a || b < from, "{id}: {d:?} overlaps another entry in years");
+                assert!(
+                    until < a || b < from,
+                    "{id}: {d:?} overlaps another entry in years"
+                );
             }
             spans.push((from, until));
         }
@@ -118,7 +151,10 @@ fn kurban_ait_dates_are_sorted_flagged_and_sourced() {
 fn provisional_flags_follow_the_data() {
     let cal = Calendar::kazakhstan();
     for y in 2000..=2026 {
-        assert!(!cal.is_provisional(NaiveDate::from_ymd_opt(y, 6, 1).unwrap()), "{y}");
+        assert!(
+            !cal.is_provisional(NaiveDate::from_ymd_opt(y, 6, 1).unwrap()),
+            "{y}"
+        );
     }
     assert!(cal.is_provisional(NaiveDate::from_ymd_opt(2027, 6, 1).unwrap()));
 }

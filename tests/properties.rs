@@ -1,7 +1,10 @@
 //! Properties against naive day-by-day and minute-by-minute oracles.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
-use merzim::{Calendar, Channel, ErrorKind, LegalOptions, OfficeTime, Schedule, StartRule, Term, TermEnd, Unit};
+use merzim::{
+    Calendar, Channel, ErrorKind, LegalOptions, OfficeTime, Schedule, StartRule, Term, TermEnd,
+    Unit,
+};
 use proptest::prelude::*;
 
 fn cal() -> Calendar {

@@ -2,7 +2,9 @@
 //! clusters, checked against a naive minute-by-minute chain.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use merzim::{Calendar, Channel, ErrorKind, Evaluator, OfficeTime, Outcome, Regulation, Schedule, Term, Unit};
+use merzim::{
+    Calendar, Channel, ErrorKind, Evaluator, OfficeTime, Outcome, Regulation, Schedule, Term, Unit,
+};
 
 fn t(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
@@ -156,13 +158,25 @@ fn every_regulation_channel_and_outcome_matches_the_naive_chain() {
                     } else {
                         first_office(&o, s)
                     };
-                    let expected: Vec<_> = reg.steps.iter().filter(|st| st.belongs_to(outcome)).collect();
+                    let expected: Vec<_> = reg
+                        .steps
+                        .iter()
+                        .filter(|st| st.belongs_to(outcome))
+                        .collect();
                     assert_eq!(tl.steps.len(), expected.len());
                     for (got, step) in tl.steps.iter().zip(expected) {
                         assert_eq!(got.number, step.number);
-                        assert_eq!(got.start, start, "{id} {channel:?} {outcome:?} {s} step {}", step.number);
+                        assert_eq!(
+                            got.start, start,
+                            "{id} {channel:?} {outcome:?} {s} step {}",
+                            step.number
+                        );
                         let end = naive_step(&o, start, step.duration_for(channel));
-                        assert_eq!(got.end, end, "{id} {channel:?} {outcome:?} {s} step {}", step.number);
+                        assert_eq!(
+                            got.end, end,
+                            "{id} {channel:?} {outcome:?} {s} step {}",
+                            step.number
+                        );
                         start = end;
                     }
                     assert_eq!(tl.end, start);
@@ -224,18 +238,43 @@ fn lint_finds_the_east_kazakhstan_overshoot_across_nauryz() {
 
 #[test]
 fn invalid_regulation_files_name_file_field_and_problem() {
-    let good = include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml");
+    let good =
+        include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml");
     let cases = [
-        (good.replace("duration = \"2 hours\"", "duration = \"2 fortnights\""), "line"),
-        (good.replace("channels = [\"provider\", \"portal\", \"state_corporation\"]", "channels = [\"provider\", \"fax\"]"), "fax"),
+        (
+            good.replace("duration = \"2 hours\"", "duration = \"2 fortnights\""),
+            "line",
+        ),
+        (
+            good.replace(
+                "channels = [\"provider\", \"portal\", \"state_corporation\"]",
+                "channels = [\"provider\", \"fax\"]",
+            ),
+            "fax",
+        ),
         (good.replace("number = 3\n", "number = 1\n"), "step.number"),
-        (good.replace("alternatives = [\"30 calendar days\", \"22 working days\"]", "alternatives = []"), "term.alternatives"),
-        (good.replace("refusal = \"2 working days\"", "refusal = \"2 working days\"\nrefusl = 1"), "refusl"),
+        (
+            good.replace(
+                "alternatives = [\"30 calendar days\", \"22 working days\"]",
+                "alternatives = []",
+            ),
+            "term.alternatives",
+        ),
+        (
+            good.replace(
+                "refusal = \"2 working days\"",
+                "refusal = \"2 working days\"\nrefusl = 1",
+            ),
+            "refusl",
+        ),
     ];
     for (text, needle) in cases {
         let e = Regulation::from_toml("bad.toml", &text).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidRegulation);
-        assert!(e.to_string().contains("bad.toml") && e.to_string().contains(needle), "{e}");
+        assert!(
+            e.to_string().contains("bad.toml") && e.to_string().contains(needle),
+            "{e}"
+        );
     }
     let dir = std::env::temp_dir().join(format!("merzim-reg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -243,9 +282,19 @@ fn invalid_regulation_files_name_file_field_and_problem() {
     std::fs::write(&path, good).unwrap();
     let e = Regulation::from_file(&path).unwrap_err();
     assert!(e.to_string().contains("file stem"), "{e}");
-    assert_eq!(Regulation::from_file(dir.join("missing.toml")).unwrap_err().kind(), ErrorKind::Io);
+    assert_eq!(
+        Regulation::from_file(dir.join("missing.toml"))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Io
+    );
     let _ = std::fs::remove_dir_all(dir);
-    assert_eq!(Regulation::resolve("no-such-regulation").unwrap_err().kind(), ErrorKind::InvalidInput);
+    assert_eq!(
+        Regulation::resolve("no-such-regulation")
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
 }
 
 #[test]

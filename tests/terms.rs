@@ -21,12 +21,27 @@ fn term(s: &str) -> Term {
 #[test]
 fn section_0_offsets_from_the_iana_database() {
     let z = Zone::default();
-    assert_eq!(z.to_rfc3339(t("2003-07-01 12:00")), "2003-07-01T12:00:00+07:00");
-    assert_eq!(z.to_rfc3339(t("2020-07-01 12:00")), "2020-07-01T12:00:00+06:00");
-    assert_eq!(z.to_rfc3339(t("2024-07-01 12:00")), "2024-07-01T12:00:00+05:00");
+    assert_eq!(
+        z.to_rfc3339(t("2003-07-01 12:00")),
+        "2003-07-01T12:00:00+07:00"
+    );
+    assert_eq!(
+        z.to_rfc3339(t("2020-07-01 12:00")),
+        "2020-07-01T12:00:00+06:00"
+    );
+    assert_eq!(
+        z.to_rfc3339(t("2024-07-01 12:00")),
+        "2024-07-01T12:00:00+05:00"
+    );
     // Both sides of 2024-03-01 00:00.
-    assert_eq!(z.to_rfc3339(t("2024-02-29 18:30")), "2024-02-29T18:30:00+06:00");
-    assert_eq!(z.to_rfc3339(t("2024-03-01 09:00")), "2024-03-01T09:00:00+05:00");
+    assert_eq!(
+        z.to_rfc3339(t("2024-02-29 18:30")),
+        "2024-02-29T18:30:00+06:00"
+    );
+    assert_eq!(
+        z.to_rfc3339(t("2024-03-01 09:00")),
+        "2024-03-01T09:00:00+05:00"
+    );
 }
 
 #[test]
@@ -39,10 +54,17 @@ fn section_3_office_time() {
         ("2024-05-03 18:20", 15, "2024-05-04 09:05"),
         ("2025-12-31 12:00", 120, "2025-12-31 15:30"),
     ] {
-        assert_eq!(o.advance(t(start), minutes).unwrap(), t(end), "{start} + {minutes}");
+        assert_eq!(
+            o.advance(t(start), minutes).unwrap(),
+            t(end),
+            "{start} + {minutes}"
+        );
     }
     // The same through Term: "2 hours".
-    assert_eq!(o.step(t("2025-12-31 12:00"), term("2 hours")).unwrap(), t("2025-12-31 15:30"));
+    assert_eq!(
+        o.step(t("2025-12-31 12:00"), term("2 hours")).unwrap(),
+        t("2025-12-31 15:30")
+    );
 }
 
 #[test]
@@ -66,34 +88,125 @@ fn section_5_legal_terms() {
     use Channel::*;
     use StartRule::*;
     for (submitted, tm, channel, start, due) in [
-        ("2026-03-20 16:30", "22 working days", Provider, SubmissionDay, "2026-04-23T18:30:00+05:00"),
-        ("2026-03-20 16:30", "22 working days", StateCorporation, SubmissionDay, "2026-04-24T18:30:00+05:00"),
-        ("2026-03-20 16:30", "22 working days", StateCorporation, NextDay, "2026-04-24T18:30:00+05:00"),
-        ("2026-03-20 16:30", "22 working days", Provider, NextDay, "2026-04-24T18:30:00+05:00"),
-        ("2026-03-20 16:30", "30 calendar days", Provider, SubmissionDay, "2026-04-20T18:30:00+05:00"),
-        ("2026-03-21 10:00", "2 working days", Portal, SubmissionDay, "2026-03-27T18:30:00+05:00"),
-        ("2026-03-19 18:45", "2 working days", Portal, SubmissionDay, "2026-03-26T18:30:00+05:00"),
-        ("2024-05-04 11:00", "1 working day", Provider, SubmissionDay, "2024-05-04T18:30:00+05:00"),
-        ("2026-04-24 10:00", "9 calendar days", Provider, SubmissionDay, "2026-05-04T18:30:00+05:00"),
-        ("2024-02-29 17:00", "5 working days", Provider, SubmissionDay, "2024-03-06T18:30:00+05:00"),
+        (
+            "2026-03-20 16:30",
+            "22 working days",
+            Provider,
+            SubmissionDay,
+            "2026-04-23T18:30:00+05:00",
+        ),
+        (
+            "2026-03-20 16:30",
+            "22 working days",
+            StateCorporation,
+            SubmissionDay,
+            "2026-04-24T18:30:00+05:00",
+        ),
+        (
+            "2026-03-20 16:30",
+            "22 working days",
+            StateCorporation,
+            NextDay,
+            "2026-04-24T18:30:00+05:00",
+        ),
+        (
+            "2026-03-20 16:30",
+            "22 working days",
+            Provider,
+            NextDay,
+            "2026-04-24T18:30:00+05:00",
+        ),
+        (
+            "2026-03-20 16:30",
+            "30 calendar days",
+            Provider,
+            SubmissionDay,
+            "2026-04-20T18:30:00+05:00",
+        ),
+        (
+            "2026-03-21 10:00",
+            "2 working days",
+            Portal,
+            SubmissionDay,
+            "2026-03-27T18:30:00+05:00",
+        ),
+        (
+            "2026-03-19 18:45",
+            "2 working days",
+            Portal,
+            SubmissionDay,
+            "2026-03-26T18:30:00+05:00",
+        ),
+        (
+            "2024-05-04 11:00",
+            "1 working day",
+            Provider,
+            SubmissionDay,
+            "2024-05-04T18:30:00+05:00",
+        ),
+        (
+            "2026-04-24 10:00",
+            "9 calendar days",
+            Provider,
+            SubmissionDay,
+            "2026-05-04T18:30:00+05:00",
+        ),
+        (
+            "2024-02-29 17:00",
+            "5 working days",
+            Provider,
+            SubmissionDay,
+            "2024-03-06T18:30:00+05:00",
+        ),
         // §7.2: acceptance on a Saturday night.
-        ("2026-02-14 21:31", "1 working day", StateCorporation, SubmissionDay, "2026-02-16T18:30:00+05:00"),
+        (
+            "2026-02-14 21:31",
+            "1 working day",
+            StateCorporation,
+            SubmissionDay,
+            "2026-02-16T18:30:00+05:00",
+        ),
         // §7.3: next_day counts from the registration date.
-        ("2016-08-27 08:59", "36 working days", Portal, NextDay, "2016-10-20T18:30:00+06:00"),
+        (
+            "2016-08-27 08:59",
+            "36 working days",
+            Portal,
+            NextDay,
+            "2016-10-20T18:30:00+06:00",
+        ),
         // §7.5: calendar days start on the registration date.
-        ("2007-12-26 18:30", "30 calendar days", Provider, SubmissionDay, "2008-01-25T18:30:00+06:00"),
+        (
+            "2007-12-26 18:30",
+            "30 calendar days",
+            Provider,
+            SubmissionDay,
+            "2008-01-25T18:30:00+06:00",
+        ),
     ] {
-        let opts = LegalOptions { channel, start, end: TermEnd::CloseOfBusiness };
+        let opts = LegalOptions {
+            channel,
+            start,
+            end: TermEnd::CloseOfBusiness,
+        };
         let d = o.legal_due(t(submitted), term(tm), opts).unwrap();
-        assert_eq!(z.to_rfc3339(d.due), due, "{submitted} {tm} {channel:?} {start:?}");
+        assert_eq!(
+            z.to_rfc3339(d.due),
+            due,
+            "{submitted} {tm} {channel:?} {start:?}"
+        );
     }
 }
 
 #[test]
 fn section_5_midnight_option() {
     let o = office();
-    let opts = LegalOptions { end: TermEnd::Midnight, ..Default::default() };
-    let d = o.legal_due(t("2026-03-20 16:30"), term("22 working days"), opts).unwrap();
+    let opts = LegalOptions {
+        end: TermEnd::Midnight,
+        ..Default::default()
+    };
+    let d = o
+        .legal_due(t("2026-03-20 16:30"), term("22 working days"), opts)
+        .unwrap();
     assert_eq!(d.due, t("2026-04-24 00:00"));
     assert_eq!(d.last_day, NaiveDate::from_ymd_opt(2026, 4, 23).unwrap());
 }
@@ -101,18 +214,31 @@ fn section_5_midnight_option() {
 #[test]
 fn section_5_handoff_and_storage() {
     let o = office();
-    let sc = LegalOptions { channel: Channel::StateCorporation, ..Default::default() };
-    let d = o.legal_due(t("2026-03-20 16:30"), term("22 working days"), sc).unwrap();
+    let sc = LegalOptions {
+        channel: Channel::StateCorporation,
+        ..Default::default()
+    };
+    let d = o
+        .legal_due(t("2026-03-20 16:30"), term("22 working days"), sc)
+        .unwrap();
     assert_eq!(d.handoff, Some(t("2026-04-23 18:30")));
     // §7.14: none for a term of 1 working day.
-    let d1 = o.legal_due(t("2026-03-20 16:30"), term("1 working day"), sc).unwrap();
+    let d1 = o
+        .legal_due(t("2026-03-20 16:30"), term("1 working day"), sc)
+        .unwrap();
     assert_eq!(d1.handoff, None);
     // Storage: one month after the due date (2026-04-24 → 2026-05-24, a Sunday → Monday 25th).
     let s = o.storage(d.due, term("1 month")).unwrap();
     assert_eq!(s.kept_until, t("2026-05-25 18:30"));
     // A later request on Friday 2026-06-05 after hours: registered Monday 8th;
     // request due Tuesday 9th, delivery Wednesday 10th.
-    let r = o.stored_request(t("2026-06-05 19:00"), term("1 working day"), term("1 working day")).unwrap();
+    let r = o
+        .stored_request(
+            t("2026-06-05 19:00"),
+            term("1 working day"),
+            term("1 working day"),
+        )
+        .unwrap();
     assert_eq!(r.registered, NaiveDate::from_ymd_opt(2026, 6, 8).unwrap());
     assert_eq!(r.centre_request_due, t("2026-06-09 18:30"));
     assert_eq!(r.provider_delivery_due, t("2026-06-10 18:30"));
@@ -121,7 +247,13 @@ fn section_5_handoff_and_storage() {
 #[test]
 fn section_5_refusal_is_a_two_working_day_term() {
     let o = office();
-    let d = o.legal_due(t("2026-03-18 16:30"), term("2 working days"), LegalOptions::default()).unwrap();
+    let d = o
+        .legal_due(
+            t("2026-03-18 16:30"),
+            term("2 working days"),
+            LegalOptions::default(),
+        )
+        .unwrap();
     assert_eq!(d.due, t("2026-03-19 18:30"));
 }
 
@@ -129,18 +261,44 @@ fn section_5_refusal_is_a_two_working_day_term() {
 fn section_6_east_kazakhstan_timeline() {
     let o = office();
     let reg = Regulation::bundled("east-kazakhstan-2016-land-purpose-change").unwrap();
-    let tl = reg.timeline(&o, t("2026-03-18 16:30"), Channel::Provider, Outcome::Approve).unwrap();
-    let ends: Vec<String> = tl.steps.iter().map(|s| s.end.format("%m-%d %H:%M").to_string()).collect();
+    let tl = reg
+        .timeline(
+            &o,
+            t("2026-03-18 16:30"),
+            Channel::Provider,
+            Outcome::Approve,
+        )
+        .unwrap();
+    let ends: Vec<String> = tl
+        .steps
+        .iter()
+        .map(|s| s.end.format("%m-%d %H:%M").to_string())
+        .collect();
     assert_eq!(
         ends,
         [
-            "03-18 16:45", "03-19 16:45", "03-20 09:15", "03-27 09:15", "04-03 09:15", "04-06 09:15",
-            "04-10 09:15", "04-14 09:15", "04-21 09:15", "04-22 09:15"
+            "03-18 16:45",
+            "03-19 16:45",
+            "03-20 09:15",
+            "03-27 09:15",
+            "04-03 09:15",
+            "04-06 09:15",
+            "04-10 09:15",
+            "04-14 09:15",
+            "04-21 09:15",
+            "04-22 09:15"
         ]
     );
-    assert_eq!(tl.steps.iter().map(|s| s.number).collect::<Vec<_>>(), (1..=10).collect::<Vec<_>>());
+    assert_eq!(
+        tl.steps.iter().map(|s| s.number).collect::<Vec<_>>(),
+        (1..=10).collect::<Vec<_>>()
+    );
     assert_eq!(tl.term_due, Some(t("2026-04-16 18:30")));
-    let alts: Vec<_> = tl.alternatives.iter().map(|a| (a.term.to_string(), a.due)).collect();
+    let alts: Vec<_> = tl
+        .alternatives
+        .iter()
+        .map(|a| (a.term.to_string(), a.due))
+        .collect();
     assert_eq!(
         alts,
         [
@@ -151,7 +309,14 @@ fn section_6_east_kazakhstan_timeline() {
     assert_eq!(tl.refusal_due, Some(t("2026-03-19 18:30")));
     assert_eq!(tl.within_term, Some(false));
     // §7.8: refuse chains all ten steps.
-    let refuse = reg.timeline(&o, t("2026-03-18 16:30"), Channel::Provider, Outcome::Refuse).unwrap();
+    let refuse = reg
+        .timeline(
+            &o,
+            t("2026-03-18 16:30"),
+            Channel::Provider,
+            Outcome::Refuse,
+        )
+        .unwrap();
     assert_eq!(refuse.steps.len(), 10);
 }
 
@@ -159,21 +324,45 @@ fn section_6_east_kazakhstan_timeline() {
 fn section_7_first_step_only_is_moved() {
     let o = office();
     // §7.1: at or after 13:00 is 14:30.
-    assert_eq!(o.first_office_instant(t("2026-03-20 13:00")).unwrap(), t("2026-03-20 14:30"));
-    assert_eq!(o.first_office_instant(t("2026-03-20 18:30")).unwrap(), t("2026-03-26 09:00"));
+    assert_eq!(
+        o.first_office_instant(t("2026-03-20 13:00")).unwrap(),
+        t("2026-03-20 14:30")
+    );
+    assert_eq!(
+        o.first_office_instant(t("2026-03-20 18:30")).unwrap(),
+        t("2026-03-26 09:00")
+    );
 }
 
 #[test]
 fn section_7_irrigated_land_has_no_refusal_path_and_channels_are_checked() {
     let o = office();
     let reg = Regulation::bundled("akmola-2014-irrigated-land-conversion").unwrap();
-    let e = reg.timeline(&o, t("2014-07-01 10:00"), Channel::Provider, Outcome::Refuse).unwrap_err();
+    let e = reg
+        .timeline(
+            &o,
+            t("2014-07-01 10:00"),
+            Channel::Provider,
+            Outcome::Refuse,
+        )
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
-    let e = reg.timeline(&o, t("2014-07-01 10:00"), Channel::Portal, Outcome::Approve).unwrap_err();
+    let e = reg
+        .timeline(&o, t("2014-07-01 10:00"), Channel::Portal, Outcome::Approve)
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     let cad = Regulation::bundled("akmola-2014-cadastral-value").unwrap();
-    assert!(cad.timeline(&o, t("2014-07-01 10:00"), Channel::Portal, Outcome::Approve).is_err());
-    assert!(cad.timeline(&o, t("2014-07-01 10:00"), Channel::StateCorporation, Outcome::Approve).is_ok());
+    assert!(cad
+        .timeline(&o, t("2014-07-01 10:00"), Channel::Portal, Outcome::Approve)
+        .is_err());
+    assert!(cad
+        .timeline(
+            &o,
+            t("2014-07-01 10:00"),
+            Channel::StateCorporation,
+            Outcome::Approve
+        )
+        .is_ok());
 }
 
 #[test]
@@ -186,8 +375,12 @@ fn section_7_portal_duration_applies_to_both_outcomes() {
     }
     let o = office();
     let s = t("2014-07-01 10:00");
-    let a = reg.timeline(&o, s, Channel::Portal, Outcome::Refuse).unwrap();
-    let b = reg.timeline(&o, s, Channel::Provider, Outcome::Refuse).unwrap();
+    let a = reg
+        .timeline(&o, s, Channel::Portal, Outcome::Refuse)
+        .unwrap();
+    let b = reg
+        .timeline(&o, s, Channel::Provider, Outcome::Refuse)
+        .unwrap();
     let step5 = |tl: &merzim::Timeline| tl.steps.iter().find(|x| x.number == 5).unwrap().duration;
     assert_eq!(step5(&a), term("32 working days"));
     assert_eq!(step5(&b), term("36 working days"));
@@ -197,27 +390,66 @@ fn section_7_portal_duration_applies_to_both_outcomes() {
 fn section_7_period_of_force_warns() {
     let o = office();
     let reg = Regulation::bundled("akmola-2014-land-purpose-change").unwrap();
-    let tl = reg.timeline(&o, t("2026-03-18 10:00"), Channel::Provider, Outcome::Approve).unwrap();
+    let tl = reg
+        .timeline(
+            &o,
+            t("2026-03-18 10:00"),
+            Channel::Provider,
+            Outcome::Approve,
+        )
+        .unwrap();
     assert!(!tl.warnings.is_empty());
-    let tl = reg.timeline(&o, t("2014-09-01 10:00"), Channel::Provider, Outcome::Approve).unwrap();
+    let tl = reg
+        .timeline(
+            &o,
+            t("2014-09-01 10:00"),
+            Channel::Provider,
+            Outcome::Approve,
+        )
+        .unwrap();
     assert!(tl.warnings.is_empty(), "{:?}", tl.warnings);
 }
 
 #[test]
 fn section_7_zero_amounts() {
     let o = office();
-    assert_eq!(o.advance(t("2026-03-21 03:00"), 0).unwrap(), t("2026-03-21 03:00"));
-    assert_eq!(o.step(t("2026-03-21 03:00"), term("0 working days")).unwrap(), t("2026-03-21 03:00"));
-    let e = o.legal_due(t("2026-03-20 10:00"), term("0 working days"), LegalOptions::default()).unwrap_err();
+    assert_eq!(
+        o.advance(t("2026-03-21 03:00"), 0).unwrap(),
+        t("2026-03-21 03:00")
+    );
+    assert_eq!(
+        o.step(t("2026-03-21 03:00"), term("0 working days"))
+            .unwrap(),
+        t("2026-03-21 03:00")
+    );
+    let e = o
+        .legal_due(
+            t("2026-03-20 10:00"),
+            term("0 working days"),
+            LegalOptions::default(),
+        )
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
 }
 
 #[test]
 fn section_7_coverage_only_for_what_is_computed() {
     let o = office();
-    let d = o.legal_due(t("2027-12-31 18:15"), term("15 minutes"), LegalOptions::default()).unwrap();
+    let d = o
+        .legal_due(
+            t("2027-12-31 18:15"),
+            term("15 minutes"),
+            LegalOptions::default(),
+        )
+        .unwrap();
     assert_eq!(d.due, t("2027-12-31 18:30"));
-    let e = o.legal_due(t("2027-12-31 18:15"), term("30 minutes"), LegalOptions::default()).unwrap_err();
+    let e = o
+        .legal_due(
+            t("2027-12-31 18:15"),
+            term("30 minutes"),
+            LegalOptions::default(),
+        )
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
 }
 
@@ -225,10 +457,21 @@ fn section_7_coverage_only_for_what_is_computed() {
 fn section_7_hours_are_office_hours() {
     let o = office();
     // "24 hours" is three 8-hour office days.
-    let d = o.legal_due(t("2026-03-02 09:00"), term("24 hours"), LegalOptions::default()).unwrap();
+    let d = o
+        .legal_due(
+            t("2026-03-02 09:00"),
+            term("24 hours"),
+            LegalOptions::default(),
+        )
+        .unwrap();
     assert_eq!(d.due, t("2026-03-04 18:30"));
     // state_corporation: from the opening of the first working day after acceptance.
-    let sc = LegalOptions { channel: Channel::StateCorporation, ..Default::default() };
-    let d = o.legal_due(t("2026-03-02 10:00"), term("2 hours"), sc).unwrap();
+    let sc = LegalOptions {
+        channel: Channel::StateCorporation,
+        ..Default::default()
+    };
+    let d = o
+        .legal_due(t("2026-03-02 10:00"), term("2 hours"), sc)
+        .unwrap();
     assert_eq!(d.due, t("2026-03-03 11:00"));
 }
