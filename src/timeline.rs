@@ -55,6 +55,10 @@ pub struct Timeline {
     pub refusal_due: Option<NaiveDateTime>,
     /// `state_corporation`: when the provider must hand the result to the centre.
     pub handoff: Option<NaiveDateTime>,
+    /// `state_corporation`, when the regulation has a storage rule: the centre keeps
+    /// an uncollected result until this instant (one month after `term_due`, or
+    /// after the last step's end when the regulation states no overall term).
+    pub storage_until: Option<NaiveDateTime>,
     /// Whether anything computed depended on a provisional day.
     pub provisional: bool,
     /// Remarks: the regulation not in force at that date, and the like.
@@ -155,6 +159,14 @@ impl Regulation {
         if let Some(w) = self.out_of_force(submitted.date()) {
             warnings.push(w);
         }
+        let storage_until = match (&self.storage, channel) {
+            (Some(rule), Channel::StateCorporation) => Some(
+                office
+                    .storage(term_due.unwrap_or(end), rule.keep)?
+                    .kept_until,
+            ),
+            _ => None,
+        };
         Ok(Timeline {
             regulation: self.id.clone(),
             channel,
@@ -167,6 +179,7 @@ impl Regulation {
             term_due,
             refusal_due: core.refusal_due.map(|t| office.naive(t)),
             handoff: core.handoff.map(|t| office.naive(t)),
+            storage_until,
             provisional: cal
                 .provisional_between(cal.date_of(core.first_day), cal.date_of(core.last_day)),
             warnings,

@@ -352,6 +352,21 @@ fn section_7_irrigated_land_has_no_refusal_path_and_channels_are_checked() {
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     let cad = Regulation::bundled("akmola-2014-cadastral-value").unwrap();
+    // The centre keeps an uncollected result one month after the result is ready.
+    let tl = cad
+        .timeline(
+            &o,
+            t("2014-07-01 10:00"),
+            Channel::StateCorporation,
+            Outcome::Approve,
+        )
+        .unwrap();
+    let kept = o
+        .storage(tl.end, "1 month".parse().unwrap())
+        .unwrap()
+        .kept_until;
+    assert_eq!(tl.storage_until, Some(kept));
+    assert!(kept.date() > tl.end.date());
     assert!(cad
         .timeline(&o, t("2014-07-01 10:00"), Channel::Portal, Outcome::Approve)
         .is_err());
