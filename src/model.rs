@@ -29,8 +29,8 @@ pub struct TermRequest {
     pub options: LegalOptions,
     /// The office's zone.
     pub tz: Zone,
-    /// The office schedule.
-    pub schedule: Schedule,
+    /// The office schedule; `None` for the state-body default.
+    pub schedule: Option<Schedule>,
 }
 
 /// A regulation case: a regulation's timeline for one submission.
@@ -48,8 +48,8 @@ pub struct RegulationRequest {
     pub outcome: Outcome,
     /// The office's zone.
     pub tz: Zone,
-    /// The office schedule.
-    pub schedule: Schedule,
+    /// The office schedule; `None` for the state-body default.
+    pub schedule: Option<Schedule>,
 }
 
 /// One line of the batch contract.
@@ -181,7 +181,7 @@ impl Request {
     pub fn from_json(line: &str) -> std::result::Result<Request, (Value, Error)> {
         let value: Value = serde_json::from_str(line).map_err(|e| {
             (
-                Value::Null,
+                salvage_id(line),
                 Error::invalid_input(format!("malformed JSON: {e}")),
             )
         })?;
@@ -247,11 +247,10 @@ impl Request {
             .transpose()
             .map_err(|e| parse("tz", e))?
             .unwrap_or_default();
-        let schedule: Schedule = text("schedule")?
+        let schedule: Option<Schedule> = text("schedule")?
             .map(str::parse)
             .transpose()
-            .map_err(|e| parse("schedule", e))?
-            .unwrap_or_default();
+            .map_err(|e| parse("schedule", e))?;
         if is_regulation {
             let regulation = field("regulation")?.to_string();
             let outcome = text("outcome")?
@@ -293,6 +292,23 @@ impl Request {
                 schedule,
             }))
         }
+    }
+}
+
+/// The id of a line that is not valid JSON, when it can still be read: the
+/// value after the first `"id":` if that value itself is a JSON string or number.
+fn salvage_id(line: &str) -> Value {
+    let Some(at) = line.find("\"id\"") else {
+        return Value::Null;
+    };
+    let rest = line[at + 4..].trim_start();
+    let Some(rest) = rest.strip_prefix(':') else {
+        return Value::Null;
+    };
+    let mut values = serde_json::Deserializer::from_str(rest.trim_start()).into_iter::<Value>();
+    match values.next() {
+        Some(Ok(v)) if v.is_string() || v.is_number() => v,
+        _ => Value::Null,
     }
 }
 
@@ -342,9 +358,12 @@ impl Evaluator {
         &self.calendar
     }
 
-    /// The office tables for `schedule`.
-    pub fn office(&self, schedule: &Schedule) -> Result<OfficeTime> {
-        if *schedule == Schedule::state_body() {
+    /// The office tables for `schedule` (`None`: the state-body default).
+    pub fn office(&self, schedule: Option<&Schedule>) -> Result<OfficeTime> {
+        let Some(schedule) = schedule else {
+            return Ok(self.default_office.clone());
+        };
+        if schedule == self.default_office.schedule() {
             return Ok(self.default_office.clone());
         }
         let mut cache = self.offices.lock().unwrap_or_else(|p| p.into_inner());
@@ -359,10 +378,8 @@ impl Evaluator {
         Ok(o)
     }
 
-    fn regulation(&self, id_or_path: &str) -> Result<Arc<Regulation>> {
-        if let Ok(r) = Regulation::bundled(id_or_path) {
-            return Ok(Arc::new(r.clone()));
-        }
+    /// A regulation file (bundled ids are looked up before this).
+    fn regulation_file(&self, id_or_path: &str) -> Result<Arc<Regulation>> {
         let mut cache = self.regulations.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(r) = cache.get(id_or_path) {
             return Ok(r.clone());
@@ -390,7 +407,7 @@ impl Evaluator {
     fn try_evaluate(&self, request: &Request) -> Result<Response> {
         match request {
             Request::Term(t) => {
-                let office = self.office(&t.schedule)?;
+                let office = self.office(t.schedule.as_ref())?;
                 let s = t.tz.local_of(t.submitted);
                 let d = office.legal_due(s, t.term, t.options)?;
                 Ok(Response::Term(TermResponse {
@@ -401,11 +418,11 @@ impl Evaluator {
                 }))
             }
             Request::Regulation(r) => {
-                let office = self.office(&r.schedule)?;
+                let office = self.office(r.schedule.as_ref())?;
                 let reg = if let Ok(b) = Regulation::bundled(&r.regulation) {
                     b
                 } else {
-                    &*self.regulation(&r.regulation)?
+                    &*self.regulation_file(&r.regulation)?
                 };
                 let s = r.tz.local_of(r.submitted);
                 let tl = reg.timeline(&office, s, r.channel, r.outcome)?;

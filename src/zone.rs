@@ -4,7 +4,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone, Timelike};
+use chrono::{
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone, Timelike,
+};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -86,9 +88,38 @@ impl Zone {
     }
 }
 
-/// RFC 3339 at second precision.
+/// RFC 3339 at second precision (`2026-04-23T18:30:00+05:00`).
 pub fn format_rfc3339(t: DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        return t.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    // Written digit by digit: chrono's general formatter dominates batch time.
+    let mut b = [0u8; 25];
+    let two = |b: &mut [u8], at: usize, v: u32| {
+        b[at] = b'0' + (v / 10) as u8;
+        b[at + 1] = b'0' + (v % 10) as u8;
+    };
+    let y = year as u32;
+    two(&mut b, 0, y / 100);
+    two(&mut b, 2, y % 100);
+    b[4] = b'-';
+    two(&mut b, 5, t.month());
+    b[7] = b'-';
+    two(&mut b, 8, t.day());
+    b[10] = b'T';
+    two(&mut b, 11, t.hour());
+    b[13] = b':';
+    two(&mut b, 14, t.minute());
+    b[16] = b':';
+    two(&mut b, 17, t.second());
+    let off = t.offset().local_minus_utc();
+    b[19] = if off < 0 { b'-' } else { b'+' };
+    let off = off.unsigned_abs() / 60;
+    two(&mut b, 20, off / 60);
+    b[22] = b':';
+    two(&mut b, 23, off % 60);
+    String::from_utf8_lossy(&b).into_owned()
 }
 
 /// How a local time was resolved in its zone.
@@ -232,5 +263,29 @@ impl<'de> Deserialize<'de> for Submitted {
         String::deserialize(d)?
             .parse()
             .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_rfc3339_equals_chrono() {
+        let z = Zone::default();
+        let mut t = chrono::NaiveDate::from_ymd_opt(2000, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
+        while t.date().year() < 2030 {
+            let (at, _) = z.resolve(t);
+            assert_eq!(
+                format_rfc3339(at),
+                at.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+            );
+            t += chrono::Duration::minutes(7919);
+        }
+        let neg = DateTime::parse_from_rfc3339("2026-03-20T16:30:05-03:30").unwrap();
+        assert_eq!(format_rfc3339(neg), "2026-03-20T16:30:05-03:30");
     }
 }

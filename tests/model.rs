@@ -1,0 +1,141 @@
+//! The batch contract at the library level (the CLI and the C API wrap it).
+
+use merzim::{Calendar, Evaluator};
+use serde_json::Value;
+
+fn ev() -> Evaluator {
+    Evaluator::new(Calendar::kazakhstan())
+}
+
+fn eval(line: &str) -> Value {
+    serde_json::from_str(&ev().evaluate_json(line)).unwrap()
+}
+
+#[test]
+fn term_cases() {
+    let out = ev().evaluate_json(
+        r#"{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days", "channel": "provider", "start": "submission_day", "tz": "Asia/Almaty"}"#,
+    );
+    assert_eq!(
+        out,
+        r#"{"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}"#
+    );
+    let v = eval(
+        r#"{"id": 7, "submitted": "2026-03-20T16:30:00+05:00", "term": "22 working days", "channel": "state_corporation"}"#,
+    );
+    assert_eq!(v["id"], 7);
+    assert_eq!(v["due"], "2026-04-24T18:30:00+05:00");
+    let v = eval(
+        r#"{"id": "m", "submitted": "2026-03-20T16:30", "term": "22 working days", "end": "midnight"}"#,
+    );
+    assert_eq!(v["due"], "2026-04-24T00:00:00+05:00");
+    let v = eval(
+        r#"{"id": "s", "submitted": "2026-03-20T16:30", "term": "1 working day", "schedule": "09:00-18:00"}"#,
+    );
+    assert_eq!(v["due"], "2026-03-20T18:00:00+05:00");
+    let v = eval(r#"{"id": "p", "submitted": "2027-03-01T10:00", "term": "5 working days"}"#);
+    assert_eq!(v["provisional"], true);
+}
+
+#[test]
+fn regulation_cases() {
+    let v = eval(
+        r#"{"id": "b7", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T16:30:00", "channel": "provider", "outcome": "approve"}"#,
+    );
+    let steps = v["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 10);
+    assert_eq!(
+        steps[0],
+        serde_json::json!({"number": 1, "start": "2026-03-18T16:30:00+05:00", "end": "2026-03-18T16:45:00+05:00"})
+    );
+    assert_eq!(v["end"], "2026-04-22T09:15:00+05:00");
+    assert_eq!(v["term_due"], "2026-04-16T18:30:00+05:00");
+    assert_eq!(v["within_term"], false);
+    assert_eq!(v["refusal_due"], "2026-03-19T18:30:00+05:00");
+    assert_eq!(v["provisional"], false);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 7);
+    // No overall term, no refusal: those fields are absent.
+    let v = eval(
+        r#"{"id": "c", "regulation": "akmola-2014-cadastral-value", "submitted": "2014-07-01T10:00"}"#,
+    );
+    assert!(
+        v.get("term_due").is_none()
+            && v.get("within_term").is_none()
+            && v.get("refusal_due").is_none()
+    );
+    assert_eq!(v["steps"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn failures_keep_the_id_and_name_the_problem() {
+    for (line, kind, needle) in [
+        (
+            r#"{"id": "e1", "submitted": "2031-01-05T10:00", "term": "1 working day"}"#,
+            "out_of_coverage",
+            "2031",
+        ),
+        (
+            r#"{"id": "e2", "submitted": "2026-03-20T10:00", "term": "1 fortnight"}"#,
+            "invalid_input",
+            "term",
+        ),
+        (
+            r#"{"id": "e3", "submitted": "2026-03-20T10:00", "term": "1 working day", "channel": "fax"}"#,
+            "invalid_input",
+            "fax",
+        ),
+        (
+            r#"{"id": "e4", "term": "1 working day"}"#,
+            "invalid_input",
+            "submitted",
+        ),
+        (
+            r#"{"id": "e5", "submitted": "2026-03-20T10:00", "term": "1 working day", "colour": "red"}"#,
+            "invalid_input",
+            "colour",
+        ),
+        (
+            r#"{"id": "e6", "regulation": "no-such", "submitted": "2026-03-20T10:00"}"#,
+            "invalid_input",
+            "no-such",
+        ),
+        (
+            r#"{"id": "e7", "regulation": "akmola-2014-irrigated-land-conversion", "submitted": "2014-07-01T10:00", "outcome": "refuse"}"#,
+            "invalid_input",
+            "refuse",
+        ),
+        (
+            r#"{"id": "e8", "submitted": "2026-02-30T10:00", "term": "1 working day"}"#,
+            "invalid_input",
+            "2026-02-30",
+        ),
+        (
+            r#"{"id": "e9", "submitted": "2026-03-20T10:00", "term": "0 working days"}"#,
+            "invalid_input",
+            "at least 1",
+        ),
+        (
+            r#"{"id": "e10", "regulation": "/nonexistent/x.toml", "submitted": "2026-03-20T10:00"}"#,
+            "io",
+            "x.toml",
+        ),
+    ] {
+        let v = eval(line);
+        let id = line.split('"').nth(3).unwrap();
+        assert_eq!(v["id"], id, "{line}");
+        assert_eq!(v["error"]["kind"], kind, "{line}");
+        let msg = v["error"]["message"].as_str().unwrap();
+        assert!(msg.contains(needle), "{line}: {msg}");
+    }
+    // Broken JSON: the id is read when it comes before the break.
+    let v = eval(r#"{"id": "d1", "submitted": "#);
+    assert_eq!(
+        (v["id"].as_str(), v["error"]["kind"].as_str()),
+        (Some("d1"), Some("invalid_input"))
+    );
+    let v = eval("not json");
+    assert!(v["id"].is_null());
+    let v = eval("[1, 2]");
+    assert!(v["id"].is_null() && v["error"]["kind"] == "invalid_input");
+}
