@@ -1,0 +1,157 @@
+//! Text helpers of the CLI: aligned tables, times and durations for people.
+
+use chrono::{Datelike, NaiveDateTime, Weekday};
+use merzim::Zone;
+
+/// Display width of a string (the scripts used here are all single-width).
+pub fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `s` cut to at most `max` characters, with an ellipsis when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// A table with a header row; columns padded to their widest cell.
+pub struct Table {
+    headers: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Columns named by `headers`; a header starting with '>' is right-aligned.
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers
+                .iter()
+                .map(|h| h.trim_start_matches('>').to_string())
+                .collect(),
+            right: headers.iter().map(|h| h.starts_with('>')).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    /// The table as lines, each indented by `indent` spaces, trailing spaces trimmed.
+    pub fn render(&self, indent: usize) -> String {
+        let n = self.headers.len();
+        let mut w: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        for r in &self.rows {
+            for (i, c) in r.iter().enumerate().take(n) {
+                w[i] = w[i].max(width(c));
+            }
+        }
+        let line = |cells: &[String]| {
+            let mut s = " ".repeat(indent);
+            for (i, c) in cells.iter().enumerate().take(n) {
+                let pad = " ".repeat(w[i] - width(c));
+                if i > 0 {
+                    s.push_str("  ");
+                }
+                if self.right[i] {
+                    s.push_str(&pad);
+                    s.push_str(c);
+                } else {
+                    s.push_str(c);
+                    s.push_str(&pad);
+                }
+            }
+            s.trim_end().to_string() + "\n"
+        };
+        let mut out = line(&self.headers);
+        for r in &self.rows {
+            out.push_str(&line(r));
+        }
+        out
+    }
+}
+
+/// The English two-letter weekday.
+pub fn weekday(w: Weekday) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][w.num_days_from_monday() as usize]
+}
+
+/// `2026-03-18 16:45`, with ` +05:00` when `offset` is set.
+pub fn time(z: Zone, t: NaiveDateTime, offset: bool) -> String {
+    let mut s = t.format("%Y-%m-%d %H:%M").to_string();
+    if offset {
+        s.push(' ');
+        s.push_str(&z.resolve(t).0.format("%:z").to_string());
+    }
+    s
+}
+
+/// `2026-04-16 18:30 +05:00 (Thu)`.
+pub fn time_long(z: Zone, t: NaiveDateTime) -> String {
+    format!("{} ({})", time(z, t, true), weekday(t.weekday()))
+}
+
+/// Whether the zone's offset differs between any of `times`.
+pub fn offsets_differ(z: Zone, times: impl IntoIterator<Item = NaiveDateTime>) -> bool {
+    let mut first = None;
+    for t in times {
+        let o = z.resolve(t).0.offset().local_minus_utc();
+        match first {
+            None => first = Some(o),
+            Some(f) if f != o => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Minutes as `+3d 14h 45m` (signed; `0m` for zero).
+pub fn minutes(m: i64) -> String {
+    let sign = if m < 0 { "-" } else { "+" };
+    let a = m.unsigned_abs();
+    let (d, h, mi) = (a / 1440, a % 1440 / 60, a % 60);
+    let mut parts = Vec::new();
+    if d > 0 {
+        parts.push(format!("{d}d"));
+    }
+    if h > 0 {
+        parts.push(format!("{h}h"));
+    }
+    if mi > 0 || parts.is_empty() {
+        parts.push(format!("{mi}m"));
+    }
+    if a == 0 {
+        return "0m".into();
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
+/// Office minutes as `+13h 45m` (no days: office time is counted in hours).
+pub fn office_minutes(m: i64) -> String {
+    let sign = if m < 0 { "-" } else { "+" };
+    let a = m.unsigned_abs();
+    if a == 0 {
+        return "0m".into();
+    }
+    let (h, mi) = (a / 60, a % 60);
+    match (h, mi) {
+        (0, mi) => format!("{sign}{mi}m"),
+        (h, 0) => format!("{sign}{h}h"),
+        (h, mi) => format!("{sign}{h}h {mi}m"),
+    }
+}
+
+/// `yes` / `no`.
+pub fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
