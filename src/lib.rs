@@ -2,6 +2,7 @@
 #![warn(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+mod bulk;
 mod calendar;
 mod data;
 mod error;
@@ -16,6 +17,7 @@ mod term;
 mod timeline;
 mod zone;
 
+pub use bulk::{BulkError, BulkTime, Change, Recompute, SlaStatus, TimelineColumns, TimelineRow};
 pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon, Week};
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{SkipReason, Skipped};

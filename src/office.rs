@@ -52,6 +52,57 @@ struct Inner {
     uniform: Option<(u8, u32)>,
     /// cum_min[i] = office minutes in days 0..i (len = days + 1).
     cum_min: Vec<u32>,
+    /// Minute tables of the uniform profile, for branch-free office arithmetic.
+    fast: Option<Fast>,
+}
+
+/// The uniform profile as tables (bulk paths, issue 6): what the interval loops
+/// of `elapsed`, `at_elapsed` and `at_elapsed_start` compute, precomputed.
+struct Fast {
+    /// elapsed[minute] = office minutes of a working day before `minute` (0..=1440).
+    elapsed: Vec<u16>,
+    /// end_minute[k] = `at_elapsed(_, k).minute` for k in 0..=mpd.
+    end_minute: Vec<u16>,
+    /// start_minute[k] = `at_elapsed_start(_, k).minute` for k in 0..=mpd.
+    start_minute: Vec<u16>,
+    /// Office minutes per working day.
+    mpd: u32,
+}
+
+impl Fast {
+    fn new(ivs: &[(u16, u16)]) -> Fast {
+        let elapsed = (0..=1440u16)
+            .map(|m| {
+                let mut k = 0u16;
+                for &(s, e) in ivs {
+                    if m <= s {
+                        break;
+                    }
+                    k += m.min(e) - s;
+                }
+                k
+            })
+            .collect();
+        let mpd: u32 = ivs.iter().map(|(s, e)| (e - s) as u32).sum();
+        let cob = ivs.last().map_or(0, |iv| iv.1);
+        let locate = |k: u32, start: bool| {
+            let mut k = k;
+            for &(s, e) in ivs {
+                let len = (e - s) as u32;
+                if k < len || (!start && k == len) {
+                    return s + k as u16;
+                }
+                k -= len;
+            }
+            cob
+        };
+        Fast {
+            elapsed,
+            end_minute: (0..=mpd).map(|k| locate(k, false)).collect(),
+            start_minute: (0..=mpd).map(|k| locate(k, true)).collect(),
+            mpd,
+        }
+    }
 }
 
 impl OfficeTime {
@@ -94,6 +145,7 @@ impl OfficeTime {
             )),
             _ => None,
         };
+        let fast = uniform.map(|(p, _)| Fast::new(&profiles[p as usize]));
         Ok(OfficeTime {
             inner: Arc::new(Inner {
                 calendar: calendar.clone(),
@@ -101,6 +153,7 @@ impl OfficeTime {
                 profiles,
                 uniform,
                 cum_min,
+                fast,
             }),
         })
     }
@@ -137,22 +190,26 @@ impl OfficeTime {
     }
 
     /// The intervals of day `i` (empty on a non-working day).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn intervals_at(&self, i: u32) -> &[(u16, u16)] {
         if !self.inner.calendar.working_at(i) {
             return &[];
+        }
+        if let Some((p, _)) = self.inner.uniform {
+            // Every working day has the same intervals.
+            return &self.inner.profiles[p as usize];
         }
         &self.inner.profiles[profile_of(&self.inner.calendar, i)]
     }
 
     /// Office minutes of day `i`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn day_minutes(&self, i: u32) -> u32 {
         self.inner.cum_min[i as usize + 1] - self.inner.cum_min[i as usize]
     }
 
     /// Close of business of working day `i`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cob(&self, i: u32) -> Local {
         let end = self.intervals_at(i).last().map_or(0, |iv| iv.1);
         Local {
@@ -162,7 +219,7 @@ impl OfficeTime {
     }
 
     /// Opening of working day `i`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn opening(&self, i: u32) -> Local {
         let start = self.intervals_at(i).first().map_or(0, |iv| iv.0);
         Local {
@@ -172,8 +229,16 @@ impl OfficeTime {
     }
 
     /// Office minutes of day `l.day` before `l.minute`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn elapsed(&self, l: Local) -> u32 {
+        if let Some(f) = &self.inner.fast {
+            let e = f.elapsed[(l.minute as usize).min(1440)] as u32;
+            return if self.inner.calendar.working_at(l.day) {
+                e
+            } else {
+                0
+            };
+        }
         let mut k = 0u32;
         for &(s, e) in self.intervals_at(l.day) {
             if l.minute <= s {
@@ -192,8 +257,17 @@ impl OfficeTime {
 
     /// The instant where `k` office minutes of day `i` have elapsed; an exact
     /// interval end is reported as that end. `k` beyond the day gives close of business.
-    #[inline]
+    #[inline(always)]
     fn at_elapsed(&self, i: u32, k: u32) -> Local {
+        if let Some(f) = &self.inner.fast {
+            let m = f.end_minute[k.min(f.mpd) as usize];
+            let minute = if self.inner.calendar.working_at(i) {
+                m
+            } else {
+                0
+            };
+            return Local { day: i, minute };
+        }
         let ivs = self.intervals_at(i);
         let mut k = k;
         for &(s, e) in ivs {
@@ -211,8 +285,17 @@ impl OfficeTime {
 
     /// The instant where `k` office minutes of day `i` have elapsed, preferring the
     /// start of the next interval over the end of the previous one.
-    #[inline]
+    #[inline(always)]
     fn at_elapsed_start(&self, i: u32, k: u32) -> Local {
+        if let Some(f) = &self.inner.fast {
+            let m = f.start_minute[k.min(f.mpd) as usize];
+            let minute = if self.inner.calendar.working_at(i) {
+                m
+            } else {
+                0
+            };
+            return Local { day: i, minute };
+        }
         let mut k = k;
         for &(s, e) in self.intervals_at(i) {
             let len = (e - s) as u32;
@@ -229,7 +312,7 @@ impl OfficeTime {
 
     /// The day holding office-minute ordinal `t` (`cum_min[d] < t <= cum_min[d+1]`
     /// when `end`, else `cum_min[d] <= t < cum_min[d+1]`).
-    #[inline]
+    #[inline(always)]
     fn day_of_ordinal(&self, t: u64, end: bool) -> Option<u32> {
         let cal = &self.inner.calendar;
         if let Some((_, mpd)) = self.inner.uniform {
@@ -261,10 +344,26 @@ impl OfficeTime {
 
     /// TERMS.md §3: move to the first office instant at or after `t`, then consume
     /// `m` office minutes; an exact interval end is that end. `m = 0` returns `t`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn advance_local(&self, t: Local, m: u64) -> Result<Local> {
         if m == 0 {
             return Ok(t);
+        }
+        if let Some(f) = &self.inner.fast {
+            // Uniform schedule: locate the target ordinal without branching on
+            // the time of day (same result as the general path below).
+            let target = self.inner.cum_min[t.day as usize] as u64 + self.elapsed(t) as u64 + m;
+            let w = (target - 1) / f.mpd as u64;
+            let d = self
+                .inner
+                .calendar
+                .working_index(w as i64)
+                .ok_or_else(|| self.beyond(t, &format!("advancing {m} office minutes")))?;
+            let k = (target - w * f.mpd as u64) as usize;
+            return Ok(Local {
+                day: d,
+                minute: f.end_minute[k],
+            });
         }
         // Fast path: the count ends the same day.
         let e = self.elapsed(t) as u64;
@@ -280,7 +379,7 @@ impl OfficeTime {
     }
 
     /// The first office instant at or after `t`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn first_office_local(&self, t: Local) -> Result<Local> {
         let e = self.elapsed(t);
         if e < self.day_minutes(t.day) {
@@ -294,7 +393,7 @@ impl OfficeTime {
     }
 
     /// TERMS.md §4: a step of `n` working days keeping the position within the day.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn working_day_step_local(&self, t: Local, n: u32) -> Result<Local> {
         if n == 0 {
             return Ok(t);
@@ -336,7 +435,7 @@ impl OfficeTime {
     }
 
     /// A regulation step of `term` starting at `t` (TERMS.md §3, §4).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn step_local(&self, t: Local, term: Term) -> Result<Local> {
         match term.unit() {
             Unit::Minutes | Unit::Hours => {

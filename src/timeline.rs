@@ -84,6 +84,8 @@ pub struct CompiledChain {
     pub(crate) alternatives: Vec<Term>,
     pub(crate) refusal: Option<Term>,
     pub(crate) channel: Channel,
+    /// `state_corporation` with a storage rule: how long the centre keeps a result.
+    pub(crate) storage_keep: Option<Term>,
 }
 
 impl Regulation {
@@ -105,6 +107,10 @@ impl Regulation {
                 .unwrap_or_default(),
             refusal: self.refusal,
             channel,
+            storage_keep: match (&self.storage, channel) {
+                (Some(rule), Channel::StateCorporation) => Some(rule.keep),
+                _ => None,
+            },
         })
     }
 
