@@ -1,0 +1,528 @@
+/*
+ * Tests of the merzim C API: success paths, every reachable error status and
+ * NULL arguments. Built with gcc -std=c99 -Wall -Wextra -Werror against the
+ * shared and the static library by .ci/ffi.sh, and run under valgrind.
+ *
+ * Unreachable by design: MERZIM_ERR_PANIC (a library bug) and
+ * MERZIM_ERR_OTHER (a future error kind); only their names are checked.
+ *
+ * Usage: test_merzim [TMPDIR]   (a writable directory for a regulation file;
+ * default /tmp)
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "merzim.h"
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        checks++;                                                              \
+        if (!(cond)) {                                                         \
+            failures++;                                                        \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,  \
+                    #cond);                                                    \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_STATUS(got, want)                                                \
+    do {                                                                       \
+        int32_t got_ = (got);                                                  \
+        checks++;                                                              \
+        if (got_ != (want)) {                                                  \
+            failures++;                                                        \
+            fprintf(stderr, "%s:%d: %s returned %d (%s), want %s (%d)\n",     \
+                    __FILE__, __LINE__, #got, (int)got_,                       \
+                    merzim_status_name(got_), #want, (int)(want));             \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                   \
+    do {                                                                       \
+        const char *got_ = (got);                                              \
+        checks++;                                                              \
+        if (got_ == NULL || strcmp(got_, (want)) != 0) {                       \
+            failures++;                                                        \
+            fprintf(stderr, "%s:%d: got  %s\n%*swant %s\n", __FILE__,          \
+                    __LINE__, got_ ? got_ : "(NULL)",                          \
+                    (int)strlen(__FILE__) + 7, "", (want));                    \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_CONTAINS(got, needle)                                            \
+    do {                                                                       \
+        const char *got_ = (got);                                              \
+        checks++;                                                              \
+        if (got_ == NULL || strstr(got_, (needle)) == NULL) {                  \
+            failures++;                                                        \
+            fprintf(stderr, "%s:%d: %s does not contain %s\n", __FILE__,       \
+                    __LINE__, got_ ? got_ : "(NULL)", (needle));               \
+        }                                                                      \
+    } while (0)
+
+static const char *tmpdir = "/tmp";
+
+static void test_versions(void) {
+    const char *v = merzim_version();
+    CHECK(v != NULL && strlen(v) > 0);
+    CHECK(strchr(v, '.') != NULL);
+    const char *dv = merzim_data_version();
+    CHECK(dv != NULL && strlen(dv) > 0);
+    CHECK_CONTAINS(dv, "2000-2027");
+    CHECK(merzim_data_version() == dv); /* static, same pointer */
+
+    CHECK_STR(merzim_status_name(MERZIM_OK), "ok");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_OUT_OF_COVERAGE), "out_of_coverage");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_INVALID_ARGUMENT), "invalid_argument");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_INVALID_DATA), "invalid_data");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_INVALID_REGULATION), "invalid_regulation");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_IO), "io");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_NULL_POINTER), "null_pointer");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_PANIC), "panic");
+    CHECK_STR(merzim_status_name(MERZIM_ERR_OTHER), "other");
+    CHECK_STR(merzim_status_name(12345), "other");
+    /* The codes are distinct. */
+    CHECK(MERZIM_OK == 0);
+    CHECK(MERZIM_ERR_OUT_OF_COVERAGE != MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK(MERZIM_ERR_NULL_POINTER != MERZIM_ERR_PANIC);
+}
+
+static void test_builtin(void) {
+    const merzim_calendar *kz = merzim_calendar_kazakhstan();
+    CHECK(kz != NULL);
+    CHECK(merzim_calendar_kazakhstan() == kz);
+    /* Freeing the built-in calendar is a no-op; it stays usable. */
+    merzim_calendar_free((merzim_calendar *)kz);
+    merzim_calendar_free(NULL);
+    int32_t w = -1;
+    CHECK_STATUS(merzim_is_working_day(kz, 20260320, &w), MERZIM_OK);
+    CHECK(w == 1);
+}
+
+static void test_is_working_day(void) {
+    const merzim_calendar *kz = merzim_calendar_kazakhstan();
+    int32_t w = -1;
+    CHECK_STATUS(merzim_is_working_day(kz, 20260320, &w), MERZIM_OK); /* Friday */
+    CHECK(w == 1);
+    CHECK_STATUS(merzim_is_working_day(kz, 20260321, &w), MERZIM_OK); /* Saturday, Nauryz */
+    CHECK(w == 0);
+    CHECK_STATUS(merzim_is_working_day(kz, 20260323, &w), MERZIM_OK); /* Monday, Nauryz */
+    CHECK(w == 0);
+    CHECK_STATUS(merzim_is_working_day(kz, 20240504, &w), MERZIM_OK); /* working Saturday */
+    CHECK(w == 1);
+    CHECK_STATUS(merzim_is_working_day(kz, 20000101, &w), MERZIM_OK); /* first day covered */
+    CHECK(w == 0);
+    CHECK_STATUS(merzim_is_working_day(kz, 20271231, &w), MERZIM_OK); /* last day covered */
+
+    /* Impossible dates: invalid argument, *out untouched. */
+    w = 42;
+    CHECK_STATUS(merzim_is_working_day(kz, 20260231, &w), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_is_working_day(kz, 20261301, &w), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_is_working_day(kz, 20260000, &w), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_is_working_day(kz, 0, &w), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_is_working_day(kz, -20260320, &w), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_is_working_day(kz, INT32_MAX, &w), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_is_working_day(kz, INT32_MIN, &w), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK(w == 42);
+
+    /* Out of coverage. */
+    CHECK_STATUS(merzim_is_working_day(kz, 19991231, &w), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK_STATUS(merzim_is_working_day(kz, 20280101, &w), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK(w == 42);
+
+    /* NULL pointers. */
+    CHECK_STATUS(merzim_is_working_day(NULL, 20260320, &w), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_is_working_day(kz, 20260320, NULL), MERZIM_ERR_NULL_POINTER);
+}
+
+static void test_add_working_days(void) {
+    const merzim_calendar *kz = merzim_calendar_kazakhstan();
+    int32_t d = 0;
+    CHECK_STATUS(merzim_add_working_days(kz, 20260320, 1, &d), MERZIM_OK);
+    CHECK(d == 20260326); /* Nauryz 21..25 skipped */
+    CHECK_STATUS(merzim_add_working_days(kz, 20260326, -1, &d), MERZIM_OK);
+    CHECK(d == 20260320);
+    CHECK_STATUS(merzim_add_working_days(kz, 20260321, 0, &d), MERZIM_OK); /* n = 0 rolls forward */
+    CHECK(d == 20260326);
+    CHECK_STATUS(merzim_add_working_days(kz, 20260320, 0, &d), MERZIM_OK);
+    CHECK(d == 20260320);
+    CHECK_STATUS(merzim_add_working_days(kz, 20260328, 1, &d), MERZIM_OK); /* Saturday + 1 = Monday */
+    CHECK(d == 20260330);
+    CHECK_STATUS(merzim_add_working_days(kz, 20260320, 21, &d), MERZIM_OK);
+    CHECK(d == 20260423);
+
+    d = 7;
+    CHECK_STATUS(merzim_add_working_days(kz, 20260231, 1, &d), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_add_working_days(kz, 20271231, 5, &d), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK_STATUS(merzim_add_working_days(kz, 20000103, -10, &d), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK_STATUS(merzim_add_working_days(kz, 20260320, INT32_MAX, &d), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK_STATUS(merzim_add_working_days(kz, 20260320, INT32_MIN, &d), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK_STATUS(merzim_add_working_days(kz, 20300101, 1, &d), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK(d == 7);
+    CHECK_STATUS(merzim_add_working_days(NULL, 20260320, 1, &d), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_add_working_days(kz, 20260320, 1, NULL), MERZIM_ERR_NULL_POINTER);
+}
+
+static void test_working_days_between(void) {
+    const merzim_calendar *kz = merzim_calendar_kazakhstan();
+    int32_t k = 0;
+    CHECK_STATUS(merzim_working_days_between(kz, 20260320, 20260326, &k), MERZIM_OK);
+    CHECK(k == 1);
+    CHECK_STATUS(merzim_working_days_between(kz, 20260326, 20260320, &k), MERZIM_OK);
+    CHECK(k == -1);
+    CHECK_STATUS(merzim_working_days_between(kz, 20260320, 20260423, &k), MERZIM_OK);
+    CHECK(k == 21);
+    CHECK_STATUS(merzim_working_days_between(kz, 20260320, 20260320, &k), MERZIM_OK);
+    CHECK(k == 0);
+
+    k = 9;
+    CHECK_STATUS(merzim_working_days_between(kz, 20260231, 20260320, &k), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_working_days_between(kz, 20260320, 20260431, &k), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(merzim_working_days_between(kz, 20260320, 20300101, &k), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK(k == 9);
+    CHECK_STATUS(merzim_working_days_between(NULL, 20260320, 20260326, &k), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_working_days_between(kz, 20260320, 20260326, NULL), MERZIM_ERR_NULL_POINTER);
+}
+
+static void test_bulk(void) {
+    const merzim_calendar *kz = merzim_calendar_kazakhstan();
+    int32_t dates[4] = {20260320, 20260326, 20260321, 20260320};
+    int32_t n[4] = {1, -1, 0, 21};
+    int32_t out[4] = {0, 0, 0, 0};
+    size_t failed = 99;
+
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, dates, n, 4, out, &failed), MERZIM_OK);
+    CHECK(failed == 4);
+    CHECK(out[0] == 20260326 && out[1] == 20260320 && out[2] == 20260326 && out[3] == 20260423);
+
+    /* Each element agrees with the scalar function. */
+    for (size_t i = 0; i < 4; i++) {
+        int32_t one = 0;
+        CHECK_STATUS(merzim_add_working_days(kz, dates[i], n[i], &one), MERZIM_OK);
+        CHECK(one == out[i]);
+    }
+
+    /* In place: out is the dates array. */
+    int32_t inplace[4] = {20260320, 20260326, 20260321, 20260320};
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, inplace, n, 4, inplace, NULL), MERZIM_OK);
+    CHECK(memcmp(inplace, out, sizeof out) == 0);
+    /* In place: out is the n array. */
+    int32_t counts[4] = {1, -1, 0, 21};
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, dates, counts, 4, counts, NULL), MERZIM_OK);
+    CHECK(memcmp(counts, out, sizeof out) == 0);
+
+    /* An impossible date at index 1: status, failed index, out[0] filled. */
+    int32_t bad[3] = {20260320, 20260231, 20260320};
+    int32_t ones[3] = {1, 1, 1};
+    int32_t res[3] = {0, 0, 0};
+    failed = 99;
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, bad, ones, 3, res, &failed),
+                 MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK(failed == 1);
+    CHECK(res[0] == 20260326);
+
+    /* Out of coverage at index 2. */
+    int32_t far[3] = {20260320, 20260320, 20271231};
+    int32_t fives[3] = {5, 5, 5};
+    failed = 99;
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, far, fives, 3, res, &failed),
+                 MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK(failed == 2);
+    CHECK(res[0] == 20260401 && res[1] == 20260401);
+
+    /* failed_index is optional. */
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, far, fives, 3, res, NULL),
+                 MERZIM_ERR_OUT_OF_COVERAGE);
+
+    /* NULL arrays with len 0 are fine. */
+    failed = 99;
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, NULL, NULL, 0, NULL, &failed), MERZIM_OK);
+    CHECK(failed == 0);
+
+    /* NULL arrays with len > 0, NULL calendar. */
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, NULL, n, 4, out, &failed), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, dates, NULL, 4, out, &failed), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, dates, n, 4, NULL, &failed), MERZIM_ERR_NULL_POINTER);
+    CHECK(failed == 0);
+    CHECK_STATUS(merzim_add_working_days_bulk(NULL, dates, n, 4, out, &failed), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_add_working_days_bulk(NULL, NULL, NULL, 0, NULL, NULL), MERZIM_ERR_NULL_POINTER);
+
+    /* A larger batch agrees with the scalar path. */
+    enum { BIG = 2000 };
+    static int32_t bd[BIG], bn[BIG], bo[BIG];
+    int32_t day = 20200101;
+    for (int i = 0; i < BIG; i++) {
+        CHECK_STATUS(merzim_add_working_days(kz, 20200101, i / 2, &day), MERZIM_OK);
+        bd[i] = day;
+        bn[i] = (i % 41) - 20;
+    }
+    CHECK_STATUS(merzim_add_working_days_bulk(kz, bd, bn, BIG, bo, &failed), MERZIM_OK);
+    CHECK(failed == BIG);
+    int mismatches = 0;
+    for (int i = 0; i < BIG; i++) {
+        int32_t one = 0;
+        if (merzim_add_working_days(kz, bd[i], bn[i], &one) != MERZIM_OK || one != bo[i])
+            mismatches++;
+    }
+    CHECK(mismatches == 0);
+}
+
+/* An overlay: 2027-01-08 becomes a day off, 2027-01-16 (Saturday) a working day. */
+static const char OVERLAY[] =
+    "[[act]]\n"
+    "id = \"example-order\"\n"
+    "source = \"an example\"\n"
+    "[[act.transfer]]\n"
+    "day_off = \"2027-01-08\"\n"
+    "working_day = \"2027-01-16\"\n";
+
+static void test_calendar_load(void) {
+    const merzim_calendar *kz = merzim_calendar_kazakhstan();
+    merzim_calendar *cal = NULL;
+    merzim_error *err = (merzim_error *)&cal; /* garbage to be overwritten */
+    int32_t w = -1;
+
+    CHECK_STATUS(merzim_calendar_load(OVERLAY, strlen(OVERLAY), &cal, &err), MERZIM_OK);
+    CHECK(cal != NULL);
+    CHECK(err == NULL);
+    CHECK(cal != (merzim_calendar *)kz);
+    CHECK_STATUS(merzim_is_working_day(cal, 20270108, &w), MERZIM_OK);
+    CHECK(w == 0);
+    CHECK_STATUS(merzim_is_working_day(cal, 20270116, &w), MERZIM_OK);
+    CHECK(w == 1);
+    CHECK_STATUS(merzim_is_working_day(kz, 20270108, &w), MERZIM_OK);
+    CHECK(w == 1); /* the built-in calendar is unchanged */
+    int32_t d = 0;
+    CHECK_STATUS(merzim_add_working_days(cal, 20270107, 1, &d), MERZIM_OK);
+    CHECK(d == 20270111);
+    CHECK_STATUS(merzim_add_working_days(kz, 20270107, 1, &d), MERZIM_OK);
+    CHECK(d == 20270108);
+
+    /* eval_json_with on the loaded calendar. */
+    char *json = NULL;
+    CHECK_STATUS(merzim_eval_json_with(cal,
+                                       "{\"id\": \"o1\", \"submitted\": \"2027-01-06T10:00:00\", "
+                                       "\"term\": \"2 working days\"}",
+                                       &json),
+                 MERZIM_OK);
+    CHECK_STR(json, "{\"id\":\"o1\",\"registered\":\"2027-01-06\",\"due\":\"2027-01-11T18:30:00+05:00\",\"provisional\":true}");
+    merzim_string_free(json);
+    json = NULL;
+    CHECK_STATUS(merzim_eval_json_with(kz,
+                                       "{\"id\": \"o1\", \"submitted\": \"2027-01-06T10:00:00\", "
+                                       "\"term\": \"2 working days\"}",
+                                       &json),
+                 MERZIM_OK);
+    CHECK_STR(json, "{\"id\":\"o1\",\"registered\":\"2027-01-06\",\"due\":\"2027-01-08T18:30:00+05:00\",\"provisional\":true}");
+    merzim_string_free(json);
+    merzim_calendar_free(cal);
+
+    /* Not NUL-terminated: only `len` bytes are read (the rest is garbage). */
+    char buf[sizeof OVERLAY + 8];
+    memcpy(buf, OVERLAY, strlen(OVERLAY));
+    memcpy(buf + strlen(OVERLAY), "\x01garbage", 8);
+    cal = NULL;
+    CHECK_STATUS(merzim_calendar_load(buf, strlen(OVERLAY), &cal, &err), MERZIM_OK);
+    CHECK(cal != NULL && err == NULL);
+    merzim_calendar_free(cal);
+
+    /* Empty overlay (NULL with len 0): the embedded data. */
+    cal = NULL;
+    CHECK_STATUS(merzim_calendar_load(NULL, 0, &cal, NULL), MERZIM_OK);
+    CHECK(cal != NULL);
+    CHECK_STATUS(merzim_is_working_day(cal, 20270108, &w), MERZIM_OK);
+    CHECK(w == 1);
+    merzim_calendar_free(cal);
+
+    /* Bad TOML syntax: invalid data, the message names the line. */
+    static const char BAD_SYNTAX[] = "[[act]]\nid = \"x\"\nsource = \n";
+    cal = (merzim_calendar *)&w;
+    err = NULL;
+    CHECK_STATUS(merzim_calendar_load(BAD_SYNTAX, strlen(BAD_SYNTAX), &cal, &err),
+                 MERZIM_ERR_INVALID_DATA);
+    CHECK(cal == NULL);
+    CHECK(err != NULL);
+    CHECK_STATUS(merzim_error_kind(err), MERZIM_ERR_INVALID_DATA);
+    CHECK_CONTAINS(merzim_error_message(err), "line 3");
+    CHECK_CONTAINS(merzim_error_message(err), "overlay");
+    merzim_error_free(err);
+
+    /* A well-formed file with an impossible date: invalid data naming the line. */
+    static const char BAD_DATE[] =
+        "[[act]]\n"
+        "id = \"bad-order\"\n"
+        "source = \"an example\"\n"
+        "[[act.transfer]]\n"
+        "day_off = \"2027-02-30\"\n"
+        "working_day = \"2027-01-16\"\n";
+    err = NULL;
+    CHECK_STATUS(merzim_calendar_load(BAD_DATE, strlen(BAD_DATE), &cal, &err),
+                 MERZIM_ERR_INVALID_DATA);
+    CHECK(cal == NULL);
+    CHECK_CONTAINS(merzim_error_message(err), "line 5");
+    merzim_error_free(err);
+
+    /* The error is optional: no leak when err is NULL. */
+    CHECK_STATUS(merzim_calendar_load(BAD_SYNTAX, strlen(BAD_SYNTAX), &cal, NULL),
+                 MERZIM_ERR_INVALID_DATA);
+    CHECK(cal == NULL);
+
+    /* Invalid UTF-8: invalid argument. */
+    static const char BAD_UTF8[] = "# \xff\xfe\n";
+    err = NULL;
+    CHECK_STATUS(merzim_calendar_load(BAD_UTF8, strlen(BAD_UTF8), &cal, &err),
+                 MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK(cal == NULL);
+    CHECK_STATUS(merzim_error_kind(err), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_CONTAINS(merzim_error_message(err), "UTF-8");
+    merzim_error_free(err);
+
+    /* NULL pointers. */
+    err = NULL;
+    CHECK_STATUS(merzim_calendar_load(NULL, 5, &cal, &err), MERZIM_ERR_NULL_POINTER);
+    CHECK(cal == NULL);
+    CHECK_STATUS(merzim_error_kind(err), MERZIM_ERR_NULL_POINTER);
+    merzim_error_free(err);
+    err = NULL;
+    CHECK_STATUS(merzim_calendar_load(OVERLAY, strlen(OVERLAY), NULL, &err), MERZIM_ERR_NULL_POINTER);
+    CHECK(err != NULL);
+    merzim_error_free(err);
+    CHECK_STATUS(merzim_calendar_load(OVERLAY, strlen(OVERLAY), NULL, NULL), MERZIM_ERR_NULL_POINTER);
+
+    /* Error accessors are NULL-safe. */
+    CHECK_STR(merzim_error_message(NULL), "no error");
+    CHECK_STATUS(merzim_error_kind(NULL), MERZIM_OK);
+    merzim_error_free(NULL);
+    merzim_string_free(NULL);
+}
+
+/* Evaluates `request`, checks the status and the exact output line. */
+static void eval_exact(int line, const char *request, int32_t want_status, const char *want) {
+    char *json = (char *)"garbage";
+    int32_t s = merzim_eval_json(request, &json);
+    checks++;
+    if (s != want_status || json == NULL || strcmp(json, want) != 0) {
+        failures++;
+        fprintf(stderr, "%s:%d: merzim_eval_json(%s)\n  got  %d %s\n  want %d %s\n", __FILE__,
+                line, request, (int)s, json ? json : "(NULL)", (int)want_status, want);
+    }
+    merzim_string_free(json);
+}
+
+static void test_eval_json(void) {
+    /* Term cases. */
+    eval_exact(__LINE__,
+               "{\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\"}",
+               MERZIM_OK,
+               "{\"id\":\"a1\",\"registered\":\"2026-03-20\",\"due\":\"2026-04-23T18:30:00+05:00\",\"provisional\":false}");
+    eval_exact(__LINE__,
+               "{\"id\": 7, \"submitted\": \"2026-03-20T10:00:00\", \"term\": \"2 working days\"}",
+               MERZIM_OK,
+               "{\"id\":7,\"registered\":\"2026-03-20\",\"due\":\"2026-03-26T18:30:00+05:00\",\"provisional\":false}");
+
+    /* A regulation case (steps of 15 min, 15 min, 2 working days, 15 min, 5 min;
+     * 2014 is UTC+06:00 in Astana). */
+    eval_exact(__LINE__,
+               "{\"id\": \"r1\", \"regulation\": \"akmola-2014-cadastral-value\", "
+               "\"submitted\": \"2014-07-01T10:00:00\"}",
+               MERZIM_OK,
+               "{\"id\":\"r1\",\"steps\":["
+               "{\"number\":1,\"start\":\"2014-07-01T10:00:00+06:00\",\"end\":\"2014-07-01T10:15:00+06:00\"},"
+               "{\"number\":2,\"start\":\"2014-07-01T10:15:00+06:00\",\"end\":\"2014-07-01T10:30:00+06:00\"},"
+               "{\"number\":3,\"start\":\"2014-07-01T10:30:00+06:00\",\"end\":\"2014-07-03T10:30:00+06:00\"},"
+               "{\"number\":4,\"start\":\"2014-07-03T10:30:00+06:00\",\"end\":\"2014-07-03T10:45:00+06:00\"},"
+               "{\"number\":5,\"start\":\"2014-07-03T10:45:00+06:00\",\"end\":\"2014-07-03T10:50:00+06:00\"}],"
+               "\"end\":\"2014-07-03T10:50:00+06:00\",\"provisional\":false}");
+
+    /* Error objects: the status follows the kind, the line is still returned. */
+    eval_exact(__LINE__, "nope", MERZIM_ERR_INVALID_ARGUMENT,
+               "{\"id\":null,\"error\":{\"kind\":\"invalid_input\",\"message\":\"malformed JSON: expected ident at line 1 column 2\"}}");
+    eval_exact(__LINE__,
+               "{\"id\": \"c\", \"submitted\": \"2026-03-20T10:00:00\", \"term\": \"1 working day\", \"channel\": \"fax\"}",
+               MERZIM_ERR_INVALID_ARGUMENT,
+               "{\"id\":\"c\",\"error\":{\"kind\":\"invalid_input\",\"message\":\"field `channel`: unknown channel \\\"fax\\\": expected provider, portal or state_corporation\"}}");
+    eval_exact(__LINE__,
+               "{\"id\": \"o\", \"submitted\": \"2027-12-30T10:00:00\", \"term\": \"22 working days\"}",
+               MERZIM_ERR_OUT_OF_COVERAGE,
+               "{\"id\":\"o\",\"error\":{\"kind\":\"out_of_coverage\",\"message\":\"a term of 22 working days from 2027-12-30 10:00:00 goes beyond the calendar's coverage 2000-01-01..=2027-12-31\"}}");
+
+    char *json = NULL;
+    /* An impossible date in the request. */
+    CHECK_STATUS(merzim_eval_json("{\"id\": \"d\", \"submitted\": \"2026-02-31T10:00:00\", \"term\": \"1 working day\"}", &json),
+                 MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_CONTAINS(json, "{\"id\":\"d\",\"error\":{\"kind\":\"invalid_input\"");
+    merzim_string_free(json);
+
+    /* A missing regulation file: I/O. */
+    CHECK_STATUS(merzim_eval_json("{\"id\": \"io\", \"regulation\": \"/nonexistent/merzim/x.toml\", \"submitted\": \"2026-03-20T10:00:00\"}", &json),
+                 MERZIM_ERR_IO);
+    CHECK_CONTAINS(json, "{\"id\":\"io\",\"error\":{\"kind\":\"io\",\"message\":\"");
+    CHECK_CONTAINS(json, "/nonexistent/merzim/x.toml");
+    merzim_string_free(json);
+
+    /* A bad regulation file: invalid regulation. */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/merzim-ctest-bad-regulation.toml", tmpdir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("id = \"Not Valid\"\nchannels = []\n", f);
+        fclose(f);
+        char req[1400];
+        snprintf(req, sizeof req,
+                 "{\"id\": \"bad\", \"regulation\": \"%s\", \"submitted\": \"2026-03-20T10:00:00\"}", path);
+        CHECK_STATUS(merzim_eval_json(req, &json), MERZIM_ERR_INVALID_REGULATION);
+        CHECK_CONTAINS(json, "{\"id\":\"bad\",\"error\":{\"kind\":\"invalid_regulation\"");
+        merzim_string_free(json);
+        remove(path);
+    }
+
+    /* Invalid UTF-8 in the request. */
+    CHECK_STATUS(merzim_eval_json("{\"id\": \"\xff\"}", &json), MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_CONTAINS(json, "{\"id\":null,\"error\":{\"kind\":\"invalid_input\",\"message\":\"the request is not valid UTF-8");
+    merzim_string_free(json);
+
+    /* NULL pointers: no line. */
+    json = (char *)"garbage";
+    CHECK_STATUS(merzim_eval_json(NULL, &json), MERZIM_ERR_NULL_POINTER);
+    CHECK(json == NULL);
+    CHECK_STATUS(merzim_eval_json("{}", NULL), MERZIM_ERR_NULL_POINTER);
+    json = (char *)"garbage";
+    CHECK_STATUS(merzim_eval_json_with(NULL, "{}", &json), MERZIM_ERR_NULL_POINTER);
+    CHECK(json == NULL);
+    CHECK_STATUS(merzim_eval_json_with(merzim_calendar_kazakhstan(), NULL, &json), MERZIM_ERR_NULL_POINTER);
+    CHECK(json == NULL);
+
+    /* merzim_eval_json == merzim_eval_json_with(built-in). */
+    char *a = NULL, *b = NULL;
+    const char *req = "{\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\"}";
+    CHECK_STATUS(merzim_eval_json(req, &a), MERZIM_OK);
+    CHECK_STATUS(merzim_eval_json_with(merzim_calendar_kazakhstan(), req, &b), MERZIM_OK);
+    CHECK(a && b && strcmp(a, b) == 0);
+    merzim_string_free(a);
+    merzim_string_free(b);
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1)
+        tmpdir = argv[1];
+    printf("merzim %s, data %s\n", merzim_version(), merzim_data_version());
+    test_versions();
+    test_builtin();
+    test_is_working_day();
+    test_add_working_days();
+    test_working_days_between();
+    test_bulk();
+    test_calendar_load();
+    test_eval_json();
+    if (failures) {
+        fprintf(stderr, "test_merzim: %d of %d checks FAILED\n", failures, checks);
+        return 1;
+    }
+    printf("test_merzim: all %d checks passed\n", checks);
+    return 0;
+}

@@ -1,0 +1,230 @@
+/*
+ * merzim.h: the C API of merzim, deadlines of Kazakh public services.
+ *
+ * This header is the C documentation. It is hand-written; the Rust side is
+ * ffi/src/lib.rs.
+ *
+ * LINKING
+ *   shared: cc app.c -I ffi/include -L target/release -lmerzim \
+ *              -Wl,-rpath,/dir/of/libmerzim.so       (libmerzim.so)
+ *   static: cc app.c -I ffi/include target/release/libmerzim.a \
+ *              -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+ *   (the static list is what `cargo rustc -p merzim-ffi --release --
+ *    --print native-static-libs` prints on Linux/glibc; see ffi/README.md).
+ *
+ * CONVENTIONS
+ *   - Dates cross as int32_t yyyymmdd (20260320 = 2026-03-20). An impossible
+ *     date (20260231, 0, a negative number, month 13, ...) gives
+ *     MERZIM_ERR_INVALID_ARGUMENT.
+ *   - Fallible functions return an int32_t status: MERZIM_OK (0) or one of the
+ *     MERZIM_ERR_* codes below. Results are written through out-pointers, and
+ *     only on MERZIM_OK (except where a function says otherwise).
+ *   - A NULL where a pointer is required gives MERZIM_ERR_NULL_POINTER, never
+ *     a crash. An array may be NULL only when its length is 0.
+ *   - No panic (Rust's exception) ever crosses the boundary: a bug inside the
+ *     library is caught and reported as MERZIM_ERR_PANIC.
+ *   - The calendar covers 2000-01-01 .. 2027-12-31 (the embedded data); dates
+ *     or results outside give MERZIM_ERR_OUT_OF_COVERAGE.
+ *
+ * OWNERSHIP
+ *   - Strings returned as `const char *` (merzim_version, merzim_data_version,
+ *     merzim_status_name, "no error") are static: never free them.
+ *   - Strings returned through `char **` (merzim_eval_json*) are owned by the
+ *     caller: free each with merzim_string_free (not free()).
+ *   - A calendar from merzim_calendar_load is owned by the caller: free it with
+ *     merzim_calendar_free. The built-in calendar (merzim_calendar_kazakhstan)
+ *     is never freed; merzim_calendar_free on it is a no-op.
+ *   - An error from merzim_calendar_load is owned by the caller: free it with
+ *     merzim_error_free. Its message lives until then.
+ *   - merzim never keeps a pointer you pass in beyond the call.
+ *
+ * THREAD SAFETY
+ *   - Every function may be called from any thread, concurrently.
+ *   - A calendar (the built-in one or a loaded one) may be used by several
+ *     threads at once without locking; it is immutable (its internal caches
+ *     are synchronised). Only merzim_calendar_free must not race with other
+ *     uses of the same calendar.
+ *   - Strings and errors returned to you are yours: no thread-affinity.
+ *   - The built-in calendar is built on first use (thread-safely, once per
+ *     process); call merzim_calendar_kazakhstan() at start-up to pay that
+ *     cost (a few milliseconds) early.
+ */
+#ifndef MERZIM_H
+#define MERZIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Status codes (int32_t). New codes may be added: treat any non-zero
+ * value as a failure and an unknown one like MERZIM_ERR_OTHER. ----------- */
+
+/* Success. */
+#define MERZIM_OK 0
+/* A date, or a computation reaching a date, outside the calendar's coverage
+ * (Rust ErrorKind::OutOfCoverage). */
+#define MERZIM_ERR_OUT_OF_COVERAGE 1
+/* A bad argument or request: an impossible date, malformed JSON, an unknown
+ * field, invalid UTF-8, ... (Rust ErrorKind::InvalidInput). */
+#define MERZIM_ERR_INVALID_ARGUMENT 2
+/* Bad calendar data: the overlay TOML; the message names the line
+ * (Rust ErrorKind::InvalidData). */
+#define MERZIM_ERR_INVALID_DATA 3
+/* A bad regulation file (Rust ErrorKind::InvalidRegulation). */
+#define MERZIM_ERR_INVALID_REGULATION 4
+/* A file could not be read, e.g. a regulation path (Rust ErrorKind::Io). */
+#define MERZIM_ERR_IO 5
+/* A required pointer was NULL, or an array was NULL with a non-zero length. */
+#define MERZIM_ERR_NULL_POINTER 6
+/* A bug in merzim: it panicked; the panic was caught at the boundary. Please
+ * report it. The library stays usable. */
+#define MERZIM_ERR_PANIC 7
+/* An error kind newer than this header (catch-all). */
+#define MERZIM_ERR_OTHER 99
+
+/* ---- Opaque types -------------------------------------------------------- */
+
+/* A working-day calendar (with the office tables and caches of the batch
+ * contract). Immutable and shareable between threads. */
+typedef struct merzim_calendar merzim_calendar;
+
+/* An error: a status code and a message. */
+typedef struct merzim_error merzim_error;
+
+/* ---- Versions ------------------------------------------------------------ */
+
+/* The library version, e.g. "0.1.0". Static; never NULL; never free it. */
+const char *merzim_version(void);
+
+/* The version of the built-in calendar data (coverage and a hash of the
+ * embedded holiday files). Static; never free it. Never NULL (NULL only if
+ * the library were broken, see merzim_calendar_kazakhstan). */
+const char *merzim_data_version(void);
+
+/* A static name of a status code ("ok", "out_of_coverage", "invalid_argument",
+ * "invalid_data", "invalid_regulation", "io", "null_pointer", "panic", or
+ * "other" for anything else), for logs. Never NULL; never free it. */
+const char *merzim_status_name(int32_t status);
+
+/* ---- Calendars ----------------------------------------------------------- */
+
+/* The built-in Kazakhstan calendar (five-day week, embedded data). Built once
+ * per process on first use; never NULL; never freed (merzim_calendar_free on
+ * it is a no-op). It would be NULL only if the embedded data were broken, a
+ * build defect the test suite catches; every function given a NULL calendar
+ * returns MERZIM_ERR_NULL_POINTER. */
+const merzim_calendar *merzim_calendar_kazakhstan(void);
+
+/* Builds a calendar: the embedded data plus an overlay, `len` bytes of UTF-8
+ * TOML at `toml` (need not be NUL-terminated; NULL is allowed when len is 0,
+ * giving the plain embedded data). The overlay uses the schema of
+ * holidays/transfers/YYYY.toml ([[act]] with [[act.transfer]] /
+ * [[act.day_off]]), plus [[kurban_ait]] and [[holiday]] entries as in
+ * holidays/; an act with the id of an existing one replaces it.
+ *
+ * On MERZIM_OK: *out is a new calendar (free it with merzim_calendar_free) and
+ * *err is NULL.
+ * On failure: *out is NULL and, when err is not NULL, *err is a new error
+ * (free it with merzim_error_free) whose message says what is wrong; for a bad
+ * overlay (MERZIM_ERR_INVALID_DATA) it names the line, e.g.
+ * "overlay: line 3: ...". Invalid UTF-8 gives MERZIM_ERR_INVALID_ARGUMENT.
+ * `out` is required (NULL gives MERZIM_ERR_NULL_POINTER); `err` is optional. */
+int32_t merzim_calendar_load(const char *toml, size_t len, merzim_calendar **out,
+                             merzim_error **err);
+
+/* Frees a calendar returned by merzim_calendar_load. NULL-safe; a no-op for
+ * the built-in calendar (so it is safe to free whatever calendar you hold:
+ * cast away const for the built-in one). No other thread may be using it. */
+void merzim_calendar_free(merzim_calendar *cal);
+
+/* ---- Working days (yyyymmdd) -------------------------------------------- */
+
+/* *out = 1 if `yyyymmdd` is a working day in `cal`, else 0. */
+int32_t merzim_is_working_day(const merzim_calendar *cal, int32_t yyyymmdd, int32_t *out);
+
+/* *out_yyyymmdd = the n-th working day after `yyyymmdd` (n > 0), the |n|-th
+ * before it (n < 0), or, for n = 0, `yyyymmdd` itself if it is a working day,
+ * else the next working day (n = 0 rolls forward). The start date need not be
+ * a working day: from a Saturday, n = 1 gives the Monday.
+ * Example: 20260320, 1 -> 20260326 (Nauryz 21..25 March 2026 is skipped). */
+int32_t merzim_add_working_days(const merzim_calendar *cal, int32_t yyyymmdd, int32_t n,
+                                int32_t *out_yyyymmdd);
+
+/* *out = working days in (from, to], negative when to < from, so that
+ * merzim_add_working_days(from, *out) == to for a working day `to`.
+ * Example: 20260320 .. 20260326 -> 1. */
+int32_t merzim_working_days_between(const merzim_calendar *cal, int32_t from, int32_t to,
+                                    int32_t *out);
+
+/* out[i] = merzim_add_working_days(cal, dates[i], n[i]) for i = 0 .. len-1,
+ * in order.
+ * - On MERZIM_OK: all of out[0 .. len) are set and *failed_index = len.
+ * - On failure at the first failing index i (an impossible date, out of
+ *   coverage): returns that element's status and sets *failed_index = i;
+ *   out[0 .. i) hold their results, out[i .. len) are unspecified (do not
+ *   read them).
+ * - dates, n and out may be NULL only when len is 0; otherwise NULL gives
+ *   MERZIM_ERR_NULL_POINTER (with *failed_index = 0). failed_index itself is
+ *   optional (may be NULL).
+ * - out may be the very same array as dates or n (in-place); other partial
+ *   overlaps are not allowed. */
+int32_t merzim_add_working_days_bulk(const merzim_calendar *cal, const int32_t *dates,
+                                     const int32_t *n, size_t len, int32_t *out,
+                                     size_t *failed_index);
+
+/* ---- The batch contract (JSON) ------------------------------------------ */
+
+/* Evaluates one request of the CLI's batch contract with the built-in calendar:
+ * `request` is one NUL-terminated UTF-8 JSON object, e.g.
+ *   {"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days"}
+ * or a regulation case
+ *   {"id": "r1", "regulation": "akmola-2014-cadastral-value",
+ *    "submitted": "2026-03-20T10:00:00", "channel": "portal"}
+ * and *out_json becomes exactly the batch contract's output object, one line
+ * without a trailing newline, e.g.
+ *   {"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}
+ *
+ * Status and output:
+ * - MERZIM_OK: *out_json is a result object.
+ * - An error status mapped from the error kind (MERZIM_ERR_INVALID_ARGUMENT,
+ *   MERZIM_ERR_OUT_OF_COVERAGE, MERZIM_ERR_INVALID_REGULATION, MERZIM_ERR_IO,
+ *   ...): *out_json is STILL set, to the contract's error object
+ *   {"id":...,"error":{"kind":"...","message":"..."}}, so you can branch on
+ *   the status and log or pass on the line. The "kind" field and the status
+ *   always agree (see the table in ffi/README.md).
+ * - MERZIM_ERR_NULL_POINTER (request or out_json NULL) or MERZIM_ERR_PANIC:
+ *   no line; *out_json is NULL (when out_json is not NULL).
+ * Either way, free a non-NULL *out_json with merzim_string_free.
+ * A regulation given by path (containing '/' or ending in ".toml") is read
+ * from the file system (relative paths: from the process's working
+ * directory) and may be cached by path in the calendar, so edits to the file
+ * are not guaranteed to be seen by a long-lived calendar. */
+int32_t merzim_eval_json(const char *request, char **out_json);
+
+/* merzim_eval_json with the calendar `cal` (the built-in one or a loaded one). */
+int32_t merzim_eval_json_with(const merzim_calendar *cal, const char *request, char **out_json);
+
+/* Frees a string returned through a `char **` of this API. NULL-safe. */
+void merzim_string_free(char *s);
+
+/* ---- Errors --------------------------------------------------------------- */
+
+/* The message of `err`, valid until merzim_error_free(err). For NULL returns
+ * the static string "no error". Never NULL; do not free it. */
+const char *merzim_error_message(const merzim_error *err);
+
+/* The status code of `err` (the same value the failing call returned);
+ * MERZIM_OK for NULL. */
+int32_t merzim_error_kind(const merzim_error *err);
+
+/* Frees an error. NULL-safe. */
+void merzim_error_free(merzim_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MERZIM_H */
