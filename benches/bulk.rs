@@ -413,6 +413,9 @@ fn recompute(c: &mut Criterion) {
 fn build(c: &mut Criterion) {
     let cal = Calendar::kazakhstan();
     let mut g = c.benchmark_group("build");
+    g.bench_function("embedded_calendar", |b| {
+        b.iter(|| black_box(Calendar::kazakhstan_uncached()))
+    });
     g.bench_function("calendar_tables_from_parsed_data", |b| {
         b.iter(|| black_box(cal.with_overlay_toml("empty", black_box("")).unwrap()))
     });

@@ -240,17 +240,6 @@ fn last_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).expect("valid constant date")
 }
 
-fn fnv1a(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for b in p.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    h
-}
-
 static EMBEDDED_DATA: OnceLock<std::result::Result<Arc<Dataset>, Error>> = OnceLock::new();
 static FIVE_DAY: OnceLock<Calendar> = OnceLock::new();
 static SIX_DAY: OnceLock<Calendar> = OnceLock::new();
@@ -278,6 +267,17 @@ impl Calendar {
                 .expect("the embedded holiday data is checked by the test suite")
             })
             .clone()
+    }
+
+    /// A fresh copy of the embedded calendar, built now: what [`kazakhstan`](Calendar::kazakhstan)
+    /// does once per process (the data was parsed and checked by the build script,
+    /// so this only lays out the tables).
+    pub fn kazakhstan_uncached() -> Calendar {
+        let data = Dataset::embedded()
+            .map(Arc::new)
+            .expect("the generated data is valid");
+        Calendar::build(data, Week::FiveDay, Horizon::Coverage, Vec::new())
+            .expect("the embedded holiday data is checked by the build script")
     }
 
     /// The embedded Kazakhstan calendar for the six-day week (TERMS.md §1).
@@ -390,16 +390,18 @@ impl Calendar {
             Week::FiveDay => matches!(wd, Weekday::Sat | Weekday::Sun),
             Week::SixDay => wd == Weekday::Sun,
         };
-        let mut kind = vec![0u8; len];
-        let mut date = base;
-        for k in kind.iter_mut() {
-            *k = if is_weekend(date.weekday()) {
-                DayKind::Weekend.code()
-            } else {
-                DayKind::Working.code()
-            };
-            date = date.succ_opt().expect("within chrono's range");
-        }
+        // 2000-01-01 (index 0) was a Saturday: weekday = (i + 5) % 7, Monday = 0.
+        let weekday_of = |i: usize| Weekday::try_from(((i + 5) % 7) as u8).expect("0..7");
+        let kind: Vec<u8> = (0..len)
+            .map(|i| {
+                if is_weekend(weekday_of(i)) {
+                    DayKind::Weekend.code()
+                } else {
+                    DayKind::Working.code()
+                }
+            })
+            .collect();
+        let mut kind = kind;
         let mut details: Vec<(u32, Detail)> = Vec::new();
         let mut detail_at = std::collections::HashMap::<u32, usize>::new();
         let mut set_detail = |i: usize, d: Detail, details: &mut Vec<(u32, Detail)>| {
@@ -571,14 +573,11 @@ impl Calendar {
 }
 
 fn data_version_of(data: &Dataset, last_year: i32) -> String {
-    let embedded: Vec<&str> = crate::data::EMBEDDED.iter().map(|(_, t)| *t).collect();
-    let overlays = data.origins.len().saturating_sub(embedded.len());
-    let mut v = format!(
-        "kz-{FIRST_YEAR}-{last_year}+{:08x}",
-        fnv1a(&embedded) as u32
-    );
-    if overlays > 0 {
-        let names: Vec<&str> = data.origins[embedded.len()..]
+    let hash = crate::embedded::EMBEDDED_HASH;
+    let mut v = format!("kz-{FIRST_YEAR}-{last_year}+{hash:08x}");
+    let embedded = crate::data::EMBEDDED.len();
+    if data.origins.len() > embedded {
+        let names: Vec<&str> = data.origins[embedded..]
             .iter()
             .map(String::as_str)
             .collect();

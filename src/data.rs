@@ -146,7 +146,7 @@ pub(crate) enum HolidayKind {
 }
 
 /// A statutory holiday rule: fixed dates in force over a range of years.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct HolidayRule {
     pub id: String,
     pub kind: HolidayKind,
@@ -158,7 +158,7 @@ pub(crate) struct HolidayRule {
 }
 
 /// The first day of Kurban Ait in one year.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct KurbanDate {
     pub year: i32,
     pub date: NaiveDate,
@@ -167,7 +167,7 @@ pub(crate) struct KurbanDate {
 }
 
 /// An act that moves days off (government decree, ministry order) or declares one.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Act {
     pub id: String,
     pub title: Names,
@@ -184,13 +184,13 @@ pub(crate) struct Act {
 }
 
 /// Whether a year's transfer acts are all published.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct YearStatus {
     pub provisional: bool,
 }
 
 /// Everything the calendar is built from.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Dataset {
     pub substitution_since: i32,
     pub substitution_source: String,
@@ -331,8 +331,15 @@ pub(crate) const FIRST_YEAR: i32 = 2000;
 pub(crate) const LAST_YEAR: i32 = 2100;
 
 impl Dataset {
-    /// The embedded data.
+    /// The embedded data, as the build script parsed and checked it
+    /// (`build.rs` turns `holidays/*.toml` into Rust, so start-up parses nothing).
     pub fn embedded() -> Result<Dataset> {
+        Ok(crate::embedded::embedded_dataset())
+    }
+
+    /// The embedded files parsed now (what `build.rs` runs; tests compare both).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn parse_embedded() -> Result<Dataset> {
         let mut data = Dataset::default();
         for (origin, text) in EMBEDDED {
             data.apply(origin, text)?;
@@ -496,5 +503,34 @@ impl Dataset {
         }
         self.origins.push(origin.to_string());
         Ok(())
+    }
+}
+
+/// FNV-1a over the embedded files: the content part of `data_version`
+/// (computed by `build.rs`).
+#[cfg_attr(not(test), allow(dead_code))] // used by build.rs and the tests
+pub(crate) fn content_hash(parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_data_equals_the_parsed_files() {
+        assert_eq!(
+            Dataset::embedded().unwrap(),
+            Dataset::parse_embedded().unwrap()
+        );
+        let texts: Vec<&str> = EMBEDDED.iter().map(|(_, t)| *t).collect();
+        assert_eq!(crate::embedded::EMBEDDED_HASH, content_hash(&texts));
     }
 }
