@@ -11,7 +11,7 @@
 //! one the scalar API gives for that item (it is produced by calling it). Outputs
 //! before the failing index are written; the rest are unspecified.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::calendar::Calendar;
 use crate::legal::{Channel, LegalOptions};
@@ -103,58 +103,20 @@ fn item_error<T>(
 // Date conversions
 // ---------------------------------------------------------------------------
 
-/// (year, month, day) of a day count since 1970-01-01 (H. Hinnant's algorithm).
-#[inline]
-fn civil_from_days(z: i32) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = (z - era * 146_097) as u32;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe as i32 + era * 400 + (m <= 2) as i32;
-    (y, m, d)
-}
-
-/// Days before each month in a common year (index 1..=12), and month lengths.
-const DAYS_BEFORE_MONTH: [u16; 13] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-const MONTH_LENGTH: [u8; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /// Day index (0 = 2000-01-01) of a `yyyymmdd` integer; `None` if it is not a
-/// date (or is before year 1). Written without data-dependent branches: random
-/// months and leap years would mispredict.
-#[inline]
+/// date of 2000–2100 (the error path tells an impossible date from one out of range).
+#[inline(always)]
 fn yyyymmdd_to_index(v: i32) -> Option<i64> {
-    let (y, m, d) = (v / 10_000, (v / 100 % 100) as usize, v % 100);
-    let leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0);
-    let mi = if m <= 12 { m } else { 0 };
-    let after_feb = (mi > 2) as i32;
-    let dim = MONTH_LENGTH[mi] as i32 + ((mi == 2) & leap) as i32;
-    let ok = (y >= 1) & (mi >= 1) & (d >= 1) & (d <= dim);
-    let y1 = y - 1;
-    let days_from_ce = y1 * 365 + y1 / 4 - y1 / 100
-        + y1 / 400
-        + DAYS_BEFORE_MONTH[mi] as i32
-        + (after_feb & leap as i32)
-        + d;
-    ok.then_some((days_from_ce - BASE_CE) as i64)
-}
-
-#[inline]
-fn index_to_yyyymmdd(i: u32) -> i32 {
-    let (y, m, d) = civil_from_days(i as i32 + EPOCH_TO_BASE);
-    y * 10_000 + (m * 100 + d) as i32
+    crate::days::index_of_yyyymmdd(v)
 }
 
 fn yyyymmdd_date(v: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(v / 10_000, (v / 100 % 100) as u32, (v % 100) as u32).filter(|_| v > 0)
 }
 
-#[inline]
+#[inline(always)]
 fn date_of_index(i: u32) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(BASE_CE + i as i32).expect("index within the table")
+    crate::days::date_of(i)
 }
 
 // ---------------------------------------------------------------------------
@@ -241,10 +203,11 @@ impl Calendar {
     ) -> BulkResult {
         check_lengths(&["dates", "n", "out"], &[dates.len(), n.len(), out.len()])?;
         let t = Tables::of(self);
+        let table = crate::days::dates();
         for (k, ((&d, &n), o)) in dates.iter().zip(n).zip(out.iter_mut()).enumerate() {
-            let i = (d.num_days_from_ce() - BASE_CE) as i64;
-            match t.add(i, n) {
-                Some(w) => *o = date_of_index(w),
+            let i = crate::days::index_of(d);
+            match t.add(i, n).and_then(|w| table.get(w as usize)) {
+                Some(&w) => *o = w,
                 None => return Err(self.add_error(k, d, n)),
             }
         }
@@ -281,11 +244,8 @@ impl Calendar {
         check_lengths(&["a", "b", "out"], &[a.len(), b.len(), out.len()])?;
         let t = Tables::of(self);
         for (k, ((&x, &y), o)) in a.iter().zip(b).zip(out.iter_mut()).enumerate() {
-            let (i, j) = (
-                x.num_days_from_ce() - BASE_CE,
-                y.num_days_from_ce() - BASE_CE,
-            );
-            match t.between(i as i64, j as i64) {
+            let (i, j) = (crate::days::index_of(x), crate::days::index_of(y));
+            match t.between(i, j) {
                 Some(v) => *o = v,
                 None => {
                     return Err(item_error(
@@ -409,9 +369,14 @@ impl Calendar {
     ) -> std::result::Result<(), BulkError> {
         check_lengths(&["dates", "n", "out"], &[dates.len(), n.len(), out.len()])?;
         let t = Tables::of(self);
+        let ymd = crate::days::yyyymmdd_table();
+        let ms = crate::days::month_starts();
         for (k, ((&d, &n), o)) in dates.iter().zip(n).zip(out.iter_mut()).enumerate() {
-            match yyyymmdd_to_index(d).and_then(|i| t.add(i, n)) {
-                Some(w) => *o = index_to_yyyymmdd(w),
+            match crate::days::index_of_yyyymmdd_in(ms, d)
+                .and_then(|i| t.add(i, n))
+                .and_then(|w| ymd.get(w as usize))
+            {
+                Some(&w) => *o = w,
                 None => return Err(self.yyyymmdd_error(k, d, n)),
             }
         }
@@ -629,7 +594,7 @@ impl BulkTime for i64 {}
 impl sealed::Sealed for NaiveDateTime {
     #[inline(always)]
     fn to_parts(self) -> (i64, u16) {
-        let day = (self.date().num_days_from_ce() - BASE_CE) as i64;
+        let day = crate::days::index_of(self.date());
         (day, (self.time().num_seconds_from_midnight() / 60) as u16)
     }
     #[inline(always)]
@@ -639,8 +604,13 @@ impl sealed::Sealed for NaiveDateTime {
         } else {
             (day, minute)
         };
-        let date = NaiveDate::from_num_days_from_ce_opt(BASE_CE + day as i32)
-            .expect("index within the table");
+        let date = if (day as usize) < crate::days::len() {
+            crate::days::date_of(day)
+        } else {
+            // 24:00 of 2100-12-31 is 00:00 of 2101-01-01, past the date table.
+            NaiveDate::from_num_days_from_ce_opt(BASE_CE + day as i32)
+                .expect("within chrono's range")
+        };
         let time = NaiveTime::from_num_seconds_from_midnight_opt(minute as u32 * 60, 0)
             .expect("minute < 1440");
         date.and_time(time)
@@ -1265,7 +1235,7 @@ impl Recompute {
         );
         let mut out = Vec::new();
         for (k, (&d, &n)) in dates.iter().zip(n).enumerate() {
-            let i = (d.num_days_from_ce() - BASE_CE) as i64;
+            let i = crate::days::index_of(d);
             let Some(w) = tn.add(i, n) else {
                 return Err(self.new.calendar().add_error(k, d, n).into());
             };

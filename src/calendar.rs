@@ -620,8 +620,8 @@ impl Calendar {
     /// Day index of `date` (0 = 2000-01-01), checked against the valid range.
     #[inline]
     pub(crate) fn index(&self, date: NaiveDate) -> Result<u32> {
-        let i = date.num_days_from_ce() - self.inner.base;
-        if i < 0 || i as u32 > self.inner.valid_last {
+        let i = crate::days::index_of(date);
+        if i < 0 || i > self.inner.valid_last as i64 {
             return Err(self.out_of_range(date));
         }
         Ok(i as u32)
@@ -650,8 +650,7 @@ impl Calendar {
     /// The date of a day index.
     #[inline]
     pub(crate) fn date_of(&self, i: u32) -> NaiveDate {
-        NaiveDate::from_num_days_from_ce_opt(self.inner.base + i as i32)
-            .expect("index within the table")
+        crate::days::date_of(i)
     }
 
     /// Last valid index.

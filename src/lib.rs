@@ -5,6 +5,7 @@
 mod bulk;
 mod calendar;
 mod data;
+mod days;
 mod embedded;
 mod error;
 mod explain;
