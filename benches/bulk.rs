@@ -18,19 +18,9 @@ const CASES: usize = 1_000_000;
 /// Days from 1970-01-01 to 2000-01-01.
 const EPOCH_TO_2000: i32 = 10_957;
 
-/// A tiny deterministic PRNG (xorshift64*).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "../examples/synthetic/mod.rs"]
+mod synthetic;
+use synthetic::Rng;
 
 fn epoch_days(d: NaiveDate) -> i32 {
     d.num_days_from_ce()

@@ -421,18 +421,6 @@ fn kind_label(k: DayKind) -> &'static str {
     }
 }
 
-const LEGEND: [DayKind; 9] = [
-    DayKind::Working,
-    DayKind::Weekend,
-    DayKind::Holiday,
-    DayKind::ReligiousDayOff,
-    DayKind::SubstituteDayOff,
-    DayKind::TransferredDayOff,
-    DayKind::DeclaredDayOff,
-    DayKind::WorkingWeekend,
-    DayKind::TransferredWorkingDay,
-];
-
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -577,7 +565,7 @@ fn cmd_calendar(c: CalendarCmd, out: &mut impl Write) -> Res {
         writeln!(out)?;
     }
     // Legend.
-    let items: Vec<String> = LEGEND
+    let items: Vec<String> = DayKind::ALL
         .iter()
         .map(|&k| {
             let d = Day {

@@ -39,19 +39,9 @@ working_day = "2027-01-16"
 date = "2027-03-19"
 "#;
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "synthetic/mod.rs"]
+mod synthetic;
+use synthetic::Rng;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut cases: usize = 1_000_000;

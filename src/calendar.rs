@@ -74,7 +74,8 @@ pub enum DayKind {
 }
 
 impl DayKind {
-    const ALL: [DayKind; 9] = [
+    /// Every kind, in the order of this enum (a legend's order).
+    pub const ALL: [DayKind; 9] = [
         DayKind::Working,
         DayKind::Weekend,
         DayKind::Holiday,

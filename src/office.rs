@@ -57,13 +57,13 @@ struct Inner {
 }
 
 /// The uniform profile as tables (bulk paths, issue 6): what the interval loops
-/// of `elapsed`, `at_elapsed` and `at_elapsed_start` compute, precomputed.
+/// of `elapsed_in` and `minute_at` compute, precomputed.
 struct Fast {
     /// elapsed[minute] = office minutes of a working day before `minute` (0..=1440).
     elapsed: Vec<u16>,
-    /// end_minute[k] = `at_elapsed(_, k).minute` for k in 0..=mpd.
+    /// end_minute[k] = `minute_at(ivs, k, Boundary::End)` for k in 0..=mpd.
     end_minute: Vec<u16>,
-    /// start_minute[k] = `at_elapsed_start(_, k).minute` for k in 0..=mpd.
+    /// start_minute[k] = `minute_at(ivs, k, Boundary::Start)` for k in 0..=mpd.
     start_minute: Vec<u16>,
     /// Office minutes per working day.
     mpd: u32,
@@ -71,38 +71,55 @@ struct Fast {
 
 impl Fast {
     fn new(ivs: &[(u16, u16)]) -> Fast {
-        let elapsed = (0..=1440u16)
-            .map(|m| {
-                let mut k = 0u16;
-                for &(s, e) in ivs {
-                    if m <= s {
-                        break;
-                    }
-                    k += m.min(e) - s;
-                }
-                k
-            })
-            .collect();
         let mpd: u32 = ivs.iter().map(|(s, e)| (e - s) as u32).sum();
-        let cob = ivs.last().map_or(0, |iv| iv.1);
-        let locate = |k: u32, start: bool| {
-            let mut k = k;
-            for &(s, e) in ivs {
-                let len = (e - s) as u32;
-                if k < len || (!start && k == len) {
-                    return s + k as u16;
-                }
-                k -= len;
-            }
-            cob
-        };
         Fast {
-            elapsed,
-            end_minute: (0..=mpd).map(|k| locate(k, false)).collect(),
-            start_minute: (0..=mpd).map(|k| locate(k, true)).collect(),
+            elapsed: (0..=1440u16).map(|m| elapsed_in(ivs, m) as u16).collect(),
+            end_minute: (0..=mpd)
+                .map(|k| minute_at(ivs, k, Boundary::End))
+                .collect(),
+            start_minute: (0..=mpd)
+                .map(|k| minute_at(ivs, k, Boundary::Start))
+                .collect(),
             mpd,
         }
     }
+}
+
+/// Which side of an interval boundary an office-minute count lands on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Boundary {
+    /// An exact interval end is that end (13:00): where a count runs out.
+    End,
+    /// An exact interval end is the next interval's start (14:30): where counting resumes.
+    Start,
+}
+
+/// Office minutes of a day with intervals `ivs` before `minute`.
+#[inline(always)]
+fn elapsed_in(ivs: &[(u16, u16)], minute: u16) -> u32 {
+    let mut k = 0u32;
+    for &(s, e) in ivs {
+        if minute <= s {
+            break;
+        }
+        k += (minute.min(e) - s) as u32;
+    }
+    k
+}
+
+/// The minute of a day with intervals `ivs` at which `k` office minutes have
+/// elapsed; past the day's office time, its close of business.
+#[inline(always)]
+fn minute_at(ivs: &[(u16, u16)], k: u32, boundary: Boundary) -> u16 {
+    let mut k = k;
+    for &(s, e) in ivs {
+        let len = (e - s) as u32;
+        if k < len || (boundary == Boundary::End && k == len) {
+            return s + k as u16;
+        }
+        k -= len;
+    }
+    ivs.last().map_or(0, |iv| iv.1)
 }
 
 impl OfficeTime {
@@ -239,14 +256,7 @@ impl OfficeTime {
                 0
             };
         }
-        let mut k = 0u32;
-        for &(s, e) in self.intervals_at(l.day) {
-            if l.minute <= s {
-                break;
-            }
-            k += (l.minute.min(e) - s) as u32;
-        }
-        k
+        elapsed_in(self.intervals_at(l.day), l.minute)
     }
 
     /// The global office-minute ordinal of `l`: office minutes before it.
@@ -255,59 +265,22 @@ impl OfficeTime {
         self.inner.cum_min[l.day as usize] as u64 + self.elapsed(l) as u64
     }
 
-    /// The instant where `k` office minutes of day `i` have elapsed; an exact
-    /// interval end is reported as that end. `k` beyond the day gives close of business.
+    /// The instant where `k` office minutes of day `i` have elapsed, an exact
+    /// interval end reported per `boundary`; `k` beyond the day gives close of business.
     #[inline(always)]
-    fn at_elapsed(&self, i: u32, k: u32) -> Local {
-        if let Some(f) = &self.inner.fast {
-            let m = f.end_minute[k.min(f.mpd) as usize];
-            let minute = if self.inner.calendar.working_at(i) {
-                m
-            } else {
-                0
-            };
-            return Local { day: i, minute };
-        }
-        let ivs = self.intervals_at(i);
-        let mut k = k;
-        for &(s, e) in ivs {
-            let len = (e - s) as u32;
-            if k <= len {
-                return Local {
-                    day: i,
-                    minute: s + k as u16,
+    fn at_elapsed(&self, i: u32, k: u32, boundary: Boundary) -> Local {
+        let minute = match &self.inner.fast {
+            Some(f) if self.inner.calendar.working_at(i) => {
+                let table = match boundary {
+                    Boundary::End => &f.end_minute,
+                    Boundary::Start => &f.start_minute,
                 };
+                table[k.min(f.mpd) as usize]
             }
-            k -= len;
-        }
-        self.cob(i)
-    }
-
-    /// The instant where `k` office minutes of day `i` have elapsed, preferring the
-    /// start of the next interval over the end of the previous one.
-    #[inline(always)]
-    fn at_elapsed_start(&self, i: u32, k: u32) -> Local {
-        if let Some(f) = &self.inner.fast {
-            let m = f.start_minute[k.min(f.mpd) as usize];
-            let minute = if self.inner.calendar.working_at(i) {
-                m
-            } else {
-                0
-            };
-            return Local { day: i, minute };
-        }
-        let mut k = k;
-        for &(s, e) in self.intervals_at(i) {
-            let len = (e - s) as u32;
-            if k < len {
-                return Local {
-                    day: i,
-                    minute: s + k as u16,
-                };
-            }
-            k -= len;
-        }
-        self.cob(i)
+            Some(_) => 0,
+            None => minute_at(self.intervals_at(i), k, boundary),
+        };
+        Local { day: i, minute }
     }
 
     /// The day holding office-minute ordinal `t` (`cum_min[d] < t <= cum_min[d+1]`
@@ -369,13 +342,17 @@ impl OfficeTime {
         let e = self.elapsed(t) as u64;
         let dm = self.day_minutes(t.day) as u64;
         if e + m <= dm {
-            return Ok(self.at_elapsed(t.day, (e + m) as u32));
+            return Ok(self.at_elapsed(t.day, (e + m) as u32, Boundary::End));
         }
         let target = self.inner.cum_min[t.day as usize] as u64 + e + m;
         let d = self
             .day_of_ordinal(target, true)
             .ok_or_else(|| self.beyond(t, &format!("advancing {m} office minutes")))?;
-        Ok(self.at_elapsed(d, (target - self.inner.cum_min[d as usize] as u64) as u32))
+        Ok(self.at_elapsed(
+            d,
+            (target - self.inner.cum_min[d as usize] as u64) as u32,
+            Boundary::End,
+        ))
     }
 
     /// The first office instant at or after `t`.
@@ -383,7 +360,7 @@ impl OfficeTime {
     pub(crate) fn first_office_local(&self, t: Local) -> Result<Local> {
         let e = self.elapsed(t);
         if e < self.day_minutes(t.day) {
-            return Ok(self.at_elapsed_start(t.day, e));
+            return Ok(self.at_elapsed(t.day, e, Boundary::Start));
         }
         let target = self.inner.cum_min[t.day as usize + 1] as u64;
         let d = self
@@ -408,7 +385,7 @@ impl OfficeTime {
             Ok(self.cob(d))
         } else {
             let d = cal.working_index(w0 + n as i64).ok_or_else(err)?;
-            Ok(self.at_elapsed(d, k))
+            Ok(self.at_elapsed(d, k, Boundary::End))
         }
     }
 
