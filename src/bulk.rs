@@ -14,7 +14,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::calendar::Calendar;
-use crate::legal::{Channel, LegalOptions};
+use crate::legal::LegalOptions;
 use crate::office::{Local, OfficeTime};
 use crate::term::{Term, Unit};
 use crate::timeline::CompiledChain;
@@ -1433,14 +1433,7 @@ impl OfficeTime {
         let d = self.legal_due_local(s, term, o)?;
         let start = match (term.unit(), d.day_one) {
             (Unit::Minutes | Unit::Hours, _) | (_, None) => {
-                if o.channel == Channel::StateCorporation {
-                    let d1 = cal
-                        .add_working_days_index(s.day, 1)
-                        .ok_or_else(|| self.beyond(s, "finding day 1"))?;
-                    self.opening(d1)
-                } else {
-                    self.first_office_local(s)?
-                }
+                self.counting_start_local(s, o.channel)?
             }
             (_, Some(day_one)) => self.first_office_local(Local {
                 day: day_one,

@@ -180,6 +180,23 @@ impl OfficeTime {
             .ok_or_else(|| self.beyond(s, "registering a submission"))
     }
 
+    /// Where office-time counting starts for a submission at `s` on `channel`
+    /// (TERMS.md §5, §6, §7.4): the first office instant at or after `s`; for
+    /// `state_corporation`, the opening of the first working day after the
+    /// acceptance date.
+    #[inline]
+    pub(crate) fn counting_start_local(&self, s: Local, channel: Channel) -> Result<Local> {
+        if channel == Channel::StateCorporation {
+            let d1 = self
+                .calendar()
+                .add_working_days_index(s.day, 1)
+                .ok_or_else(|| self.beyond(s, "finding day 1"))?;
+            Ok(self.opening(d1))
+        } else {
+            self.first_office_local(s)
+        }
+    }
+
     /// The registration date of a submission at `s` (TERMS.md §5).
     pub fn registration_date(&self, s: NaiveDateTime) -> Result<NaiveDate> {
         let l = self.local(s)?;
@@ -236,8 +253,7 @@ impl OfficeTime {
             // §7.4: office time from the submitted instant; state_corporation: from
             // the opening of the first working day after the acceptance date.
             let (registered, from) = if sc {
-                let d1 = cal.add_working_days_index(s.day, 1).ok_or_else(beyond)?;
-                (s.day, self.opening(d1))
+                (s.day, self.counting_start_local(s, o.channel)?)
             } else {
                 (self.registration_local(s)?, s)
             };

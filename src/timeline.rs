@@ -212,15 +212,7 @@ impl CompiledChain {
     /// instant at or after it; `state_corporation`: the opening of day 1.
     #[inline]
     pub(crate) fn first_start(&self, office: &OfficeTime, s: Local) -> Result<Local> {
-        if self.channel == Channel::StateCorporation {
-            let d1 = office
-                .calendar()
-                .add_working_days_index(s.day, 1)
-                .ok_or_else(|| office.beyond(s, "finding day 1"))?;
-            Ok(office.opening(d1))
-        } else {
-            office.first_office_local(s)
-        }
+        office.counting_start_local(s, self.channel)
     }
 
     /// Runs the chain: step ends (into `ends` when given), term due, refusal due.
