@@ -604,16 +604,13 @@ impl sealed::Sealed for NaiveDateTime {
         } else {
             (day, minute)
         };
-        let date = if (day as usize) < crate::days::len() {
-            crate::days::date_of(day)
-        } else {
+        let date = match crate::days::dates().get(day as usize) {
+            Some(&d) => d,
             // 24:00 of 2100-12-31 is 00:00 of 2101-01-01, past the date table.
-            NaiveDate::from_num_days_from_ce_opt(BASE_CE + day as i32)
-                .expect("within chrono's range")
+            None => NaiveDate::from_num_days_from_ce_opt(BASE_CE + day as i32)
+                .expect("within chrono's range"),
         };
-        let time = NaiveTime::from_num_seconds_from_midnight_opt(minute as u32 * 60, 0)
-            .expect("minute < 1440");
-        date.and_time(time)
+        date.and_time(crate::days::times()[minute as usize])
     }
     fn to_naive(self) -> Option<NaiveDateTime> {
         Some(self)

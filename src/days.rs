@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::data::{FIRST_YEAR, LAST_YEAR};
 
@@ -52,6 +52,8 @@ struct Tables {
     dates: Vec<NaiveDate>,
     /// The `yyyymmdd` of every index.
     ymd: Vec<i32>,
+    /// The time of every minute of a day.
+    times: Vec<NaiveTime>,
 }
 
 fn tables() -> &'static Tables {
@@ -71,22 +73,26 @@ fn tables() -> &'static Tables {
             d = d.succ_opt().expect("within chrono's range");
         }
         month_start.push(dates.len() as u16);
+        let times = (0..1440)
+            .map(|m| NaiveTime::from_hms_opt(m / 60, m % 60, 0).expect("minute < 1440"))
+            .collect();
         Tables {
             month_start,
             dates,
             ymd,
+            times,
         }
     })
-}
-
-/// Number of day indices (2000-01-01..=2100-12-31).
-pub(crate) fn len() -> usize {
-    tables().dates.len()
 }
 
 /// The date of every index, for loops that convert many.
 pub(crate) fn dates() -> &'static [NaiveDate] {
     &tables().dates
+}
+
+/// The time of every minute of a day (0..1440), for loops that convert many.
+pub(crate) fn times() -> &'static [NaiveTime] {
+    &tables().times
 }
 
 /// The `yyyymmdd` of every index, for loops that convert many.
@@ -136,7 +142,7 @@ mod tests {
     #[test]
     fn conversions_agree_with_chrono() {
         let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
-        for i in 0..len() as u32 {
+        for i in 0..dates().len() as u32 {
             let d = base + chrono::Days::new(i as u64);
             assert_eq!(date_of(i), d);
             assert_eq!(index_of(d), i as i64);
