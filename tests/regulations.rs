@@ -303,6 +303,9 @@ fn bundled_files_are_their_own_ids_and_resolve_by_path() {
     let mut n = 0;
     for entry in std::fs::read_dir(&root).unwrap() {
         let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue; // README.md
+        }
         let r = Regulation::from_file(&path).unwrap();
         assert_eq!(&r, Regulation::bundled(&r.id).unwrap());
         n += 1;
