@@ -220,44 +220,13 @@ impl Request {
                 "field `id` must be a string or a number",
             ));
         }
-        let text = |k: &str| -> Result<Option<&str>> {
-            match obj.get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.as_str())),
-                Some(other) => Err(Error::invalid_input(format!(
-                    "field `{k}` must be a string, not {other}"
-                ))),
-            }
-        };
-        let field = |k: &str| -> Result<&str> {
-            text(k)?.ok_or_else(|| Error::invalid_input(format!("missing field `{k}`")))
-        };
-        let parse =
-            |k: &str, e: Error| Error::invalid_input(format!("field `{k}`: {}", e.message()));
-        let submitted: Submitted = field("submitted")?
-            .parse()
-            .map_err(|e| parse("submitted", e))?;
-        let channel: Channel = text("channel")?
-            .map(str::parse)
-            .transpose()
-            .map_err(|e| parse("channel", e))?
-            .unwrap_or_default();
-        let tz: Zone = text("tz")?
-            .map(str::parse)
-            .transpose()
-            .map_err(|e| parse("tz", e))?
-            .unwrap_or_default();
-        let schedule: Option<Schedule> = text("schedule")?
-            .map(str::parse)
-            .transpose()
-            .map_err(|e| parse("schedule", e))?;
+        let submitted: Submitted = required(obj, "submitted")?;
+        let channel: Channel = optional(obj, "channel")?.unwrap_or_default();
+        let tz: Zone = optional(obj, "tz")?.unwrap_or_default();
+        let schedule: Option<Schedule> = optional(obj, "schedule")?;
         if is_regulation {
-            let regulation = field("regulation")?.to_string();
-            let outcome = text("outcome")?
-                .map(str::parse)
-                .transpose()
-                .map_err(|e| parse("outcome", e))?
-                .unwrap_or_default();
+            let regulation: String = required(obj, "regulation")?;
+            let outcome = optional(obj, "outcome")?.unwrap_or_default();
             Ok(Request::Regulation(RegulationRequest {
                 id,
                 regulation,
@@ -268,17 +237,9 @@ impl Request {
                 schedule,
             }))
         } else {
-            let term: Term = field("term")?.parse().map_err(|e| parse("term", e))?;
-            let start: StartRule = text("start")?
-                .map(str::parse)
-                .transpose()
-                .map_err(|e| parse("start", e))?
-                .unwrap_or_default();
-            let end: TermEnd = text("end")?
-                .map(str::parse)
-                .transpose()
-                .map_err(|e| parse("end", e))?
-                .unwrap_or_default();
+            let term: Term = required(obj, "term")?;
+            let start: StartRule = optional(obj, "start")?.unwrap_or_default();
+            let end: TermEnd = optional(obj, "end")?.unwrap_or_default();
             Ok(Request::Term(TermRequest {
                 id,
                 submitted,
@@ -293,6 +254,34 @@ impl Request {
             }))
         }
     }
+}
+
+/// Field `k` of a request read with `T`'s parser; `None` when absent or null.
+/// Errors name the field.
+fn optional<T>(obj: &Map<String, Value>, k: &str) -> Result<Option<T>>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    match obj.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => s
+            .parse()
+            .map(Some)
+            .map_err(|e| Error::invalid_input(format!("field `{k}`: {e}"))),
+        Some(other) => Err(Error::invalid_input(format!(
+            "field `{k}` must be a string, not {other}"
+        ))),
+    }
+}
+
+/// Field `k` of a request, which must be present.
+fn required<T>(obj: &Map<String, Value>, k: &str) -> Result<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    optional(obj, k)?.ok_or_else(|| Error::invalid_input(format!("missing field `{k}`")))
 }
 
 /// The id of a line that is not valid JSON, when it can still be read: the
