@@ -103,13 +103,6 @@ fn item_error<T>(
 // Date conversions
 // ---------------------------------------------------------------------------
 
-/// Day index (0 = 2000-01-01) of a `yyyymmdd` integer; `None` if it is not a
-/// date of 2000–2100 (the error path tells an impossible date from one out of range).
-#[inline(always)]
-fn yyyymmdd_to_index(v: i32) -> Option<i64> {
-    crate::days::index_of_yyyymmdd(v)
-}
-
 fn yyyymmdd_date(v: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(v / 10_000, (v / 100 % 100) as u32, (v % 100) as u32).filter(|_| v > 0)
 }
@@ -201,14 +194,57 @@ impl Calendar {
         n: &[i32],
         out: &mut [NaiveDate],
     ) -> BulkResult {
+        let table = crate::days::dates();
+        self.add_kernel(
+            dates,
+            n,
+            out,
+            |d| Some(crate::days::index_of(d)),
+            |w| table.get(w as usize).copied(),
+            |k, d, n| self.add_error(k, d, n),
+        )
+    }
+
+    /// The loop of every `add_working_days` bulk form: `index` reads an input
+    /// (`None`: not a date of the table), `value` writes a result index, `error`
+    /// explains the first failing item (on the cold path).
+    #[inline(always)]
+    fn add_kernel<D: Copy>(
+        &self,
+        dates: &[D],
+        n: &[i32],
+        out: &mut [D],
+        index: impl Fn(D) -> Option<i64>,
+        value: impl Fn(u32) -> Option<D>,
+        error: impl Fn(usize, D, i32) -> BulkError,
+    ) -> BulkResult {
         check_lengths(&["dates", "n", "out"], &[dates.len(), n.len(), out.len()])?;
         let t = Tables::of(self);
-        let table = crate::days::dates();
         for (k, ((&d, &n), o)) in dates.iter().zip(n).zip(out.iter_mut()).enumerate() {
-            let i = crate::days::index_of(d);
-            match t.add(i, n).and_then(|w| table.get(w as usize)) {
-                Some(&w) => *o = w,
-                None => return Err(self.add_error(k, d, n)),
+            match index(d).and_then(|i| t.add(i, n)).and_then(&value) {
+                Some(w) => *o = w,
+                None => return Err(error(k, d, n)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The loop of every `working_days_between` bulk form, as [`Calendar::add_kernel`].
+    #[inline(always)]
+    fn between_kernel<D: Copy>(
+        &self,
+        a: &[D],
+        b: &[D],
+        out: &mut [i32],
+        index: impl Fn(D) -> Option<i64>,
+        error: impl Fn(usize, D, D) -> BulkError,
+    ) -> BulkResult {
+        check_lengths(&["a", "b", "out"], &[a.len(), b.len(), out.len()])?;
+        let t = Tables::of(self);
+        for (k, ((&x, &y), o)) in a.iter().zip(b).zip(out.iter_mut()).enumerate() {
+            match index(x).zip(index(y)).and_then(|(i, j)| t.between(i, j)) {
+                Some(v) => *o = v,
+                None => return Err(error(k, x, y)),
             }
         }
         Ok(())
@@ -241,22 +277,22 @@ impl Calendar {
         b: &[NaiveDate],
         out: &mut [i32],
     ) -> BulkResult {
-        check_lengths(&["a", "b", "out"], &[a.len(), b.len(), out.len()])?;
-        let t = Tables::of(self);
-        for (k, ((&x, &y), o)) in a.iter().zip(b).zip(out.iter_mut()).enumerate() {
-            let (i, j) = (crate::days::index_of(x), crate::days::index_of(y));
-            match t.between(i, j) {
-                Some(v) => *o = v,
-                None => {
-                    return Err(item_error(
-                        k,
-                        || self.working_days_between(x, y),
-                        || format!("counting working days from {x} to {y}"),
-                    ))
-                }
-            }
-        }
-        Ok(())
+        self.between_kernel(
+            a,
+            b,
+            out,
+            |d| Some(crate::days::index_of(d)),
+            |k, x, y| self.between_error(k, x, y),
+        )
+    }
+
+    #[cold]
+    fn between_error(&self, k: usize, x: NaiveDate, y: NaiveDate) -> BulkError {
+        item_error(
+            k,
+            || self.working_days_between(x, y),
+            || format!("counting working days from {x} to {y}"),
+        )
     }
 
     /// The raw fast path of [`add_working_days_bulk`](Calendar::add_working_days_bulk)
@@ -280,15 +316,14 @@ impl Calendar {
         n: &[i32],
         out: &mut [i32],
     ) -> std::result::Result<(), BulkError> {
-        check_lengths(&["days", "n", "out"], &[days.len(), n.len(), out.len()])?;
-        let t = Tables::of(self);
-        for (k, ((&d, &n), o)) in days.iter().zip(n).zip(out.iter_mut()).enumerate() {
-            match t.add(d as i64 - EPOCH_TO_BASE as i64, n) {
-                Some(w) => *o = w as i32 + EPOCH_TO_BASE,
-                None => return Err(self.add_error_days(k, d, n)),
-            }
-        }
-        Ok(())
+        self.add_kernel(
+            days,
+            n,
+            out,
+            |d| Some(d as i64 - EPOCH_TO_BASE as i64),
+            |w| Some(w as i32 + EPOCH_TO_BASE),
+            |k, d, n| self.add_error_days(k, d, n),
+        )
     }
 
     #[cold]
@@ -314,30 +349,23 @@ impl Calendar {
         b: &[i32],
         out: &mut [i32],
     ) -> std::result::Result<(), BulkError> {
-        check_lengths(&["a", "b", "out"], &[a.len(), b.len(), out.len()])?;
-        let t = Tables::of(self);
-        for (k, ((&x, &y), o)) in a.iter().zip(b).zip(out.iter_mut()).enumerate() {
-            let e = EPOCH_TO_BASE as i64;
-            match t.between(x as i64 - e, y as i64 - e) {
-                Some(v) => *o = v,
-                None => {
-                    return Err(match (epoch_date(x), epoch_date(y)) {
-                        (Some(dx), Some(dy)) => item_error(k, || self.working_days_between(dx, dy), || {
-                            format!("counting working days from {dx} to {dy}")
-                        }),
-                        _ => BulkError {
-                            index: k,
-                            error: Error::out_of_coverage(format!(
-                                "day numbers {x}..{y} (days since 1970-01-01): outside the calendar's coverage {}..={}",
-                                self.valid_range().0,
-                                self.valid_range().1
-                            )),
-                        },
-                    })
-                }
-            }
-        }
-        Ok(())
+        self.between_kernel(
+            a,
+            b,
+            out,
+            |d| Some(d as i64 - EPOCH_TO_BASE as i64),
+            |k, x, y| match (epoch_date(x), epoch_date(y)) {
+                (Some(dx), Some(dy)) => self.between_error(k, dx, dy),
+                _ => BulkError {
+                    index: k,
+                    error: Error::out_of_coverage(format!(
+                        "day numbers {x}..{y} (days since 1970-01-01): outside the calendar's coverage {}..={}",
+                        self.valid_range().0,
+                        self.valid_range().1
+                    )),
+                },
+            },
+        )
     }
 
     /// [`add_working_days_bulk`](Calendar::add_working_days_bulk) on `yyyymmdd`
@@ -367,20 +395,16 @@ impl Calendar {
         n: &[i32],
         out: &mut [i32],
     ) -> std::result::Result<(), BulkError> {
-        check_lengths(&["dates", "n", "out"], &[dates.len(), n.len(), out.len()])?;
-        let t = Tables::of(self);
         let ymd = crate::days::yyyymmdd_table();
         let ms = crate::days::month_starts();
-        for (k, ((&d, &n), o)) in dates.iter().zip(n).zip(out.iter_mut()).enumerate() {
-            match crate::days::index_of_yyyymmdd_in(ms, d)
-                .and_then(|i| t.add(i, n))
-                .and_then(|w| ymd.get(w as usize))
-            {
-                Some(&w) => *o = w,
-                None => return Err(self.yyyymmdd_error(k, d, n)),
-            }
-        }
-        Ok(())
+        self.add_kernel(
+            dates,
+            n,
+            out,
+            |d| crate::days::index_of_yyyymmdd_in(ms, d),
+            |w| ymd.get(w as usize).copied(),
+            |k, d, n| self.yyyymmdd_error(k, d, n),
+        )
     }
 
     #[cold]
@@ -402,39 +426,24 @@ impl Calendar {
         b: &[i32],
         out: &mut [i32],
     ) -> std::result::Result<(), BulkError> {
-        check_lengths(&["a", "b", "out"], &[a.len(), b.len(), out.len()])?;
-        let t = Tables::of(self);
-        for (k, ((&x, &y), o)) in a.iter().zip(b).zip(out.iter_mut()).enumerate() {
-            let r = match (yyyymmdd_to_index(x), yyyymmdd_to_index(y)) {
-                (Some(i), Some(j)) => t.between(i, j),
-                _ => None,
-            };
-            match r {
-                Some(v) => *o = v,
-                None => {
-                    return Err(match (yyyymmdd_date(x), yyyymmdd_date(y)) {
-                        (Some(dx), Some(dy)) => item_error(
-                            k,
-                            || self.working_days_between(dx, dy),
-                            || format!("counting working days from {dx} to {dy}"),
-                        ),
-                        (None, _) => BulkError {
-                            index: k,
-                            error: Error::invalid_input(format!(
-                                "{x} is not a date in yyyymmdd form"
-                            )),
-                        },
-                        (_, None) => BulkError {
-                            index: k,
-                            error: Error::invalid_input(format!(
-                                "{y} is not a date in yyyymmdd form"
-                            )),
-                        },
-                    })
-                }
-            }
-        }
-        Ok(())
+        let ms = crate::days::month_starts();
+        self.between_kernel(
+            a,
+            b,
+            out,
+            |d| crate::days::index_of_yyyymmdd_in(ms, d),
+            |k, x, y| match (yyyymmdd_date(x), yyyymmdd_date(y)) {
+                (Some(dx), Some(dy)) => self.between_error(k, dx, dy),
+                (None, _) => BulkError {
+                    index: k,
+                    error: Error::invalid_input(format!("{x} is not a date in yyyymmdd form")),
+                },
+                (_, None) => BulkError {
+                    index: k,
+                    error: Error::invalid_input(format!("{y} is not a date in yyyymmdd form")),
+                },
+            },
+        )
     }
 }
 

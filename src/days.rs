@@ -106,19 +106,14 @@ pub(crate) fn date_of(i: u32) -> NaiveDate {
     tables().dates[i as usize]
 }
 
-/// The day index of a `yyyymmdd` integer, `None` unless it is a real date in
-/// 2000–2100 (callers tell the two apart with chrono on their error path).
-#[inline(always)]
-pub(crate) fn index_of_yyyymmdd(v: i32) -> Option<i64> {
-    index_of_yyyymmdd_in(&tables().month_start, v)
-}
-
 /// The month-start table, for loops that convert many `yyyymmdd` values.
 pub(crate) fn month_starts() -> &'static [u16] {
     &tables().month_start
 }
 
-/// [`index_of_yyyymmdd`] with the month-start table already at hand.
+/// The day index of a `yyyymmdd` integer, `None` unless it is a real date in
+/// 2000–2100 (callers tell the two apart with chrono on their error path); `ms`
+/// is [`month_starts`].
 #[inline(always)]
 pub(crate) fn index_of_yyyymmdd_in(ms: &[u16], v: i32) -> Option<i64> {
     let (y, md) = (v / 10_000, v % 10_000);
@@ -149,17 +144,17 @@ mod tests {
             let v = yyyymmdd_table()[i as usize];
             assert_eq!(v, yyyymmdd_table()[i as usize]);
             assert_eq!(v, d.year() * 10_000 + (d.month() * 100 + d.day()) as i32);
-            assert_eq!(index_of_yyyymmdd(v), Some(i as i64));
+            assert_eq!(index_of_yyyymmdd_in(month_starts(), v), Some(i as i64));
         }
         assert_eq!(index_of(NaiveDate::from_ymd_opt(1999, 12, 31).unwrap()), -1);
         for bad in [
             20260230, 20250229, 20261301, 20260001, 20260100, 19991231, 21010101, 0, -20260101,
             2026031,
         ] {
-            assert_eq!(index_of_yyyymmdd(bad), None, "{bad}");
+            assert_eq!(index_of_yyyymmdd_in(month_starts(), bad), None, "{bad}");
         }
         assert_eq!(
-            index_of_yyyymmdd(20240229),
+            index_of_yyyymmdd_in(month_starts(), 20240229),
             Some(index_of(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()))
         );
     }
