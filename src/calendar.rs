@@ -739,6 +739,11 @@ impl Calendar {
                 date: act.date,
             }
         };
+        // A day set by act `a`: its names, the act's source, the act.
+        let by_act = |a: u16, names: Names| {
+            let source = data.acts[a as usize].source.clone();
+            (Some(names), Some(source), Some(act_ref(a)), false)
+        };
         let (names, source, act, estimated) = match detail {
             None => (None, None, None, false),
             Some(Detail::Holiday(r)) => {
@@ -781,12 +786,7 @@ impl Calendar {
                     format!("Перенесённый выходной день (рабочий день {w})"),
                     format!("Day off moved by an act (worked on {w} instead)"),
                 );
-                (
-                    Some(names),
-                    Some(data.acts[a as usize].source.clone()),
-                    Some(act_ref(a)),
-                    false,
-                )
+                by_act(a, names)
             }
             Some(Detail::Worked(a, o)) => {
                 let o = self.date_of(o);
@@ -795,12 +795,7 @@ impl Calendar {
                     format!("Рабочий день (вместо выходного {o})"),
                     format!("Working day by an act (instead of {o})"),
                 );
-                (
-                    Some(names),
-                    Some(data.acts[a as usize].source.clone()),
-                    Some(act_ref(a)),
-                    false,
-                )
+                by_act(a, names)
             }
             Some(Detail::Declared(a)) => {
                 let names = Names::new(
@@ -808,12 +803,7 @@ impl Calendar {
                     "Нерабочий день, объявленный актом",
                     "Day off declared by an act",
                 );
-                (
-                    Some(names),
-                    Some(data.acts[a as usize].source.clone()),
-                    Some(act_ref(a)),
-                    false,
-                )
+                by_act(a, names)
             }
         };
         Ok(Day {
