@@ -9,8 +9,8 @@ use std::hint::black_box;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use merzim::{
-    Calendar, Channel, LegalOptions, OfficeTime, Outcome, Recompute, Regulation, Schedule, Term,
-    TimelineColumns,
+    Calendar, Channel, EpochDays, LegalOptions, LocalMinutes, OfficeTime, Outcome, Recompute,
+    Regulation, Schedule, Term, TimelineColumns, Yyyymmdd,
 };
 
 const PAIRS: usize = 10_000_000;
@@ -100,10 +100,15 @@ fn add_working_days(c: &mut Criterion) {
         .iter()
         .map(|&d| NaiveDate::from_num_days_from_ce_opt(d + 719_163).unwrap())
         .collect();
-    let ymd: Vec<i32> = dates
+    let ymd: Vec<Yyyymmdd> = dates
         .iter()
-        .map(|d| d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32)
+        .map(|d| Yyyymmdd(d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32))
         .collect();
+    let epochs: Vec<EpochDays> = days.iter().map(|&d| EpochDays(d)).collect();
+    let mut out_e = vec![EpochDays(0); PAIRS];
+    let mut out_y = vec![Yyyymmdd(0); PAIRS];
+    let sum_e = |v: &[EpochDays]| v.iter().map(|x| x.0 as i64).sum::<i64>();
+    let sum_y = |v: &[Yyyymmdd]| v.iter().map(|x| x.0 as i64).sum::<i64>();
     let floor = Floor::new(&cal);
     let mut out = vec![0i32; PAIRS];
     let mut out_dates = vec![NaiveDate::MIN; PAIRS];
@@ -112,8 +117,8 @@ fn add_working_days(c: &mut Criterion) {
     // The bulk path agrees with the floor before anything is timed.
     floor.run(&days, &n, &mut out);
     let expect = checksum(&out);
-    cal.add_working_days_days(&days, &n, &mut out).unwrap();
-    assert_eq!(checksum(&out), expect);
+    cal.add_working_days_bulk(&epochs, &n, &mut out_e).unwrap();
+    assert_eq!(sum_e(&out_e), expect);
 
     let mut g = c.benchmark_group("add_working_days_10M");
     g.sample_size(10);
@@ -124,18 +129,18 @@ fn add_working_days(c: &mut Criterion) {
             black_box(checksum(&out))
         })
     });
-    g.bench_function("add_working_days_days", |b| {
+    g.bench_function("add_working_days_bulk_epoch_days", |b| {
         b.iter(|| {
-            cal.add_working_days_days(black_box(&days), black_box(&n), &mut out)
+            cal.add_working_days_bulk(black_box(&epochs), black_box(&n), &mut out_e)
                 .unwrap();
-            black_box(checksum(&out))
+            black_box(sum_e(&out_e))
         })
     });
-    g.bench_function("add_working_days_yyyymmdd", |b| {
+    g.bench_function("add_working_days_bulk_yyyymmdd", |b| {
         b.iter(|| {
-            cal.add_working_days_yyyymmdd(black_box(&ymd), black_box(&n), &mut out)
+            cal.add_working_days_bulk(black_box(&ymd), black_box(&n), &mut out_y)
                 .unwrap();
-            black_box(checksum(&out))
+            black_box(sum_y(&out_y))
         })
     });
     g.bench_function("add_working_days_bulk_naive_date", |b| {
@@ -153,13 +158,13 @@ fn add_working_days(c: &mut Criterion) {
             black_box(out_dates.iter().map(|d| d.ordinal() as i64).sum::<i64>())
         })
     });
-    g.bench_function("par2_add_working_days_days", |b| {
+    g.bench_function("par2_add_working_days_bulk_epoch_days", |b| {
         b.iter(|| {
             two.install(|| {
-                cal.par_add_working_days_days(black_box(&days), black_box(&n), &mut out)
+                cal.par_add_working_days_bulk(black_box(&epochs), black_box(&n), &mut out_e)
             })
             .unwrap();
-            black_box(checksum(&out))
+            black_box(sum_e(&out_e))
         })
     });
     g.bench_function("par2_add_working_days_bulk_naive_date", |b| {
@@ -179,7 +184,7 @@ fn office() -> OfficeTime {
 }
 
 /// `CASES` submissions: random minute of a random day in 2015-2026.
-fn submissions() -> (Vec<NaiveDateTime>, Vec<i64>) {
+fn submissions() -> (Vec<NaiveDateTime>, Vec<LocalMinutes>) {
     let first = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
     let base = NaiveDate::from_ymd_opt(2000, 1, 1)
         .unwrap()
@@ -192,7 +197,10 @@ fn submissions() -> (Vec<NaiveDateTime>, Vec<i64>) {
             d.and_hms_opt(0, 0, 0).unwrap() + chrono::TimeDelta::minutes(r.below(1440) as i64)
         })
         .collect();
-    let minutes = naive.iter().map(|t| (*t - base).num_minutes()).collect();
+    let minutes = naive
+        .iter()
+        .map(|t| LocalMinutes((*t - base).num_minutes()))
+        .collect();
     (naive, minutes)
 }
 
@@ -200,7 +208,7 @@ fn office_bulk(c: &mut Criterion) {
     let office = office();
     let (naive, minutes) = submissions();
     let mut out_n = vec![NaiveDateTime::MIN; CASES];
-    let mut out_m = vec![0i64; CASES];
+    let mut out_m = vec![LocalMinutes(0); CASES];
     let fifteen = Term::minutes(15).unwrap();
 
     let mut g = c.benchmark_group("office_bulk_1M");
@@ -211,7 +219,7 @@ fn office_bulk(c: &mut Criterion) {
             office
                 .step_bulk(black_box(&minutes), fifteen, &mut out_m)
                 .unwrap();
-            black_box(out_m.iter().sum::<i64>())
+            black_box(out_m.iter().map(|m| m.0).sum::<i64>())
         })
     });
     g.bench_function("step_15_minutes_naive", |b| {
@@ -233,7 +241,7 @@ fn office_bulk(c: &mut Criterion) {
                     &mut out_m,
                 )
                 .unwrap();
-            black_box(out_m.iter().sum::<i64>())
+            black_box(out_m.iter().map(|m| m.0).sum::<i64>())
         })
     });
     g.bench_function("legal_due_22_working_days_naive", |b| {
@@ -262,7 +270,7 @@ fn timeline_bulk(c: &mut Criterion) {
     let mut end_n = vec![NaiveDateTime::MIN; CASES];
     let mut due_n = vec![None; CASES];
     let mut refusal_n = vec![None; CASES];
-    let mut end_m = vec![0i64; CASES];
+    let mut end_m = vec![LocalMinutes(0); CASES];
     let mut due_m = vec![None; CASES];
     let mut refusal_m = vec![None; CASES];
     let mut within = vec![None; CASES];
@@ -271,8 +279,9 @@ fn timeline_bulk(c: &mut Criterion) {
         end.iter().map(|t| t.and_utc().timestamp()).sum::<i64>()
             + within.iter().filter(|w| **w == Some(true)).count() as i64
     };
-    let sum_m = |end: &[i64], within: &[Option<bool>]| {
-        end.iter().sum::<i64>() + within.iter().filter(|w| **w == Some(true)).count() as i64
+    let sum_m = |end: &[LocalMinutes], within: &[Option<bool>]| {
+        end.iter().map(|m| m.0).sum::<i64>()
+            + within.iter().filter(|w| **w == Some(true)).count() as i64
     };
 
     let mut g = c.benchmark_group("east_kazakhstan_timeline_1M");

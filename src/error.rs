@@ -1,61 +1,68 @@
 //! The one public error type.
 
-use std::fmt;
+use std::sync::Arc;
 
-/// What went wrong, in a form a program can branch on.
-///
-/// New kinds may be added in minor releases, so match with a wildcard arm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// A date (or a computation reaching a date) outside the calendar's coverage.
-    OutOfCoverage,
-    /// A bad argument or request: an impossible date, an unknown channel, a zero term, …
-    InvalidInput,
-    /// Bad calendar data (a holiday file or an overlay): the message names the line.
-    InvalidData,
-    /// A bad regulation file: the message names the file, the field and the problem.
-    InvalidRegulation,
-    /// A file could not be read.
-    Io,
-}
-
-impl ErrorKind {
-    /// The stable snake_case name used in JSON output (`"out_of_coverage"`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::OutOfCoverage => "out_of_coverage",
-            ErrorKind::InvalidInput => "invalid_input",
-            ErrorKind::InvalidData => "invalid_data",
-            ErrorKind::InvalidRegulation => "invalid_regulation",
-            ErrorKind::Io => "io",
-        }
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+named_enum! {
+    /// What went wrong, in a form a program can branch on.
+    ///
+    /// New kinds may be added in minor releases, so match with a wildcard arm.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ErrorKind ("error kind") {
+        /// A date (or a computation reaching a date) outside the calendar's coverage.
+        OutOfCoverage = "out_of_coverage",
+        /// A bad argument or request: an impossible date, an unknown channel, a zero term, …
+        InvalidInput = "invalid_input",
+        /// Bad calendar data (a holiday file or an overlay): the message names the file and line.
+        InvalidData = "invalid_data",
+        /// A bad regulation file: the message names the file, the field and the problem.
+        InvalidRegulation = "invalid_regulation",
+        /// A file could not be read.
+        Io = "io",
+        /// A bug in merzim (a panic caught at a boundary): please report it.
+        Internal = "internal",
     }
 }
 
 /// The error of every fallible operation in merzim.
 ///
 /// Opaque: ask it for its [`kind`](Error::kind); its message names the bad
-/// value and, where there is one, the valid range.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// value and, where there is one, the valid range. An I/O error keeps the
+/// operating system's error as its [`source`](std::error::Error::source).
+#[derive(Clone, Debug, thiserror::Error)]
 #[error("{message}")]
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    #[source]
+    source: Option<Arc<std::io::Error>>,
 }
+
+impl PartialEq for Error {
+    /// Errors are equal when their kinds and messages are.
+    fn eq(&self, other: &Error) -> bool {
+        self.kind == other.kind && self.message == other.message
+    }
+}
+
+impl Eq for Error {}
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             kind,
             message: message.into(),
+            source: None,
+        }
+    }
+
+    /// An [`ErrorKind::Io`] error reading `what` at `path`.
+    #[cold]
+    pub(crate) fn io(what: &str, path: &std::path::Path, e: std::io::Error) -> Error {
+        Error {
+            kind: ErrorKind::Io,
+            message: format!("cannot read {what} {}: {e}", path.display()),
+            source: Some(Arc::new(e)),
         }
     }
 
@@ -84,6 +91,17 @@ impl Error {
     pub fn message(&self) -> &str {
         &self.message
     }
+}
+
+/// `s` as a Rust string literal of at most 80 characters, for messages that
+/// name a bad value without echoing a huge one.
+pub(crate) fn quoted(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        return format!("{s:?}");
+    }
+    let cut: String = s.chars().take(MAX).collect();
+    format!("{cut:?}… ({} bytes)", s.len())
 }
 
 /// `Result` with merzim's [`Error`].

@@ -2,38 +2,45 @@
 #![warn(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod macros;
+
+pub mod batch;
 mod bulk;
 mod calendar;
 mod data;
-mod days;
-mod embedded;
+mod dates;
 mod error;
 mod explain;
 mod legal;
-mod model;
 mod names;
 mod office;
 mod regulation;
 mod schedule;
+mod sla;
 mod term;
-mod timeline;
 mod zone;
 
-pub use bulk::{BulkError, BulkTime, Change, Recompute, SlaStatus, TimelineColumns, TimelineRow};
+pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime, Change, Recompute};
 pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon, Week};
+pub use dates::{EpochDays, LocalMinutes, Yyyymmdd};
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{SkipReason, Skipped};
 pub use legal::{Channel, LegalDue, LegalOptions, StartRule, Storage, StoredRequest, TermEnd};
-pub use model::{
-    ErrorBody, ErrorResponse, Evaluator, RegulationRequest, RegulationResponse, Request, Response,
-    StepResponse, TermRequest, TermResponse,
-};
 pub use names::{Lang, Names};
 pub use office::OfficeTime;
 pub use regulation::{
-    Amendment, ApprovingAct, Outcome, OverallTerm, Regulation, Step, StorageRule,
+    Amendment, ApprovingAct, CompiledChain, LintFinding, Outcome, OverallTerm, Regulation, Step,
+    StepTiming, StorageRule, TermDue, Timeline, TimelineColumns, TimelineRow,
 };
 pub use schedule::{Interval, Schedule};
+pub use sla::SlaStatus;
 pub use term::{Term, Unit, MAX_TERM_AMOUNT};
-pub use timeline::{CompiledChain, LintFinding, StepTiming, TermDue, Timeline};
 pub use zone::{format_rfc3339, Submitted, Zone, ZoneNote};
+
+/// Longer documents of the project, rendered here so that their examples run
+/// as doctests.
+pub mod _documentation {
+    #[doc = include_str!("../DESIGN.md")]
+    pub mod design {}
+}

@@ -77,14 +77,29 @@ impl Zone {
 
     /// A submitted time as local wall-clock time in this zone (minute resolution:
     /// seconds are dropped).
-    pub fn local_of(self, submitted: Submitted) -> NaiveDateTime {
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an
+    /// instant whose local time chrono cannot represent (years near ±262,000).
+    pub fn local_of(self, submitted: Submitted) -> Result<NaiveDateTime> {
         let t = match submitted {
             Submitted::Local(t) => t,
-            Submitted::Instant(t) => t.with_timezone(&self.0).naive_local(),
+            Submitted::Instant(t) => {
+                let utc = t.naive_utc();
+                let offset = self.0.offset_from_utc_datetime(&utc).fix();
+                utc.checked_add_offset(offset).ok_or_else(|| {
+                    Error::invalid_input(format!(
+                        "the instant {} has no local time in {}: it is outside the years chrono can represent",
+                        format_rfc3339(t),
+                        self.name()
+                    ))
+                })?
+            }
         };
-        t.with_second(0)
+        Ok(t.with_second(0)
             .and_then(|t| t.with_nanosecond(0))
-            .unwrap_or(t)
+            .unwrap_or(t))
     }
 }
 

@@ -5,8 +5,9 @@ use std::cell::Cell;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use merzim::{
-    Calendar, Channel, ErrorKind, Interval, LegalOptions, OfficeTime, Outcome, Recompute,
-    Regulation, Schedule, StartRule, Term, TermEnd, TimelineColumns, TimelineRow, Unit,
+    Calendar, Channel, EpochDays, ErrorKind, Interval, LegalOptions, LocalMinutes, OfficeTime,
+    Outcome, Recompute, Regulation, Schedule, StartRule, Term, TermEnd, TimelineColumns,
+    TimelineRow, Unit, Yyyymmdd,
 };
 use proptest::prelude::*;
 
@@ -65,16 +66,16 @@ fn at(k: i64, minute: u32) -> NaiveDateTime {
     day(k).and_hms_opt(minute / 60, minute % 60, 0).unwrap()
 }
 
-fn epoch(d: NaiveDate) -> i32 {
-    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32
+fn epoch(d: NaiveDate) -> EpochDays {
+    EpochDays((d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32)
 }
 
-fn ymd(d: NaiveDate) -> i32 {
-    d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32
+fn ymd(d: NaiveDate) -> Yyyymmdd {
+    Yyyymmdd(d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32)
 }
 
-fn minutes(t: NaiveDateTime) -> i64 {
-    (t - at(0, 0)).num_minutes()
+fn minutes(t: NaiveDateTime) -> LocalMinutes {
+    LocalMinutes((t - at(0, 0)).num_minutes())
 }
 
 fn state_body() -> OfficeTime {
@@ -153,17 +154,6 @@ fn check<T: PartialEq + std::fmt::Debug>(
     Ok(())
 }
 
-/// The index named by an `Error` of the `"item {k}: …"` form.
-fn named(e: merzim::Error) -> (usize, merzim::Error) {
-    let msg = e.message();
-    let k = msg
-        .strip_prefix("item ")
-        .and_then(|r| r.split(':').next())
-        .and_then(|k| k.parse().ok())
-        .unwrap_or_else(|| panic!("no item index in {msg:?}"));
-    (k, e)
-}
-
 fn raw(e: merzim::BulkError) -> (usize, merzim::Error) {
     (e.index, e.error)
 }
@@ -179,23 +169,23 @@ proptest! {
         let scalar: Vec<_> = dates.iter().zip(&n).map(|(&d, &n)| cal.add_working_days(d, n)).collect();
 
         let mut out = vec![NaiveDate::MIN; dates.len()];
-        check(cal.add_working_days_bulk(&dates, &n, &mut out).map_err(named), &out, &scalar)?;
+        check(cal.add_working_days_bulk(&dates, &n, &mut out).map_err(raw), &out, &scalar)?;
         let mut out = vec![NaiveDate::MIN; dates.len()];
-        check(cal.par_add_working_days_bulk(&dates, &n, &mut out).map_err(named), &out, &scalar)?;
+        check(cal.par_add_working_days_bulk(&dates, &n, &mut out).map_err(raw), &out, &scalar)?;
 
         let as_epoch: Vec<_> = scalar.iter().map(|r| r.clone().map(epoch)).collect();
-        let days: Vec<i32> = dates.iter().map(|&d| epoch(d)).collect();
-        let mut out = vec![0; dates.len()];
-        check(cal.add_working_days_days(&days, &n, &mut out).map_err(raw), &out, &as_epoch)?;
-        let mut out = vec![0; dates.len()];
-        check(cal.par_add_working_days_days(&days, &n, &mut out).map_err(raw), &out, &as_epoch)?;
+        let days: Vec<EpochDays> = dates.iter().map(|&d| epoch(d)).collect();
+        let mut out = vec![EpochDays(0); dates.len()];
+        check(cal.add_working_days_bulk(&days, &n, &mut out).map_err(raw), &out, &as_epoch)?;
+        let mut out = vec![EpochDays(0); dates.len()];
+        check(cal.par_add_working_days_bulk(&days, &n, &mut out).map_err(raw), &out, &as_epoch)?;
 
         let as_ymd: Vec<_> = scalar.iter().map(|r| r.clone().map(ymd)).collect();
-        let ints: Vec<i32> = dates.iter().map(|&d| ymd(d)).collect();
-        let mut out = vec![0; dates.len()];
-        check(cal.add_working_days_yyyymmdd(&ints, &n, &mut out).map_err(raw), &out, &as_ymd)?;
-        let mut out = vec![0; dates.len()];
-        check(cal.par_add_working_days_yyyymmdd(&ints, &n, &mut out).map_err(raw), &out, &as_ymd)?;
+        let ints: Vec<Yyyymmdd> = dates.iter().map(|&d| ymd(d)).collect();
+        let mut out = vec![Yyyymmdd(0); dates.len()];
+        check(cal.add_working_days_bulk(&ints, &n, &mut out).map_err(raw), &out, &as_ymd)?;
+        let mut out = vec![Yyyymmdd(0); dates.len()];
+        check(cal.par_add_working_days_bulk(&ints, &n, &mut out).map_err(raw), &out, &as_ymd)?;
     }
 
     #[test]
@@ -205,15 +195,15 @@ proptest! {
         let b: Vec<NaiveDate> = items.iter().map(|&(_, k)| day(k)).collect();
         let scalar: Vec<_> = a.iter().zip(&b).map(|(&x, &y)| cal.working_days_between(x, y)).collect();
         let mut out = vec![0; a.len()];
-        check(cal.working_days_between_bulk(&a, &b, &mut out).map_err(named), &out, &scalar)?;
+        check(cal.working_days_between_bulk(&a, &b, &mut out).map_err(raw), &out, &scalar)?;
         let mut out = vec![0; a.len()];
-        check(cal.par_working_days_between_bulk(&a, &b, &mut out).map_err(named), &out, &scalar)?;
-        let (ea, eb): (Vec<i32>, Vec<i32>) = (a.iter().map(|&d| epoch(d)).collect(), b.iter().map(|&d| epoch(d)).collect());
+        check(cal.par_working_days_between_bulk(&a, &b, &mut out).map_err(raw), &out, &scalar)?;
+        let (ea, eb): (Vec<EpochDays>, Vec<EpochDays>) = (a.iter().map(|&d| epoch(d)).collect(), b.iter().map(|&d| epoch(d)).collect());
         let mut out = vec![0; a.len()];
-        check(cal.working_days_between_days(&ea, &eb, &mut out).map_err(raw), &out, &scalar)?;
-        let (ya, yb): (Vec<i32>, Vec<i32>) = (a.iter().map(|&d| ymd(d)).collect(), b.iter().map(|&d| ymd(d)).collect());
+        check(cal.working_days_between_bulk(&ea, &eb, &mut out).map_err(raw), &out, &scalar)?;
+        let (ya, yb): (Vec<Yyyymmdd>, Vec<Yyyymmdd>) = (a.iter().map(|&d| ymd(d)).collect(), b.iter().map(|&d| ymd(d)).collect());
         let mut out = vec![0; a.len()];
-        check(cal.working_days_between_yyyymmdd(&ya, &yb, &mut out).map_err(raw), &out, &scalar)?;
+        check(cal.working_days_between_bulk(&ya, &yb, &mut out).map_err(raw), &out, &scalar)?;
     }
 
     #[test]
@@ -227,24 +217,24 @@ proptest! {
         let opts: Vec<LegalOptions> = items.iter().map(|i| i.3).collect();
         let scalar: Vec<_> = (0..subs.len()).map(|k| office.legal_due(subs[k], terms[k], opts[k]).map(|d| d.due)).collect();
         let mut out = vec![NaiveDateTime::MIN; subs.len()];
-        check(office.legal_due_bulk_each(&subs, &terms, &opts, &mut out).map_err(named), &out, &scalar)?;
+        check(office.legal_due_bulk_each(&subs, &terms, &opts, &mut out).map_err(raw), &out, &scalar)?;
         let mut out = vec![NaiveDateTime::MIN; subs.len()];
-        check(office.par_legal_due_bulk_each(&subs, &terms, &opts, &mut out).map_err(named), &out, &scalar)?;
-        let mins: Vec<i64> = subs.iter().map(|&t| minutes(t)).collect();
+        check(office.par_legal_due_bulk_each(&subs, &terms, &opts, &mut out).map_err(raw), &out, &scalar)?;
+        let mins: Vec<LocalMinutes> = subs.iter().map(|&t| minutes(t)).collect();
         let scalar_m: Vec<_> = scalar.iter().map(|r| r.clone().map(minutes)).collect();
-        let mut out = vec![0i64; subs.len()];
-        check(office.legal_due_bulk_each(&mins, &terms, &opts, &mut out).map_err(named), &out, &scalar_m)?;
+        let mut out = vec![LocalMinutes(0); subs.len()];
+        check(office.legal_due_bulk_each(&mins, &terms, &opts, &mut out).map_err(raw), &out, &scalar_m)?;
 
         if let (Some(&t0), Some(&o0)) = (terms.first(), opts.first()) {
             let scalar: Vec<_> = subs.iter().map(|&s| office.legal_due(s, t0, o0).map(|d| d.due)).collect();
             let mut out = vec![NaiveDateTime::MIN; subs.len()];
-            check(office.legal_due_bulk(&subs, t0, o0, &mut out).map_err(named), &out, &scalar)?;
+            check(office.legal_due_bulk(&subs, t0, o0, &mut out).map_err(raw), &out, &scalar)?;
             let scalar: Vec<_> = subs.iter().map(|&s| office.step(s, t0)).collect();
             let mut out = vec![NaiveDateTime::MIN; subs.len()];
-            check(office.step_bulk(&subs, t0, &mut out).map_err(named), &out, &scalar)?;
+            check(office.step_bulk(&subs, t0, &mut out).map_err(raw), &out, &scalar)?;
             let scalar_m: Vec<_> = scalar.iter().map(|r| r.clone().map(minutes)).collect();
-            let mut out = vec![0i64; subs.len()];
-            check(office.par_step_bulk(&mins, t0, &mut out).map_err(named), &out, &scalar_m)?;
+            let mut out = vec![LocalMinutes(0); subs.len()];
+            check(office.par_step_bulk(&mins, t0, &mut out).map_err(raw), &out, &scalar_m)?;
         }
     }
 
@@ -299,7 +289,7 @@ proptest! {
                     storage_until: storage[k],
                 })
                 .collect();
-            check(r.map_err(named), &rows, &scalar)?;
+            check(r.map_err(raw), &rows, &scalar)?;
         }
         // The row form and the raw minutes agree with it too.
         for (k, &s) in subs.iter().enumerate() {
@@ -428,15 +418,20 @@ fn length_mismatch_is_invalid_input_naming_the_index() {
     let cal = Calendar::kazakhstan();
     let d = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
     let mut out = [d; 3];
-    let e = cal
+    let e: merzim::Error = cal
         .add_working_days_bulk(&[d, d, d], &[1, 2], &mut out)
-        .unwrap_err();
+        .unwrap_err()
+        .into();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert!(e.message().starts_with("item 2: "), "{e}");
     assert!(e.message().contains("n has 2"), "{e}");
-    let mut out = [0; 2];
+    let mut out = [Yyyymmdd(0); 2];
     let e = cal
-        .add_working_days_yyyymmdd(&[20260320, 20260320, 20260320], &[1, 1, 1], &mut out)
+        .add_working_days_bulk(
+            &[Yyyymmdd(20260320), Yyyymmdd(20260320), Yyyymmdd(20260320)],
+            &[1, 1, 1],
+            &mut out,
+        )
         .unwrap_err();
     assert_eq!((e.index, e.error.kind()), (2, ErrorKind::InvalidInput));
 }
@@ -453,16 +448,17 @@ fn errors_name_the_first_failing_item_and_why() {
             &mut out,
         )
         .unwrap_err();
+    let e: merzim::Error = e.into();
     assert_eq!(e.kind(), ErrorKind::OutOfCoverage);
     assert!(e.message().starts_with("item 1: "), "{e}");
     assert!(e.message().contains("2027-12-20"), "{e}");
-    let mut out = [0; 2];
+    let mut out = [Yyyymmdd(0); 2];
     let e = cal
-        .add_working_days_yyyymmdd(&[20260320, 20260230], &[1, 1], &mut out)
+        .add_working_days_bulk(&[Yyyymmdd(20260320), Yyyymmdd(20260230)], &[1, 1], &mut out)
         .unwrap_err();
     assert_eq!((e.index, e.error.kind()), (1, ErrorKind::InvalidInput));
     assert!(e.to_string().contains("20260230"), "{e}");
-    assert_eq!(out[0], 20260326);
+    assert_eq!(out[0], Yyyymmdd(20260326));
 }
 
 #[test]
@@ -505,12 +501,12 @@ fn bulk_calls_do_not_allocate() {
         .map(|k| day(5_500 + (k * 37 % 4_000) as i64))
         .collect();
     let n: Vec<i32> = (0..N).map(|k| (k % 60) as i32).collect();
-    let days: Vec<i32> = dates.iter().map(|&d| epoch(d)).collect();
-    let ints: Vec<i32> = dates.iter().map(|&d| ymd(d)).collect();
+    let days: Vec<EpochDays> = dates.iter().map(|&d| epoch(d)).collect();
+    let ints: Vec<Yyyymmdd> = dates.iter().map(|&d| ymd(d)).collect();
     let subs: Vec<NaiveDateTime> = (0..N)
         .map(|k| at(5_500 + (k * 37 % 4_000) as i64, (k * 97 % 1440) as u32))
         .collect();
-    let mins: Vec<i64> = subs.iter().map(|&t| minutes(t)).collect();
+    let mins: Vec<LocalMinutes> = subs.iter().map(|&t| minutes(t)).collect();
     let terms: Vec<Term> = (0..N)
         .map(|k| Term::working_days(1 + (k % 30) as u32).unwrap())
         .collect();
@@ -518,7 +514,9 @@ fn bulk_calls_do_not_allocate() {
     let mut out_d = vec![NaiveDate::MIN; N];
     let mut out_i = vec![0i32; N];
     let mut out_t = vec![NaiveDateTime::MIN; N];
-    let mut out_m = vec![0i64; N];
+    let mut out_m = vec![LocalMinutes(0); N];
+    let mut out_e = vec![EpochDays(0); N];
+    let mut out_y = vec![Yyyymmdd(0); N];
     let (mut due, mut within, mut refusal) = (vec![None; N], vec![None; N], vec![None; N]);
     let st = office
         .sla_status(subs[0], terms[0], opts[0], subs[1])
@@ -530,9 +528,8 @@ fn bulk_calls_do_not_allocate() {
         cal.add_working_days_bulk(&dates, &n, &mut out_d).unwrap();
         cal.working_days_between_bulk(&dates, &out_d, &mut out_i)
             .unwrap();
-        cal.add_working_days_days(&days, &n, &mut out_i).unwrap();
-        cal.add_working_days_yyyymmdd(&ints, &n, &mut out_i)
-            .unwrap();
+        cal.add_working_days_bulk(&days, &n, &mut out_e).unwrap();
+        cal.add_working_days_bulk(&ints, &n, &mut out_y).unwrap();
         office
             .legal_due_bulk(&subs, terms[21], opts[0], &mut out_t)
             .unwrap();

@@ -1,6 +1,7 @@
 //! The batch contract at the library level (the CLI and the C API wrap it).
 
-use merzim::{Calendar, Evaluator};
+use merzim::batch::Evaluator;
+use merzim::Calendar;
 use serde_json::Value;
 
 fn ev() -> Evaluator {
@@ -117,8 +118,8 @@ fn failures_keep_the_id_and_name_the_problem() {
         ),
         (
             r#"{"id": "e10", "regulation": "/nonexistent/x.toml", "submitted": "2026-03-20T10:00"}"#,
-            "io",
-            "x.toml",
+            "invalid_input",
+            "never by a path",
         ),
     ] {
         let v = eval(line);

@@ -218,7 +218,7 @@ proptest! {
         let o = office();
         let t = date.and_hms_opt(minute / 60, minute % 60, 0).unwrap();
         if let Ok(term) = Term::new(amount, unit) {
-            for channel in Channel::ALL {
+            for &channel in Channel::ALL {
                 let _ = o.legal_due(t, term, LegalOptions { channel, ..Default::default() });
             }
             let _ = o.step(t, term);

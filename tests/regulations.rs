@@ -3,7 +3,8 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use merzim::{
-    Calendar, Channel, ErrorKind, Evaluator, OfficeTime, Outcome, Regulation, Schedule, Term, Unit,
+    batch::Evaluator, Calendar, Channel, ErrorKind, OfficeTime, Outcome, Regulation, Schedule,
+    Term, Unit,
 };
 
 fn t(s: &str) -> NaiveDateTime {
@@ -137,7 +138,7 @@ fn every_regulation_channel_and_outcome_matches_the_naive_chain() {
     let mut checked = 0;
     for id in Regulation::bundled_ids() {
         let reg = Regulation::bundled(id).unwrap();
-        for channel in Channel::ALL {
+        for &channel in Channel::ALL {
             for outcome in [Outcome::Approve, Outcome::Refuse] {
                 for s in SUBMISSIONS {
                     let s = t(s);

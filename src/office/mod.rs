@@ -1,5 +1,13 @@
 //! Office time: the schedule laid over the calendar, with an office-minute index
-//! so that minute and working-day steps cost O(1) (O(log n) for irregular schedules).
+//! so that minute and working-day steps cost O(1) (O(log n) for irregular
+//! schedules). The legal rules (`legal.rs`), explanations (`explain.rs`), SLA
+//! status (`sla.rs`) and bulk paths (`bulk.rs`) are methods of [`OfficeTime`]
+//! in this module's files.
+
+mod bulk;
+mod explain;
+mod legal;
+mod sla;
 
 use std::sync::Arc;
 
@@ -123,11 +131,39 @@ fn minute_at(ivs: &[(u16, u16)], k: u32, boundary: Boundary) -> u16 {
 }
 
 impl OfficeTime {
+    /// The state-body schedule (09:00–13:00, 14:30–18:30 on every working
+    /// day) laid over `calendar`: [`new`](OfficeTime::new) with
+    /// [`Schedule::state_body`], which cannot fail.
+    pub fn state_body(calendar: &Calendar) -> OfficeTime {
+        OfficeTime::lay(calendar, Schedule::state_body())
+    }
+
     /// Lays `schedule` over `calendar`. Every working day of the calendar must
     /// have office hours in the schedule.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the
+    /// first working day whose weekday has no hours in `schedule`.
     pub fn new(calendar: &Calendar, schedule: Schedule) -> Result<OfficeTime> {
+        for i in 0..=calendar.valid_last() {
+            if calendar.working_at(i) && schedule.intervals(profile_weekday(calendar, i)).is_empty()
+            {
+                return Err(Error::invalid_input(format!(
+                    "the schedule has no office hours on {:?}, but {} is a working day",
+                    profile_weekday(calendar, i),
+                    calendar.date_of(i)
+                )));
+            }
+        }
+        Ok(OfficeTime::lay(calendar, schedule))
+    }
+
+    /// The tables of `schedule` over `calendar`; a working day whose weekday
+    /// has no hours counts as a day without office time.
+    fn lay(calendar: &Calendar, schedule: Schedule) -> OfficeTime {
         let profiles: [Vec<(u16, u16)>; 7] = std::array::from_fn(|d| {
-            let wd = Weekday::try_from(d as u8).expect("0..7");
+            let wd = crate::dates::weekday_of(d as u32 + 2); // index 2 is a Monday
             schedule
                 .intervals(wd)
                 .iter()
@@ -142,14 +178,7 @@ impl OfficeTime {
             cum_min.push(total);
             if calendar.working_at(i) {
                 let p = profile_of(calendar, i);
-                if profiles[p].is_empty() {
-                    return Err(Error::invalid_input(format!(
-                        "the schedule has no office hours on {:?}, but {} is a working day",
-                        Weekday::try_from(p as u8).expect("0..7"),
-                        calendar.date_of(i)
-                    )));
-                }
-                used[p] = true;
+                used[p] = !profiles[p].is_empty();
                 total += profiles[p].iter().map(|(s, e)| (e - s) as u32).sum::<u32>();
             }
         }
@@ -163,7 +192,7 @@ impl OfficeTime {
             _ => None,
         };
         let fast = uniform.map(|(p, _)| Fast::new(&profiles[p as usize]));
-        Ok(OfficeTime {
+        OfficeTime {
             inner: Arc::new(Inner {
                 calendar: calendar.clone(),
                 schedule,
@@ -172,7 +201,7 @@ impl OfficeTime {
                 cum_min,
                 fast,
             }),
-        })
+        }
     }
 
     /// The calendar.
@@ -485,11 +514,18 @@ impl OfficeTime {
 /// day made working by an act.
 #[inline]
 fn profile_of(cal: &Calendar, i: u32) -> usize {
-    // 2000-01-01 (index 0) was a Saturday.
-    let wd = ((i + 5) % 7) as usize;
-    if wd >= 5 && cal.week() == crate::Week::FiveDay {
-        // Only a working weekend gets here (non-working days have no profile).
-        0
+    profile_weekday(cal, i).num_days_from_monday() as usize
+}
+
+fn profile_weekday(cal: &Calendar, i: u32) -> Weekday {
+    let wd = crate::dates::weekday_of(i);
+    let weekly_day_off = match cal.week() {
+        crate::Week::SixDay => wd == Weekday::Sun,
+        _ => matches!(wd, Weekday::Sat | Weekday::Sun),
+    };
+    // Only a working weekend gets here (non-working days have no profile).
+    if weekly_day_off {
+        Weekday::Mon
     } else {
         wd
     }

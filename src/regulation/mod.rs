@@ -1,4 +1,14 @@
-//! Regulations: the TOML format of `examples/regulations/*.toml`, parsed and checked.
+//! Regulations: the TOML format of `examples/regulations/*.toml`, parsed and
+//! checked; their timelines (`timeline.rs`), lint (`lint.rs`) and bulk paths
+//! (`bulk.rs`).
+
+mod bulk;
+mod lint;
+mod timeline;
+
+pub use bulk::{TimelineColumns, TimelineRow};
+pub use lint::LintFinding;
+pub use timeline::{CompiledChain, StepTiming, TermDue, Timeline};
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -11,37 +21,16 @@ use crate::names::Names;
 use crate::term::Term;
 use crate::{Error, ErrorKind, Result};
 
-/// Which result a timeline is computed for (TERMS.md §7.8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// The service is granted. The default.
-    #[default]
-    Approve,
-    /// The service is refused.
-    Refuse,
-}
-
-impl Outcome {
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Approve => "approve",
-            Outcome::Refuse => "refuse",
-        }
-    }
-}
-
-impl std::str::FromStr for Outcome {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Outcome> {
-        match s.trim() {
-            "approve" => Ok(Outcome::Approve),
-            "refuse" => Ok(Outcome::Refuse),
-            other => Err(Error::invalid_input(format!(
-                "unknown outcome {other:?}: expected approve or refuse"
-            ))),
-        }
+named_enum! {
+    /// Which result a timeline is computed for (RULES.md §7.8).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    #[non_exhaustive]
+    pub enum Outcome ("outcome") {
+        /// The service is granted. The default.
+        #[default]
+        Approve = "approve",
+        /// The service is refused.
+        Refuse = "refuse",
     }
 }
 
@@ -192,27 +181,27 @@ pub struct Regulation {
 const BUNDLED: &[(&str, &str)] = &[
     (
         "akmola-2014-cadastral-value",
-        include_str!("../examples/regulations/akmola-2014-cadastral-value.toml"),
+        include_str!("../../examples/regulations/akmola-2014-cadastral-value.toml"),
     ),
     (
         "akmola-2014-land-purpose-change",
-        include_str!("../examples/regulations/akmola-2014-land-purpose-change.toml"),
+        include_str!("../../examples/regulations/akmola-2014-land-purpose-change.toml"),
     ),
     (
         "akmola-2014-land-formation-projects",
-        include_str!("../examples/regulations/akmola-2014-land-formation-projects.toml"),
+        include_str!("../../examples/regulations/akmola-2014-land-formation-projects.toml"),
     ),
     (
         "akmola-2014-survey-works-permit",
-        include_str!("../examples/regulations/akmola-2014-survey-works-permit.toml"),
+        include_str!("../../examples/regulations/akmola-2014-survey-works-permit.toml"),
     ),
     (
         "akmola-2014-irrigated-land-conversion",
-        include_str!("../examples/regulations/akmola-2014-irrigated-land-conversion.toml"),
+        include_str!("../../examples/regulations/akmola-2014-irrigated-land-conversion.toml"),
     ),
     (
         "east-kazakhstan-2016-land-purpose-change",
-        include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml"),
+        include_str!("../../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml"),
     ),
 ];
 

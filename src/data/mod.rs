@@ -1,6 +1,10 @@
-//! The holiday data: the TOML schema of `holidays/`, its parser and the embedded files.
+//! The holiday data: the TOML schema of `holidays/` and its parser (used for
+//! overlays at run time and, in the tests, to regenerate the embedded data:
+//! see `embedded.rs`).
 //!
 //! Code here reads facts; it holds none. Every date lives in `holidays/*.toml`.
+
+pub(crate) mod embedded;
 
 use std::collections::BTreeMap;
 
@@ -8,132 +12,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::calendar::Week;
 use crate::names::Names;
 use crate::{Error, Result};
-
-/// The embedded data files, in the order they are applied.
-pub(crate) const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "holidays/statutory.toml",
-        include_str!("../holidays/statutory.toml"),
-    ),
-    (
-        "holidays/kurban-ait.toml",
-        include_str!("../holidays/kurban-ait.toml"),
-    ),
-    (
-        "holidays/transfers/2000.toml",
-        include_str!("../holidays/transfers/2000.toml"),
-    ),
-    (
-        "holidays/transfers/2001.toml",
-        include_str!("../holidays/transfers/2001.toml"),
-    ),
-    (
-        "holidays/transfers/2002.toml",
-        include_str!("../holidays/transfers/2002.toml"),
-    ),
-    (
-        "holidays/transfers/2003.toml",
-        include_str!("../holidays/transfers/2003.toml"),
-    ),
-    (
-        "holidays/transfers/2004.toml",
-        include_str!("../holidays/transfers/2004.toml"),
-    ),
-    (
-        "holidays/transfers/2005.toml",
-        include_str!("../holidays/transfers/2005.toml"),
-    ),
-    (
-        "holidays/transfers/2006.toml",
-        include_str!("../holidays/transfers/2006.toml"),
-    ),
-    (
-        "holidays/transfers/2007.toml",
-        include_str!("../holidays/transfers/2007.toml"),
-    ),
-    (
-        "holidays/transfers/2008.toml",
-        include_str!("../holidays/transfers/2008.toml"),
-    ),
-    (
-        "holidays/transfers/2009.toml",
-        include_str!("../holidays/transfers/2009.toml"),
-    ),
-    (
-        "holidays/transfers/2010.toml",
-        include_str!("../holidays/transfers/2010.toml"),
-    ),
-    (
-        "holidays/transfers/2011.toml",
-        include_str!("../holidays/transfers/2011.toml"),
-    ),
-    (
-        "holidays/transfers/2012.toml",
-        include_str!("../holidays/transfers/2012.toml"),
-    ),
-    (
-        "holidays/transfers/2013.toml",
-        include_str!("../holidays/transfers/2013.toml"),
-    ),
-    (
-        "holidays/transfers/2014.toml",
-        include_str!("../holidays/transfers/2014.toml"),
-    ),
-    (
-        "holidays/transfers/2015.toml",
-        include_str!("../holidays/transfers/2015.toml"),
-    ),
-    (
-        "holidays/transfers/2016.toml",
-        include_str!("../holidays/transfers/2016.toml"),
-    ),
-    (
-        "holidays/transfers/2017.toml",
-        include_str!("../holidays/transfers/2017.toml"),
-    ),
-    (
-        "holidays/transfers/2018.toml",
-        include_str!("../holidays/transfers/2018.toml"),
-    ),
-    (
-        "holidays/transfers/2019.toml",
-        include_str!("../holidays/transfers/2019.toml"),
-    ),
-    (
-        "holidays/transfers/2020.toml",
-        include_str!("../holidays/transfers/2020.toml"),
-    ),
-    (
-        "holidays/transfers/2021.toml",
-        include_str!("../holidays/transfers/2021.toml"),
-    ),
-    (
-        "holidays/transfers/2022.toml",
-        include_str!("../holidays/transfers/2022.toml"),
-    ),
-    (
-        "holidays/transfers/2023.toml",
-        include_str!("../holidays/transfers/2023.toml"),
-    ),
-    (
-        "holidays/transfers/2024.toml",
-        include_str!("../holidays/transfers/2024.toml"),
-    ),
-    (
-        "holidays/transfers/2025.toml",
-        include_str!("../holidays/transfers/2025.toml"),
-    ),
-    (
-        "holidays/transfers/2026.toml",
-        include_str!("../holidays/transfers/2026.toml"),
-    ),
-    (
-        "holidays/transfers/2027.toml",
-        include_str!("../holidays/transfers/2027.toml"),
-    ),
-];
 
 /// Whether a holiday gets a substitute day when it falls on a weekend.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -155,6 +36,12 @@ pub(crate) struct HolidayRule {
     pub until: i32,
     pub names: Names,
     pub source: String,
+    pub url: Option<String>,
+    pub inferred: Vec<String>,
+    /// The entry is part of the law as known from this date (`None`: always).
+    pub known_from: Option<NaiveDate>,
+    /// The entry was superseded on this date (`None`: still current).
+    pub known_until: Option<NaiveDate>,
 }
 
 /// The first day of Kurban Ait in one year.
@@ -164,6 +51,9 @@ pub(crate) struct KurbanDate {
     pub date: NaiveDate,
     pub estimated: bool,
     pub source: String,
+    pub url: Option<String>,
+    pub known_from: Option<NaiveDate>,
+    pub known_until: Option<NaiveDate>,
 }
 
 /// An act that moves days off (government decree, ministry order) or declares one.
@@ -175,6 +65,12 @@ pub(crate) struct Act {
     pub number: Option<String>,
     pub date: Option<NaiveDate>,
     pub source: String,
+    pub url: Option<String>,
+    pub inferred: Vec<String>,
+    /// Known from this date (its adoption date unless the data says otherwise).
+    pub known_from: Option<NaiveDate>,
+    /// The weeks it applies to (five-day only unless the act says otherwise).
+    pub weeks: Vec<Week>,
     /// (day off, working day) pairs.
     pub transfers: Vec<(NaiveDate, NaiveDate)>,
     /// Days declared off with nothing worked in return.
@@ -194,12 +90,17 @@ pub(crate) struct YearStatus {
 pub(crate) struct Dataset {
     pub substitution_since: i32,
     pub substitution_source: String,
+    pub substitution_url: Option<String>,
+    /// The date the data was last checked against official sources.
+    pub data_as_of: Option<NaiveDate>,
     pub holidays: Vec<HolidayRule>,
     pub kurban: Vec<KurbanDate>,
     pub years: BTreeMap<i32, YearStatus>,
     pub acts: Vec<Act>,
     /// Which files (or overlays) went in, for `data_version`.
     pub origins: Vec<String>,
+    /// The calendar as known on this date (`None`: as known now).
+    pub known_on: Option<NaiveDate>,
 }
 
 // ---------- raw TOML shapes ----------
@@ -214,6 +115,8 @@ struct RawFile {
     date: Option<Vec<RawKurban>>,
     // overlays
     kurban_ait: Option<Vec<RawKurban>>,
+    // statutory.toml: when the data was last checked
+    data_as_of: Option<Spanned<String>>,
     // transfers/YYYY.toml
     year: Option<Spanned<i64>>,
     status: Option<Spanned<String>>,
@@ -226,8 +129,9 @@ struct RawFile {
 struct RawSubstitution {
     since: i32,
     source: String,
-    #[allow(dead_code)]
-    note: Option<String>,
+    url: Option<String>,
+    #[serde(rename = "note")]
+    _note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -240,8 +144,15 @@ struct RawHoliday {
     until: Option<i32>,
     names: Names,
     source: String,
-    #[allow(dead_code)]
-    note: Option<String>,
+    url: Option<String>,
+    #[serde(rename = "secondary", default)]
+    _secondary: Vec<String>,
+    #[serde(default)]
+    inferred: Vec<String>,
+    known_from: Option<Spanned<String>>,
+    known_until: Option<Spanned<String>>,
+    #[serde(rename = "note")]
+    _note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -251,23 +162,36 @@ struct RawKurban {
     date: Spanned<String>,
     status: Spanned<String>,
     source: String,
-    #[allow(dead_code)]
-    note: Option<String>,
+    url: Option<String>,
+    #[serde(rename = "secondary", default)]
+    _secondary: Vec<String>,
+    known_from: Option<Spanned<String>>,
+    known_until: Option<Spanned<String>>,
+    #[serde(rename = "note")]
+    _note: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAct {
     id: Spanned<String>,
-    #[allow(dead_code)]
-    kind: Option<String>,
+    #[serde(rename = "kind")]
+    _kind: Option<String>,
     body: Option<String>,
     number: Option<String>,
     date: Option<Spanned<String>>,
+    published: Option<Spanned<String>>,
+    known_from: Option<Spanned<String>>,
     title: Option<Names>,
     source: String,
-    #[allow(dead_code)]
-    note: Option<String>,
+    url: Option<String>,
+    #[serde(rename = "secondary", default)]
+    _secondary: Vec<String>,
+    #[serde(default)]
+    inferred: Vec<String>,
+    weeks: Option<Spanned<Vec<String>>>,
+    #[serde(rename = "note")]
+    _note: Option<String>,
     transfer: Option<Vec<RawTransfer>>,
     day_off: Option<Vec<RawDayOff>>,
 }
@@ -277,16 +201,16 @@ struct RawAct {
 struct RawTransfer {
     day_off: Spanned<String>,
     working_day: Spanned<String>,
-    #[allow(dead_code)]
-    note: Option<String>,
+    #[serde(rename = "note")]
+    _note: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDayOff {
     date: Spanned<String>,
-    #[allow(dead_code)]
-    note: Option<String>,
+    #[serde(rename = "note")]
+    _note: Option<String>,
 }
 
 /// 1-based line of a byte offset.
@@ -331,20 +255,40 @@ pub(crate) const FIRST_YEAR: i32 = 2000;
 pub(crate) const LAST_YEAR: i32 = 2100;
 
 impl Dataset {
-    /// The embedded data, as the build script parsed and checked it
-    /// (`build.rs` turns `holidays/*.toml` into Rust, so start-up parses nothing).
-    pub fn embedded() -> Result<Dataset> {
-        Ok(crate::embedded::embedded_dataset())
+    /// Whether an entry known from `from` and superseded on `until` is part
+    /// of the data as known on [`known_on`](Dataset::known_on) (as known now:
+    /// every entry not superseded).
+    pub fn knows(&self, from: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+        match self.known_on {
+            None => until.is_none(),
+            Some(d) => from.is_none_or(|f| f <= d) && until.is_none_or(|u| d < u),
+        }
     }
 
-    /// The embedded files parsed now (what `build.rs` runs; tests compare both).
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub fn parse_embedded() -> Result<Dataset> {
-        let mut data = Dataset::default();
-        for (origin, text) in EMBEDDED {
-            data.apply(origin, text)?;
+    /// A dataset of one plain year (2000): what a calendar falls back to if
+    /// the embedded data could not be laid out.
+    pub fn minimal() -> Dataset {
+        Dataset {
+            substitution_since: FIRST_YEAR,
+            years: [(FIRST_YEAR, YearStatus { provisional: true })]
+                .into_iter()
+                .collect(),
+            ..Dataset::default()
         }
-        Ok(data)
+    }
+
+    /// The version string of this data: coverage, a hash of the embedded
+    /// files, and the overlays applied.
+    pub fn version(&self, last_year: i32) -> String {
+        let mut v = format!(
+            "kz-{FIRST_YEAR}-{last_year}+{:08x}",
+            embedded::EMBEDDED_HASH
+        );
+        let overlays = self.origins.get(embedded::FILES.len()..).unwrap_or(&[]);
+        if !overlays.is_empty() {
+            v.push_str(&format!("+overlay:{}", overlays.join(",")));
+        }
+        v
     }
 
     /// Parses `text` and layers it over this dataset. On error nothing changes.
@@ -368,6 +312,10 @@ impl Dataset {
         if let Some(sub) = raw.substitution {
             self.substitution_since = sub.since;
             self.substitution_source = sub.source;
+            self.substitution_url = sub.url;
+        }
+        if let Some(d) = &raw.data_as_of {
+            self.data_as_of = Some(cx.date(d)?);
         }
         for h in raw.holiday.unwrap_or_default() {
             let mut dates = Vec::new();
@@ -384,8 +332,12 @@ impl Dataset {
                     })?;
                 dates.push((md.month(), md.day()));
             }
-            // A later entry with the id of an earlier one replaces it (overlays correct rules).
-            self.holidays.retain(|x| x.id != h.id);
+            // A later entry with the id of an earlier one replaces it (overlays
+            // correct rules), unless both say from when they were known (two
+            // versions of one rule, for calendars as known on a date).
+            if h.known_from.is_none() && h.known_until.is_none() {
+                self.holidays.retain(|x| x.id != h.id);
+            }
             let from = h.from.unwrap_or(i32::MIN);
             let until = h.until.unwrap_or(i32::MAX);
             if from > until {
@@ -394,6 +346,8 @@ impl Dataset {
                     format!("holiday {:?}: from {from} is after until {until}", h.id),
                 ));
             }
+            let known_from = h.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
+            let known_until = h.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
             self.holidays.push(HolidayRule {
                 id: h.id,
                 kind: h.kind,
@@ -402,6 +356,10 @@ impl Dataset {
                 until,
                 names: h.names,
                 source: h.source,
+                url: h.url,
+                inferred: h.inferred,
+                known_from,
+                known_until,
             });
         }
         for k in raw.date.into_iter().chain(raw.kurban_ait).flatten() {
@@ -427,11 +385,16 @@ impl Dataset {
             if origin != "holidays/kurban-ait.toml" {
                 self.kurban.retain(|x| x.year != k.year);
             }
+            let known_from = k.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
+            let known_until = k.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
             self.kurban.push(KurbanDate {
                 year: k.year,
                 date,
                 estimated,
                 source: k.source,
+                url: k.url,
+                known_from,
+                known_until,
             });
         }
         self.kurban.sort_by_key(|k| k.date);
@@ -462,8 +425,32 @@ impl Dataset {
             return Err(cx.err(s.span(), "`status` needs a `year` beside it"));
         }
         let _ = raw.note;
+        let mut act_at: std::collections::HashMap<String, usize> = self
+            .acts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         for a in raw.act.unwrap_or_default() {
             let date = a.date.as_ref().map(|d| cx.date(d)).transpose()?;
+            let published = a.published.as_ref().map(|d| cx.date(d)).transpose()?;
+            let known_from = match &a.known_from {
+                Some(d) => Some(cx.date(d)?),
+                None => date.or(published),
+            };
+            let weeks = match &a.weeks {
+                None => vec![Week::FiveDay],
+                Some(w) => {
+                    let mut weeks = Vec::new();
+                    for name in w.get_ref() {
+                        weeks.push(
+                            name.parse::<Week>()
+                                .map_err(|e| cx.err(w.span(), e.message()))?,
+                        );
+                    }
+                    weeks
+                }
+            };
             let mut transfers = Vec::new();
             for t in a.transfer.unwrap_or_default() {
                 let off = cx.date(&t.day_off)?;
@@ -487,50 +474,58 @@ impl Dataset {
                 .collect::<Result<Vec<_>>>()?;
             let id = a.id.get_ref().clone();
             let act_origin = format!("{origin}: line {}", line_of(text, a.id.span().start));
-            // An overlay may correct an act: the same id replaces it.
-            self.acts.retain(|x| x.id != id);
-            self.acts.push(Act {
-                id,
+            let act = Act {
+                id: id.clone(),
                 title: a.title.unwrap_or_default(),
                 body: a.body.unwrap_or_default(),
                 number: a.number,
                 date,
                 source: a.source,
+                url: a.url,
+                inferred: a.inferred,
+                known_from,
+                weeks,
                 transfers,
                 days_off,
                 origin: act_origin,
-            });
+            };
+            // An overlay may correct an act: the same id replaces it, in place.
+            match act_at.get(&id) {
+                Some(&i) => self.acts[i] = act,
+                None => {
+                    act_at.insert(id, self.acts.len());
+                    self.acts.push(act);
+                }
+            }
         }
         self.origins.push(origin.to_string());
         Ok(())
     }
 }
 
-/// FNV-1a over the embedded files: the content part of `data_version`
-/// (computed by `build.rs`).
-#[cfg_attr(not(test), allow(dead_code))] // used by build.rs and the tests
-pub(crate) fn content_hash(parts: &[&str]) -> u32 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for b in p.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
+/// Reads a text file of at most [`MAX_FILE_BYTES`]; `what` names it in errors.
+pub(crate) fn read_text_file(path: &std::path::Path, what: &str) -> Result<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(what, path, e))?;
+    let mut text = String::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| Error::io(what, path, e))?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::invalid_input(format!(
+            "{what} {} is larger than {MAX_FILE_BYTES} bytes",
+            path.display()
+        )));
     }
-    h as u32
+    Ok(text)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The largest data or regulation file read (16 MiB).
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
 
-    #[test]
-    fn generated_data_equals_the_parsed_files() {
-        assert_eq!(
-            Dataset::embedded().unwrap(),
-            Dataset::parse_embedded().unwrap()
-        );
-        let texts: Vec<&str> = EMBEDDED.iter().map(|(_, t)| *t).collect();
-        assert_eq!(crate::embedded::EMBEDDED_HASH, content_hash(&texts));
+impl Act {
+    /// Whether the act moves days of `week`.
+    pub fn applies_to(&self, week: Week) -> bool {
+        self.weeks.contains(&week)
     }
 }

@@ -1,0 +1,285 @@
+//! The [`Evaluator`]: one request in, one response out.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex};
+
+use super::request::{salvage_id, MAX_LINE_BYTES};
+use super::response::{RegulationResponse, Response, StepResponse, TermResponse};
+use super::{Id, Request};
+use crate::calendar::{Calendar, Horizon, Week};
+use crate::office::OfficeTime;
+use crate::regulation::Regulation;
+use crate::schedule::Schedule;
+use crate::{Error, ErrorKind, Result};
+
+/// At most this many derived calendars and office tables are kept.
+const CACHE_LIMIT: usize = 64;
+
+/// Evaluates requests of the batch contract against one calendar.
+///
+/// It keeps the office tables of the schedules (and the calendars of the
+/// weeks and horizons) that requests ask for, and the regulation files the
+/// host registered. Requests name regulations by id only: the evaluator never
+/// reads a file because a request asks it to. `Send + Sync`: share it between
+/// threads.
+///
+/// ```
+/// use merzim::batch::Evaluator;
+/// use merzim::Calendar;
+/// let ev = Evaluator::new(Calendar::kazakhstan());
+/// let out = ev.evaluate_json(r#"{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days"}"#);
+/// assert_eq!(out, r#"{"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}"#);
+/// ```
+pub struct Evaluator {
+    calendar: Calendar,
+    default_office: OfficeTime,
+    calendars: Mutex<HashMap<(Week, Horizon), Calendar>>,
+    offices: Mutex<HashMap<(Schedule, Week, Horizon), OfficeTime>>,
+    regulations: HashMap<String, Arc<Regulation>>,
+}
+
+impl std::fmt::Debug for Evaluator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut ids: Vec<&String> = self.regulations.keys().collect();
+        ids.sort();
+        f.debug_struct("Evaluator")
+            .field("calendar", &self.calendar)
+            .field("registered_regulations", &ids)
+            .finish()
+    }
+}
+
+impl Evaluator {
+    /// An evaluator over `calendar`, with the state-body schedule ready and the
+    /// bundled regulations.
+    pub fn new(calendar: Calendar) -> Evaluator {
+        let default_office = OfficeTime::state_body(&calendar);
+        Evaluator {
+            calendar,
+            default_office,
+            calendars: Mutex::new(HashMap::new()),
+            offices: Mutex::new(HashMap::new()),
+            regulations: HashMap::new(),
+        }
+    }
+
+    /// This evaluator with `regulation` registered under its id, so that
+    /// requests can name it.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`] when a bundled or already registered
+    /// regulation has the same id.
+    pub fn with_regulation(mut self, regulation: Regulation) -> Result<Evaluator> {
+        if Regulation::bundled(&regulation.id).is_ok()
+            || self.regulations.contains_key(&regulation.id)
+        {
+            return Err(Error::invalid_input(format!(
+                "a regulation with the id {:?} is already known: give the file another id",
+                regulation.id
+            )));
+        }
+        self.regulations
+            .insert(regulation.id.clone(), Arc::new(regulation));
+        Ok(self)
+    }
+
+    /// This evaluator with the regulation file at `path` registered (see
+    /// [`with_regulation`](Evaluator::with_regulation)).
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Regulation::from_file`] and of
+    /// [`with_regulation`](Evaluator::with_regulation).
+    pub fn with_regulation_file(self, path: impl AsRef<std::path::Path>) -> Result<Evaluator> {
+        let regulation = Regulation::from_file(path)?;
+        self.with_regulation(regulation)
+    }
+
+    /// The calendar requests are counted on (unless they choose another week
+    /// or horizon).
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// A regulation requests may name: a registered one, else a bundled one.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`] for an unknown id; the message lists the ids.
+    pub fn regulation(&self, id: &str) -> Result<&Regulation> {
+        if let Some(r) = self.regulations.get(id) {
+            return Ok(r);
+        }
+        Regulation::bundled(id).map_err(|e| {
+            if self.regulations.is_empty() {
+                e
+            } else {
+                let mut ids: Vec<&str> = self.regulations.keys().map(String::as_str).collect();
+                ids.sort_unstable();
+                Error::invalid_input(format!(
+                    "{}; registered ones are {}",
+                    e.message(),
+                    ids.join(", ")
+                ))
+            }
+        })
+    }
+
+    /// The calendar of `week` and `horizon` (`None`: as this evaluator's).
+    fn calendar_for(&self, week: Option<Week>, horizon: Option<Horizon>) -> Result<Calendar> {
+        let week = week.unwrap_or(self.calendar.week());
+        let horizon = horizon.unwrap_or(self.calendar.horizon());
+        if (week, horizon) == (self.calendar.week(), self.calendar.horizon()) {
+            return Ok(self.calendar.clone());
+        }
+        let mut cache = self.calendars.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(c) = cache.get(&(week, horizon)) {
+            return Ok(c.clone());
+        }
+        let c = self.calendar.with_week(week)?.with_horizon(horizon);
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert((week, horizon), c.clone());
+        Ok(c)
+    }
+
+    /// The office tables for `schedule` (`None`: the state-body default) on
+    /// the calendar of `week` and `horizon`.
+    fn office(
+        &self,
+        schedule: Option<&Schedule>,
+        week: Option<Week>,
+        horizon: Option<Horizon>,
+    ) -> Result<OfficeTime> {
+        let default_calendar = week.is_none_or(|w| w == self.calendar.week())
+            && horizon.is_none_or(|h| h == self.calendar.horizon());
+        let schedule = schedule.unwrap_or(self.default_office.schedule());
+        if default_calendar && schedule == self.default_office.schedule() {
+            return Ok(self.default_office.clone());
+        }
+        let calendar = self.calendar_for(week, horizon)?;
+        let key = (schedule.clone(), calendar.week(), calendar.horizon());
+        let mut cache = self.offices.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(o) = cache.get(&key) {
+            return Ok(o.clone());
+        }
+        let o = OfficeTime::new(&calendar, schedule.clone())?;
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, o.clone());
+        Ok(o)
+    }
+
+    /// Evaluates one request. A failure is an error response; a bug inside
+    /// merzim (a panic) is caught here and answered as an `internal` error, so
+    /// one line can never take others down.
+    pub fn evaluate(&self, request: &Request) -> Response {
+        let id = request.id();
+        match catch_unwind(AssertUnwindSafe(|| self.try_evaluate(request))) {
+            Ok(Ok(r)) => r,
+            Ok(Err(e)) => Response::from_error(id.clone(), &e),
+            Err(_) => Response::from_error(
+                id.clone(),
+                &Error::new(
+                    ErrorKind::Internal,
+                    "internal error: merzim panicked on this request (a bug: please report it with the line)",
+                ),
+            ),
+        }
+    }
+
+    fn try_evaluate(&self, request: &Request) -> Result<Response> {
+        match request {
+            Request::Term(t) => {
+                let office = self.office(t.schedule.as_ref(), t.week, t.horizon)?;
+                let s = t.tz.local_of(t.submitted)?;
+                let d = office.legal_due(s, t.term, t.options)?;
+                Ok(Response::Term(TermResponse {
+                    id: t.id.clone(),
+                    registered: d.registered.to_string(),
+                    due: t.tz.to_rfc3339(d.due),
+                    handoff: d.handoff.map(|h| t.tz.to_rfc3339(h)),
+                    provisional: d.provisional,
+                    warnings: Vec::new(),
+                }))
+            }
+            Request::Regulation(r) => {
+                let office = self.office(r.schedule.as_ref(), r.week, r.horizon)?;
+                let reg = self.regulation(&r.regulation)?;
+                let s = r.tz.local_of(r.submitted)?;
+                let tl = reg.timeline(&office, s, r.channel, r.outcome)?;
+                let z = r.tz;
+                Ok(Response::Regulation(RegulationResponse {
+                    id: r.id.clone(),
+                    steps: tl
+                        .steps
+                        .iter()
+                        .map(|st| StepResponse {
+                            number: st.number,
+                            start: z.to_rfc3339(st.start),
+                            end: z.to_rfc3339(st.end),
+                        })
+                        .collect(),
+                    end: z.to_rfc3339(tl.end),
+                    term_due: tl.term_due.map(|t| z.to_rfc3339(t)),
+                    within_term: tl.within_term,
+                    refusal_due: tl.refusal_due.map(|t| z.to_rfc3339(t)),
+                    handoff: tl.handoff.map(|t| z.to_rfc3339(t)),
+                    storage_until: tl.storage_until.map(|t| z.to_rfc3339(t)),
+                    provisional: tl.provisional,
+                    warnings: tl.warnings.clone(),
+                }))
+            }
+        }
+    }
+
+    /// One line as bytes (a UTF-8 BOM and a trailing `\r\n` are allowed) in,
+    /// one response out: what the CLI's `batch` and the C API's
+    /// `merzim_eval_json` do with each line. Never fails: a bad line gives an
+    /// error response, with its id when it could be read.
+    pub fn evaluate_bytes(&self, line: &[u8]) -> Response {
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.len() > MAX_LINE_BYTES {
+            let head = String::from_utf8_lossy(&line[..line.len().min(4096)]);
+            return Response::from_error(
+                salvage_id(&head),
+                &Error::invalid_input(format!(
+                    "the line has {} bytes: the limit is {MAX_LINE_BYTES}",
+                    line.len()
+                )),
+            );
+        }
+        match std::str::from_utf8(line) {
+            Ok(s) => self.evaluate_str(s),
+            Err(e) => Response::from_error(
+                salvage_id(&String::from_utf8_lossy(line)),
+                &Error::invalid_input(format!("the line is not valid UTF-8: {e}")),
+            ),
+        }
+    }
+
+    fn evaluate_str(&self, line: &str) -> Response {
+        match Request::from_json(line) {
+            Ok(r) => self.evaluate(&r),
+            Err((id, e)) => Response::from_error(id, &e),
+        }
+    }
+
+    /// One JSON line in, one JSON line out (the batch contract):
+    /// [`evaluate_bytes`](Evaluator::evaluate_bytes) as JSON text.
+    pub fn evaluate_json(&self, line: &str) -> String {
+        self.evaluate_bytes(line.as_bytes()).to_json()
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_traits() {
+    fn is<T: Send + Sync>() {}
+    is::<Evaluator>();
+    is::<Id>();
+}

@@ -1,0 +1,31 @@
+/*!
+The batch contract: one JSON object in, one out.
+
+The CLI's `batch`, the C API's `merzim_eval_json` and the Python package's
+`evaluate_json` are thin faces over [`Evaluator`]: the contract is implemented
+once, here, so they can never disagree. Its JSON Schema is
+`docs/batch.schema.json`.
+
+A term case:
+
+```
+use merzim::batch::Evaluator;
+let ev = Evaluator::new(merzim::Calendar::kazakhstan());
+let out = ev.evaluate_json(r#"{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days", "channel": "portal"}"#);
+assert_eq!(out, r#"{"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}"#);
+let bad = ev.evaluate_json(r#"{"id": "a2", "submitted": "2031-01-05T10:00", "term": "1 working day"}"#);
+assert!(bad.contains(r#""kind":"out_of_coverage""#));
+```
+*/
+
+mod evaluator;
+mod id;
+mod request;
+mod response;
+
+pub use evaluator::Evaluator;
+pub use id::Id;
+pub use request::{RegulationRequest, Request, TermRequest, MAX_LINE_BYTES};
+pub use response::{
+    ErrorBody, ErrorResponse, RegulationResponse, Response, StepResponse, TermResponse,
+};

@@ -1,0 +1,286 @@
+//! Building a calendar's per-day tables from the holiday data, one phase per
+//! function: statutory days, substitute days, acts, tables.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::day::{DayKind, Detail, WORKING_BIT};
+use super::{Horizon, Tables, Week};
+use crate::data::{Dataset, HolidayKind, FIRST_YEAR, LAST_YEAR};
+use crate::dates::{self, DAYS};
+use crate::{Error, Result};
+
+/// The kinds of every day of 2000–2100 and the details of the special ones,
+/// while they are being laid out.
+struct Layout<'a> {
+    data: &'a Dataset,
+    week: Week,
+    kind: Vec<u8>,
+    details: Vec<(u32, Detail)>,
+    detail_at: HashMap<u32, usize>,
+}
+
+impl Layout<'_> {
+    fn is_weekend(&self, wd: Weekday) -> bool {
+        match self.week {
+            Week::SixDay => wd == Weekday::Sun,
+            _ => matches!(wd, Weekday::Sat | Weekday::Sun),
+        }
+    }
+
+    fn kind(&self, i: usize) -> DayKind {
+        DayKind::from_code(self.kind[i])
+    }
+
+    fn set(&mut self, i: usize, kind: DayKind, detail: Detail) {
+        self.kind[i] = kind.code();
+        match self.detail_at.get(&(i as u32)) {
+            Some(&at) => self.details[at].1 = detail,
+            None => {
+                self.detail_at.insert(i as u32, self.details.len());
+                self.details.push((i as u32, detail));
+            }
+        }
+    }
+
+    /// Phase 1: weekly days off, statutory holidays and religious days, year by
+    /// year. Returns the public holidays (day index, rule) in date order.
+    fn statutory_days(&mut self) -> Vec<(usize, usize)> {
+        for i in 0..DAYS {
+            if self.is_weekend(dates::weekday_of(i as u32)) {
+                self.kind[i] = DayKind::Weekend.code();
+            }
+        }
+        let data = self.data;
+        let mut public = Vec::new();
+        for year in FIRST_YEAR..=LAST_YEAR {
+            for (r, rule) in data.holidays.iter().enumerate() {
+                if year < rule.from
+                    || year > rule.until
+                    || !data.knows(rule.known_from, rule.known_until)
+                {
+                    continue;
+                }
+                for &(m, d) in &rule.dates {
+                    let Some(i) =
+                        NaiveDate::from_ymd_opt(year, m, d).and_then(dates::index_in_table)
+                    else {
+                        continue;
+                    };
+                    let kind = match rule.kind {
+                        HolidayKind::Public => {
+                            public.push((i, r));
+                            DayKind::Holiday
+                        }
+                        HolidayKind::Religious if self.kind(i) == DayKind::Holiday => {
+                            DayKind::Holiday
+                        }
+                        HolidayKind::Religious => DayKind::ReligiousDayOff,
+                    };
+                    self.set(i, kind, Detail::Holiday(r as u32));
+                }
+            }
+        }
+        for (k, kurban) in data.kurban.iter().enumerate() {
+            if !data.knows(kurban.known_from, kurban.known_until) {
+                continue;
+            }
+            let Some(i) = dates::index_in_table(kurban.date) else {
+                continue;
+            };
+            let kind = if self.kind(i) == DayKind::Holiday {
+                DayKind::Holiday
+            } else {
+                DayKind::ReligiousDayOff
+            };
+            self.set(i, kind, Detail::Kurban(k as u32));
+        }
+        public.sort_unstable();
+        public
+    }
+
+    /// Phase 2: a public holiday on a weekly day off gives the next ordinary
+    /// working day off, in date order so that runs chain.
+    fn substitutes(&mut self, public: &[(usize, usize)]) {
+        for &(i, r) in public {
+            let date = dates::date_of(i as u32);
+            if date.year() < self.data.substitution_since || !self.is_weekend(date.weekday()) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < DAYS && self.kind(j) != DayKind::Working {
+                j += 1;
+            }
+            if j < DAYS {
+                self.set(
+                    j,
+                    DayKind::SubstituteDayOff,
+                    Detail::Substitute(r as u32, i as u32),
+                );
+            }
+        }
+    }
+
+    /// Phase 3: transfer and declaration acts that apply to this week.
+    fn acts(&mut self) -> Result<()> {
+        let data = self.data;
+        for (a, act) in data.acts.iter().enumerate() {
+            if !act.applies_to(self.week) || !data.knows(act.known_from, None) {
+                continue;
+            }
+            let bad = |what: String| {
+                Error::invalid_data(format!("{}: act {:?}: {what}", act.origin, act.id))
+            };
+            let index = |d: NaiveDate| {
+                dates::index_in_table(d).ok_or_else(|| {
+                    let (first, last) = dates::table_range();
+                    bad(format!(
+                        "{d} is outside the calendar's range {first}..={last}"
+                    ))
+                })
+            };
+            for &(off, work) in &act.transfers {
+                let (io, iw) = (index(off)?, index(work)?);
+                if !self.kind(io).is_working() {
+                    return Err(bad(format!(
+                        "day_off {off} is already a non-working day ({}) for the {} week",
+                        self.kind(io),
+                        self.week
+                    )));
+                }
+                let new_work = match self.kind(iw) {
+                    DayKind::Weekend => DayKind::WorkingWeekend,
+                    DayKind::SubstituteDayOff | DayKind::TransferredDayOff | DayKind::DeclaredDayOff => {
+                        DayKind::TransferredWorkingDay
+                    }
+                    other => {
+                        return Err(bad(format!(
+                            "working_day {work} cannot be made a working day: it is {other} for the {} week",
+                            self.week
+                        )))
+                    }
+                };
+                self.set(
+                    io,
+                    DayKind::TransferredDayOff,
+                    Detail::MovedOff(a as u32, iw as u32),
+                );
+                self.set(iw, new_work, Detail::Worked(a as u32, io as u32));
+            }
+            for &off in &act.days_off {
+                let io = index(off)?;
+                if !self.kind(io).is_working() {
+                    return Err(bad(format!(
+                        "day_off {off} is already a non-working day ({}) for the {} week",
+                        self.kind(io),
+                        self.week
+                    )));
+                }
+                self.set(io, DayKind::DeclaredDayOff, Detail::Declared(a as u32));
+            }
+        }
+        Ok(())
+    }
+
+    /// Phase 4: the prefix counts and the working-day list.
+    fn tables(self, data: Arc<Dataset>, horizon: Horizon) -> Result<Tables> {
+        let coverage_last_year = coverage_last_year(&data)?;
+        let coverage_last = dates::index_in_table(
+            NaiveDate::from_ymd_opt(coverage_last_year, 12, 31)
+                .ok_or_else(|| Error::invalid_data("the holiday data's last year is not a year"))?,
+        )
+        .ok_or_else(|| {
+            Error::invalid_data(format!("year {coverage_last_year} is past {LAST_YEAR}"))
+        })? as u32;
+        let mut kind = self.kind;
+        let mut cum = Vec::with_capacity(DAYS + 1);
+        let mut working = Vec::with_capacity(DAYS);
+        let mut n: u16 = 0;
+        for (i, k) in kind.iter_mut().enumerate() {
+            cum.push(n);
+            if DayKind::from_code(*k).is_working() {
+                *k |= WORKING_BIT;
+                working.push(i as u16);
+                n += 1;
+            }
+        }
+        cum.push(n);
+        let mut details = self.details;
+        details.sort_by_key(|d| d.0);
+        let mut provisional_years_before =
+            Vec::with_capacity((LAST_YEAR - FIRST_YEAR + 2) as usize);
+        let mut p = 0u16;
+        for y in FIRST_YEAR..=LAST_YEAR {
+            provisional_years_before.push(p);
+            let provisional = y > coverage_last_year
+                || data.years.get(&y).is_some_and(|s| s.provisional)
+                // A year whose Kurban Ait date is only estimated: the real one
+                // may fall a day later, whatever weekday the estimate is.
+                || {
+                    let known = data.kurban.iter().filter(|k| k.year == y && data.knows(k.known_from, k.known_until));
+                    let (mut estimated, mut confirmed) = (false, false);
+                    for k in known {
+                        estimated |= k.estimated;
+                        confirmed |= !k.estimated;
+                    }
+                    estimated && !confirmed
+                };
+            if provisional {
+                p += 1;
+            }
+        }
+        provisional_years_before.push(p);
+        let data_version = data.version(coverage_last_year);
+        Ok(Tables {
+            week: self.week,
+            horizon,
+            data_version,
+            valid_last: match horizon {
+                Horizon::Provisional => (DAYS - 1) as u32,
+                _ => coverage_last,
+            },
+            coverage_last,
+            kind,
+            cum,
+            working,
+            details,
+            provisional_years_before,
+            data,
+        })
+    }
+}
+
+/// The last year of coverage: FIRST_YEAR through the last year with a
+/// transfers file, which must have no gaps.
+fn coverage_last_year(data: &Dataset) -> Result<i32> {
+    let last_year = data.years.keys().next_back().copied().ok_or_else(|| {
+        Error::invalid_data("the holiday data has no year files (holidays/transfers/YYYY.toml)")
+    })?;
+    for y in FIRST_YEAR..=last_year {
+        if !data.years.contains_key(&y) {
+            return Err(Error::invalid_data(format!(
+                "the holiday data has no file for year {y}: coverage must be continuous from {FIRST_YEAR} \
+                 (files: {})",
+                data.origins.join(", ")
+            )));
+        }
+    }
+    Ok(last_year)
+}
+
+/// The tables of `data` counted for `week`, answering up to `horizon`.
+pub(super) fn build(data: Arc<Dataset>, week: Week, horizon: Horizon) -> Result<Tables> {
+    let mut layout = Layout {
+        data: &data,
+        week,
+        kind: vec![DayKind::Working.code(); DAYS],
+        details: Vec::new(),
+        detail_at: HashMap::new(),
+    };
+    let public = layout.statutory_days();
+    layout.substitutes(&public);
+    layout.acts()?;
+    layout.tables(Arc::clone(&data), horizon)
+}

@@ -1,0 +1,228 @@
+//! What the calendar says about one date: its kind, names, source and flags.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Calendar;
+use crate::names::Names;
+use crate::Result;
+
+named_enum! {
+    /// What kind of day a date is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DayKind ("day kind") {
+        /// An ordinary working day.
+        Working = "working",
+        /// A weekly day off (Saturday/Sunday; Sunday only for the six-day week).
+        Weekend = "weekend",
+        /// A public (national or state) holiday.
+        Holiday = "holiday",
+        /// A religious day off: 7 January, the first day of Kurban Ait.
+        ReligiousDayOff = "religious_day_off",
+        /// The working day after a holiday that fell on a weekend (Law on holidays art. 5).
+        SubstituteDayOff = "substitute_day_off",
+        /// A working day made a day off by a transfer act.
+        TransferredDayOff = "transferred_day_off",
+        /// A working day declared off by an act, with no day worked in return.
+        DeclaredDayOff = "declared_day_off",
+        /// A Saturday or Sunday made a working day by a transfer act.
+        WorkingWeekend = "working_weekend",
+        /// A weekday day off (a substitute day) made a working day by a transfer act
+        /// (2020-05-11).
+        TransferredWorkingDay = "transferred_working_day",
+    }
+}
+
+impl DayKind {
+    /// Whether days of this kind are working days.
+    pub fn is_working(self) -> bool {
+        matches!(
+            self,
+            DayKind::Working | DayKind::WorkingWeekend | DayKind::TransferredWorkingDay
+        )
+    }
+
+    pub(super) fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub(super) fn from_code(code: u8) -> DayKind {
+        DayKind::ALL[(code & KIND_MASK) as usize]
+    }
+}
+
+pub(super) const KIND_MASK: u8 = 0x0f;
+pub(super) const WORKING_BIT: u8 = 0x80;
+
+/// A transfer or declaration act, as cited by a [`Day`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ActRef {
+    /// The act's id in the data (`"mtszn-order-2024-04-17"`).
+    pub id: String,
+    /// Its title.
+    pub title: Names,
+    /// The body that issued it.
+    pub body: String,
+    /// Its number, when known.
+    pub number: Option<String>,
+    /// Its date, when known.
+    pub date: Option<NaiveDate>,
+}
+
+/// Everything the calendar knows about one date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Day {
+    /// The date.
+    pub date: NaiveDate,
+    /// Its kind.
+    pub kind: DayKind,
+    /// Whether it is a working day.
+    pub working: bool,
+    /// The holiday's name (for a substitute day: the holiday it stands for; for a
+    /// transfer: what happened); `None` for ordinary working days and weekends.
+    pub names: Option<Names>,
+    /// The legal source of this day's status.
+    pub source: Option<String>,
+    /// The act that moved this day, for transfers.
+    pub act: Option<ActRef>,
+    /// Whether this day's status may still change (year not final, or past coverage).
+    pub provisional: bool,
+    /// Whether this day's status rests on an estimated date (Kurban Ait not yet announced).
+    pub estimated: bool,
+}
+
+/// What makes a special day special: a compact reference into the dataset,
+/// resolved to names and sources only when [`Calendar::day`] is asked.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Detail {
+    /// A statutory holiday or religious day (index into `holidays`).
+    Holiday(u32),
+    /// Kurban Ait (index into `kurban`).
+    Kurban(u32),
+    /// The substitute for the holiday rule `.0` that fell on day `.1`.
+    Substitute(u32, u32),
+    /// A day off moved by act `.0`; day `.1` is worked instead.
+    MovedOff(u32, u32),
+    /// A day worked by act `.0` instead of day off `.1`.
+    Worked(u32, u32),
+    /// A day off declared by act `.0`.
+    Declared(u32),
+}
+
+impl Calendar {
+    /// The kind of `date`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) for a
+    /// date outside [`valid_range`](Calendar::valid_range).
+    pub fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
+        Ok(self.kind_at(self.index(date)?))
+    }
+
+    /// Everything known about `date`: kind, names, source, act, provisional flags.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) for a
+    /// date outside [`valid_range`](Calendar::valid_range).
+    pub fn day(&self, date: NaiveDate) -> Result<Day> {
+        let i = self.index(date)?;
+        let kind = self.kind_at(i);
+        let detail = match kind {
+            DayKind::Working | DayKind::Weekend => None,
+            _ => self.detail_at(i),
+        };
+        let data = self.data();
+        let act_ref = |a: u32| {
+            let act = &data.acts[a as usize];
+            ActRef {
+                id: act.id.clone(),
+                title: act.title.clone(),
+                body: act.body.clone(),
+                number: act.number.clone(),
+                date: act.date,
+            }
+        };
+        // A day set by act `a`: its names, the act's source, the act.
+        let by_act = |a: u32, names: Names| {
+            let source = data.acts[a as usize].source.clone();
+            (Some(names), Some(source), Some(act_ref(a)), false)
+        };
+        let (names, source, act, estimated) = match detail {
+            None => (None, None, None, false),
+            Some(Detail::Holiday(r)) => {
+                let rule = &data.holidays[r as usize];
+                (
+                    Some(rule.names.clone()),
+                    Some(rule.source.clone()),
+                    None,
+                    false,
+                )
+            }
+            Some(Detail::Kurban(k)) => {
+                let k = &data.kurban[k as usize];
+                let names = Names::new(
+                    "Құрбан айттың бірінші күні",
+                    "Первый день Курбан айта",
+                    "Kurban Ait (first day)",
+                );
+                (Some(names), Some(k.source.clone()), None, k.estimated)
+            }
+            Some(Detail::Substitute(r, h)) => {
+                let n = &data.holidays[r as usize].names;
+                let h = crate::dates::date_of(h);
+                let names = Names::new(
+                    format!("{} (ауыстырылған демалыс күні, {h})", n.kk),
+                    format!("{} (перенос выходного дня с {h})", n.ru),
+                    format!("{} (substitute day off for {h})", n.en),
+                );
+                (
+                    Some(names),
+                    Some(data.substitution_source.clone()),
+                    None,
+                    false,
+                )
+            }
+            Some(Detail::MovedOff(a, w)) => {
+                let w = crate::dates::date_of(w);
+                let names = Names::new(
+                    format!("Демалыс күні ауыстырылды ({w} жұмыс күні)"),
+                    format!("Перенесённый выходной день (рабочий день {w})"),
+                    format!("Day off moved by an act (worked on {w} instead)"),
+                );
+                by_act(a, names)
+            }
+            Some(Detail::Worked(a, o)) => {
+                let o = crate::dates::date_of(o);
+                let names = Names::new(
+                    format!("Жұмыс күні ({o} демалыс күнінің орнына)"),
+                    format!("Рабочий день (вместо выходного {o})"),
+                    format!("Working day by an act (instead of {o})"),
+                );
+                by_act(a, names)
+            }
+            Some(Detail::Declared(a)) => {
+                let names = Names::new(
+                    "Актімен жарияланған демалыс күні",
+                    "Нерабочий день, объявленный актом",
+                    "Day off declared by an act",
+                );
+                by_act(a, names)
+            }
+        };
+        Ok(Day {
+            date,
+            kind,
+            working: kind.is_working(),
+            names,
+            source,
+            act,
+            provisional: self.is_provisional(date),
+            estimated,
+        })
+    }
+}

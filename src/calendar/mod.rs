@@ -1,0 +1,541 @@
+//! The Kazakhstan working-day calendar: per-day tables built from `holidays/`.
+
+mod build;
+mod bulk;
+mod day;
+mod options;
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{Datelike, Months, NaiveDate};
+
+pub(crate) use day::Detail;
+use day::WORKING_BIT;
+pub use day::{ActRef, Day, DayKind};
+pub use options::{Horizon, Week};
+
+use crate::data::{Dataset, FIRST_YEAR, LAST_YEAR};
+use crate::dates;
+use crate::{Error, ErrorKind, Result};
+
+/// The Kazakhstan working-day calendar.
+///
+/// Cheap to clone (shared tables), immutable, `Send + Sync`. Every day query is
+/// O(1): a table lookup, no loop over days.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use merzim::Calendar;
+///
+/// let cal = Calendar::kazakhstan();
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert!(!cal.is_working_day(d(2026, 3, 23))?); // Nauryz
+/// assert!(cal.is_working_day(d(2024, 5, 4))?);   // a working Saturday
+/// assert_eq!(cal.add_working_days(d(2026, 3, 20), 1)?, d(2026, 3, 26));
+/// assert_eq!(cal.working_days_between(d(2026, 3, 20), d(2026, 3, 26))?, 1);
+/// # Ok::<(), merzim::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Calendar {
+    inner: Arc<Tables>,
+}
+
+impl std::fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Calendar")
+            .field("week", &self.inner.week)
+            .field("horizon", &self.inner.horizon)
+            .field("coverage", &self.coverage())
+            .field("data_version", &self.inner.data_version)
+            .finish()
+    }
+}
+
+/// The per-day tables of one calendar (see [`build`]).
+#[derive(Clone)]
+pub(crate) struct Tables {
+    week: Week,
+    horizon: Horizon,
+    data: Arc<Dataset>,
+    data_version: String,
+    /// Last index the calendar answers for (coverage end, or 2100-12-31 with the horizon).
+    valid_last: u32,
+    /// Last index of the data's coverage.
+    coverage_last: u32,
+    /// Per day: kind code | WORKING_BIT.
+    kind: Vec<u8>,
+    /// cum[i] = working days among indices 0..i (len = days + 1).
+    cum: Vec<u16>,
+    /// Indices of working days, ascending.
+    working: Vec<u16>,
+    /// Details of special days, sorted by index.
+    details: Vec<(u32, Detail)>,
+    /// provisional_years_before[y - FIRST_YEAR] = provisional years among FIRST_YEAR..y.
+    provisional_years_before: Vec<u16>,
+}
+
+static FIVE_DAY: OnceLock<Result<Calendar>> = OnceLock::new();
+
+impl Calendar {
+    /// The embedded Kazakhstan calendar, five-day week, built once per process.
+    pub fn kazakhstan() -> Calendar {
+        match FIVE_DAY.get_or_init(|| Calendar::from_data(Dataset::embedded(), Week::FiveDay)) {
+            Ok(c) => c.clone(),
+            // The generated data is checked when it is generated and by the
+            // tests; should it ever fail to lay out, the calendar answers
+            // nothing rather than something wrong.
+            Err(e) => Calendar::empty(e),
+        }
+    }
+
+    /// A fresh copy of the embedded calendar, built now: what
+    /// [`kazakhstan`](Calendar::kazakhstan) does once per process (the data is
+    /// compiled in, so this only lays out the tables).
+    #[doc(hidden)]
+    pub fn kazakhstan_uncached() -> Calendar {
+        Calendar::from_data(Dataset::embedded(), Week::FiveDay)
+            .unwrap_or_else(|e| Calendar::empty(&e))
+    }
+
+    /// The embedded Kazakhstan calendar for the six-day week (RULES.md §1).
+    pub fn kazakhstan_six_day() -> Calendar {
+        static SIX_DAY: OnceLock<Calendar> = OnceLock::new();
+        SIX_DAY
+            .get_or_init(|| {
+                Calendar::kazakhstan()
+                    .with_week(Week::SixDay)
+                    .unwrap_or_else(|e| Calendar::empty(&e))
+            })
+            .clone()
+    }
+
+    fn from_data(data: Dataset, week: Week) -> Result<Calendar> {
+        Ok(Calendar {
+            inner: Arc::new(build::build(Arc::new(data), week, Horizon::Coverage)?),
+        })
+    }
+
+    /// A calendar that answers no date (every query is out of coverage): what
+    /// the embedded calendar would be if its data could not be laid out.
+    fn empty(_why: &Error) -> Calendar {
+        let mut t = build::build(
+            Arc::new(Dataset::minimal()),
+            Week::FiveDay,
+            Horizon::Coverage,
+        )
+        .expect("the minimal dataset lays out");
+        t.valid_last = 0;
+        t.coverage_last = 0;
+        Calendar { inner: Arc::new(t) }
+    }
+
+    /// This calendar's data, counted for another week.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidData`] when the data (an overlay) does not lay out
+    /// for that week, e.g. an act moving a day off that is already off in it.
+    /// (Overlays are checked for both weeks when they are loaded, so this
+    /// happens only for data built by other means.)
+    pub fn with_week(&self, week: Week) -> Result<Calendar> {
+        if week == self.inner.week {
+            return Ok(self.clone());
+        }
+        let t = build::build(self.inner.data.clone(), week, self.inner.horizon)?;
+        Ok(Calendar { inner: Arc::new(t) })
+    }
+
+    /// This calendar with another horizon (see [`Horizon`]). The tables always
+    /// span 2000–2100; the horizon only moves the last date answered.
+    pub fn with_horizon(&self, horizon: Horizon) -> Calendar {
+        if horizon == self.inner.horizon {
+            return self.clone();
+        }
+        let mut t = (*self.inner).clone();
+        t.horizon = horizon;
+        t.valid_last = match horizon {
+            Horizon::Provisional => (dates::DAYS - 1) as u32,
+            _ => t.coverage_last,
+        };
+        Calendar { inner: Arc::new(t) }
+    }
+
+    /// This calendar with extra or corrected data layered over it: a new transfer
+    /// order, a local non-working day, an announced Kurban Ait date.
+    ///
+    /// `toml` uses the schema of `holidays/transfers/YYYY.toml` (`[[act]]` with
+    /// `[[act.transfer]]` / `[[act.day_off]]`, `year` + `status`), plus
+    /// `[[kurban_ait]]` and `[[holiday]]` entries as in `holidays/`. An act with the
+    /// id of an existing one replaces it. The result is checked for both weeks.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let cal = merzim::Calendar::kazakhstan();
+    /// let new = cal.with_overlay_toml("order.toml", r#"
+    /// [[act]]
+    /// id = "example-order"
+    /// source = "an example"
+    /// [[act.transfer]]
+    /// day_off = "2027-01-08"
+    /// working_day = "2027-01-16"
+    /// "#)?;
+    /// assert!(!new.is_working_day(NaiveDate::from_ymd_opt(2027, 1, 8).unwrap())?);
+    /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2027, 1, 8).unwrap())?);
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidData`] naming the file (`origin`) and line: a TOML
+    /// or schema error, an impossible date, an act that contradicts the data
+    /// for either week. A bad overlay never half-applies (`self` is unchanged
+    /// either way).
+    pub fn with_overlay_toml(&self, origin: &str, toml: &str) -> Result<Calendar> {
+        let mut data = (*self.inner.data).clone();
+        data.apply(origin, toml)?;
+        let data = Arc::new(data);
+        for week in Week::ALL {
+            if *week != self.inner.week {
+                build::build(data.clone(), *week, self.inner.horizon)?;
+            }
+        }
+        let t = build::build(data, self.inner.week, self.inner.horizon)?;
+        Ok(Calendar { inner: Arc::new(t) })
+    }
+
+    /// [`with_overlay_toml`](Calendar::with_overlay_toml) with the text of a file.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when the file cannot be read (the I/O error is the
+    /// [`source`](std::error::Error::source)); else as
+    /// [`with_overlay_toml`](Calendar::with_overlay_toml).
+    pub fn with_overlay_file(&self, path: impl AsRef<std::path::Path>) -> Result<Calendar> {
+        let path = path.as_ref();
+        let text = crate::data::read_text_file(path, "calendar file")?;
+        self.with_overlay_toml(&path.display().to_string(), &text)
+    }
+
+    /// Whether `data` lays out for `week` (the tests check the embedded data so).
+    #[cfg(test)]
+    pub(crate) fn check_data(data: &Dataset, week: Week) -> Result<()> {
+        build::build(Arc::new(data.clone()), week, Horizon::Coverage).map(|_| ())
+    }
+
+    pub(crate) fn data(&self) -> &Dataset {
+        &self.inner.data
+    }
+
+    pub(crate) fn kind_at(&self, i: u32) -> DayKind {
+        DayKind::from_code(self.inner.kind[i as usize])
+    }
+
+    pub(crate) fn detail_at(&self, i: u32) -> Option<Detail> {
+        let d = &self.inner.details;
+        d.binary_search_by_key(&i, |x| x.0).ok().map(|p| d[p].1)
+    }
+}
+
+// ---------- queries ----------
+
+impl Calendar {
+    /// The week this calendar counts.
+    pub fn week(&self) -> Week {
+        self.inner.week
+    }
+
+    /// The horizon this calendar answers to.
+    pub fn horizon(&self) -> Horizon {
+        self.inner.horizon
+    }
+
+    /// The first and last date the data covers (2000-01-01 and 2027-12-31 for the
+    /// embedded data).
+    pub fn coverage(&self) -> (NaiveDate, NaiveDate) {
+        (dates::date_of(0), dates::date_of(self.inner.coverage_last))
+    }
+
+    /// The first and last date this calendar answers for: the coverage, or up to
+    /// 2100-12-31 with [`Horizon::Provisional`].
+    pub fn valid_range(&self) -> (NaiveDate, NaiveDate) {
+        (dates::date_of(0), dates::date_of(self.inner.valid_last))
+    }
+
+    /// A version string of the data: coverage, a hash of the embedded files, and
+    /// the overlays applied.
+    pub fn data_version(&self) -> &str {
+        &self.inner.data_version
+    }
+
+    /// Day index of `date` (0 = 2000-01-01), checked against the valid range.
+    #[inline]
+    pub(crate) fn index(&self, date: NaiveDate) -> Result<u32> {
+        let i = dates::index_of(date);
+        if i < 0 || i > self.inner.valid_last as i64 {
+            return Err(self.out_of_range(date));
+        }
+        Ok(i as u32)
+    }
+
+    pub(crate) fn out_of_range(&self, date: NaiveDate) -> Error {
+        let (a, b) = self.valid_range();
+        let hint =
+            if self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR {
+                " (choose the provisional horizon to extend the statutory rules up to 2100)"
+            } else {
+                ""
+            };
+        Error::out_of_coverage(format!(
+            "{date} is outside the calendar's coverage {a}..={b}{hint}"
+        ))
+    }
+
+    fn beyond(&self, from: NaiveDate, what: &str) -> Error {
+        let (a, b) = self.valid_range();
+        Error::out_of_coverage(format!(
+            "{what} from {from} goes beyond the calendar's coverage {a}..={b}"
+        ))
+    }
+
+    /// The date of a day index.
+    #[inline]
+    pub(crate) fn date_of(&self, i: u32) -> NaiveDate {
+        dates::date_of(i)
+    }
+
+    /// Last valid index.
+    #[inline]
+    pub(crate) fn valid_last(&self) -> u32 {
+        self.inner.valid_last
+    }
+
+    /// Whether the day at index `i` is a working day (no range check beyond the table).
+    #[inline]
+    pub(crate) fn working_at(&self, i: u32) -> bool {
+        self.inner.kind[i as usize] & WORKING_BIT != 0
+    }
+
+    /// Working days among indices `0..i`.
+    #[inline]
+    pub(crate) fn cum_at(&self, i: u32) -> u32 {
+        self.inner.cum[i as usize] as u32
+    }
+
+    /// Index of the working day with 0-based ordinal `k`, if valid.
+    #[inline]
+    pub(crate) fn working_index(&self, k: i64) -> Option<u32> {
+        if k < 0 {
+            return None;
+        }
+        let i = *self.inner.working.get(k as usize)? as u32;
+        (i <= self.inner.valid_last).then_some(i)
+    }
+
+    /// Bytes of the per-day tables (kinds, prefix counts, working-day list) and
+    /// the special-day index; the holiday texts they point to are shared.
+    pub fn table_bytes(&self) -> usize {
+        let t = &self.inner;
+        t.kind.len()
+            + t.cum.len() * 2
+            + t.working.len() * 2
+            + t.details.len() * std::mem::size_of::<(u32, Detail)>()
+            + t.provisional_years_before.len() * 2
+    }
+
+    /// Whether `date` is a working day.
+    #[inline]
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
+        Ok(self.working_at(self.index(date)?))
+    }
+
+    /// Whether `date`'s status may still change: its year's transfer acts are not
+    /// all published, its Kurban Ait date is an estimate, or it lies past coverage.
+    pub fn is_provisional(&self, date: NaiveDate) -> bool {
+        self.provisional_between(date, date)
+    }
+
+    /// Whether any day from `a` to `b` (either order, inclusive) is provisional.
+    pub fn provisional_between(&self, a: NaiveDate, b: NaiveDate) -> bool {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        let y = |d: NaiveDate| {
+            (d.year().clamp(FIRST_YEAR - 1, LAST_YEAR + 1) - FIRST_YEAR + 1) as usize
+        };
+        // Years outside the table count as provisional (they are past coverage).
+        let (ya, yb) = (y(a), y(b));
+        if ya == 0 || yb > (LAST_YEAR - FIRST_YEAR + 1) as usize {
+            return true;
+        }
+        let p = &self.inner.provisional_years_before;
+        p[yb] - p[ya - 1] > 0
+    }
+
+    /// The `n`-th working day after `date` (n > 0), the |n|-th before it (n < 0),
+    /// or, for n = 0, `date` itself if it is a working day, else the next one.
+    ///
+    /// `date` need not be a working day. This differs from numpy's
+    /// `busday_offset(date, n, roll="forward")`, which first rolls a non-working
+    /// `date` forward and then counts from there: for a Saturday and n = 1 numpy
+    /// gives the Tuesday, merzim the Monday (the first working day strictly after).
+    /// For n < 0 numpy rolls forward too and counts back from the rolled day.
+    pub fn add_working_days(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
+        let i = self.index(date)?;
+        let k = self
+            .day_tables()
+            .add(i as i64, n)
+            .ok_or_else(|| self.beyond(date, &format!("adding {n} working days")))?;
+        Ok(self.date_of(k))
+    }
+
+    /// Index form of [`add_working_days`](Calendar::add_working_days).
+    #[inline]
+    pub(crate) fn add_working_days_index(&self, i: u32, n: i32) -> Option<u32> {
+        self.day_tables().add(i as i64, n)
+    }
+
+    /// Working days in `(a, b]`, negative when `b < a`, so that
+    /// `add_working_days(a, working_days_between(a, b)) == b` for a working day `b`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`] for a date outside
+    /// [`valid_range`](Calendar::valid_range).
+    pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i32> {
+        let (i, j) = (self.index(a)?, self.index(b)?);
+        self.day_tables()
+            .between(i as i64, j as i64)
+            .ok_or_else(|| self.out_of_range(a))
+    }
+
+    /// The tables of the day arithmetic, shared by the scalar and bulk paths.
+    #[inline(always)]
+    pub(crate) fn day_tables(&self) -> DayTables<'_> {
+        DayTables {
+            cum: &self.inner.cum,
+            working: &self.inner.working,
+            last: self.inner.valid_last,
+        }
+    }
+
+    /// The first working day strictly after `date`.
+    pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
+        self.add_working_days(date, 1)
+    }
+
+    /// The last working day strictly before `date`.
+    pub fn previous_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
+        self.add_working_days(date, -1)
+    }
+
+    /// `date` if it is a working day, else the next working day.
+    pub fn roll_forward(&self, date: NaiveDate) -> Result<NaiveDate> {
+        self.add_working_days(date, 0)
+    }
+
+    /// `date` if it is a working day, else the previous working day.
+    pub fn roll_backward(&self, date: NaiveDate) -> Result<NaiveDate> {
+        if self.is_working_day(date)? {
+            Ok(date)
+        } else {
+            self.add_working_days(date, -1)
+        }
+    }
+
+    /// Working days in a month.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`] for a month outside 1..=12 or a year
+    /// outside the calendar's years; [`ErrorKind::OutOfCoverage`] for a month
+    /// outside [`valid_range`](Calendar::valid_range).
+    pub fn working_days_in_month(&self, year: i32, month: u32) -> Result<u32> {
+        let first = self.first_of(year, month)?;
+        let last = first
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .ok_or_else(|| self.out_of_range(first))?;
+        self.working_days_in_range(first, last)
+    }
+
+    /// Working days in a year.
+    ///
+    /// # Errors
+    ///
+    /// As [`working_days_in_month`](Calendar::working_days_in_month).
+    pub fn working_days_in_year(&self, year: i32) -> Result<u32> {
+        let first = self.first_of(year, 1)?;
+        let last = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| self.out_of_range(first))?;
+        self.working_days_in_range(first, last)
+    }
+
+    fn first_of(&self, year: i32, month: u32) -> Result<NaiveDate> {
+        if !(1..=12).contains(&month) {
+            return Err(Error::invalid_input(format!(
+                "no month {month} in {year}: months are 1..=12"
+            )));
+        }
+        let (a, b) = self.valid_range();
+        NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
+            Error::new(
+                ErrorKind::OutOfCoverage,
+                format!("year {year} is outside the calendar's coverage {a}..={b}"),
+            )
+        })
+    }
+
+    /// Working days from `a` to `b`, both inclusive (unlike
+    /// [`working_days_between`](Calendar::working_days_between), which counts
+    /// `(a, b]` and is signed).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`] for a date outside
+    /// [`valid_range`](Calendar::valid_range); [`ErrorKind::InvalidInput`]
+    /// when `b` is before `a`.
+    pub fn working_days_in_range(&self, a: NaiveDate, b: NaiveDate) -> Result<u32> {
+        let (i, j) = (self.index(a)?, self.index(b)?);
+        if j < i {
+            return Err(Error::invalid_input(format!(
+                "the range {a}..={b} is reversed: {b} is before {a}"
+            )));
+        }
+        Ok(self.cum_at(j + 1) - self.cum_at(i))
+    }
+}
+
+/// The one kernel of working-day arithmetic: what [`Calendar::add_working_days`]
+/// and [`Calendar::working_days_between`] compute, on day indices that may be
+/// out of range. The scalar and the bulk paths both call it.
+#[derive(Clone, Copy)]
+pub(crate) struct DayTables<'a> {
+    cum: &'a [u16],
+    working: &'a [u16],
+    last: u32,
+}
+
+impl DayTables<'_> {
+    /// The `n`-th working day after day `i` (see [`Calendar::add_working_days`]).
+    #[inline(always)]
+    pub(crate) fn add(self, i: i64, n: i32) -> Option<u32> {
+        if i < 0 || i > self.last as i64 {
+            return None;
+        }
+        let i = i as usize;
+        let ord = if n > 0 {
+            self.cum[i + 1] as i64 + n as i64 - 1
+        } else {
+            self.cum[i] as i64 + n as i64
+        };
+        let w = *self.working.get(usize::try_from(ord).ok()?)? as u32;
+        (w <= self.last).then_some(w)
+    }
+
+    /// Working days in `(i, j]` (see [`Calendar::working_days_between`]).
+    #[inline(always)]
+    pub(crate) fn between(self, i: i64, j: i64) -> Option<i32> {
+        let last = self.last as i64;
+        if i < 0 || i > last || j < 0 || j > last {
+            return None;
+        }
+        Some(self.cum[j as usize + 1] as i32 - self.cum[i as usize + 1] as i32)
+    }
+}
