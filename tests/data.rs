@@ -54,6 +54,11 @@ fn every_transfer_file_is_embedded_one_per_year_and_sorted() {
             let id = act["id"].as_str().unwrap().to_string();
             assert!(ids.insert(id.clone()), "duplicate act id {id}");
             non_empty(act.get("source"), &format!("{rel} act {id} source"));
+            let url = act.get("url").and_then(Value::as_str).unwrap_or_default();
+            assert!(
+                url.starts_with("https://adilet.zan.kz/"),
+                "{rel} act {id}: url {url:?}"
+            );
             non_empty(act.get("body"), &format!("{rel} act {id} body"));
             for t in act
                 .get("transfer")
@@ -90,9 +95,28 @@ fn every_transfer_file_is_embedded_one_per_year_and_sorted() {
 fn statutory_holidays_have_names_sources_and_do_not_overlap() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let v = read(&root.join("holidays/statutory.toml"));
-    let mut by_date: BTreeMap<String, Vec<(i64, i64)>> = BTreeMap::new();
+    // Entries valid on one as-known-on date (known_from <= D < known_until)
+    // never overlap in years for the same MM-DD.
+    let known = |h: &Value, k: &str, default: &str| {
+        NaiveDate::parse_from_str(
+            h.get(k).and_then(Value::as_str).unwrap_or(default),
+            "%Y-%m-%d",
+        )
+        .unwrap()
+    };
+    let mut by_date: BTreeMap<String, Vec<(i64, i64, NaiveDate, NaiveDate)>> = BTreeMap::new();
     for h in v["holiday"].as_array().unwrap() {
         let id = h["id"].as_str().unwrap();
+        let url = h.get("url").and_then(Value::as_str).unwrap_or_default();
+        assert!(
+            url.starts_with("https://adilet.zan.kz/"),
+            "{id}: url {url:?}"
+        );
+        let (kf, ku) = (
+            known(h, "known_from", "1900-01-01"),
+            known(h, "known_until", "9999-12-31"),
+        );
+        assert!(kf < ku, "{id}: known_from is not before known_until");
         for lang in ["kk", "ru", "en"] {
             non_empty(h["names"].get(lang), &format!("{id} names.{lang}"));
         }
@@ -110,13 +134,13 @@ fn statutory_holidays_have_names_sources_and_do_not_overlap() {
         assert!(from <= until, "{id}");
         for d in h["dates"].as_array().unwrap() {
             let spans = by_date.entry(d.as_str().unwrap().to_string()).or_default();
-            for &(a, b) in spans.iter() {
+            for &(a, b, f, u) in spans.iter() {
                 assert!(
-                    until < a || b < from,
+                    until < a || b < from || ku <= f || u <= kf,
                     "{id}: {d:?} overlaps another entry in years"
                 );
             }
-            spans.push((from, until));
+            spans.push((from, until, kf, ku));
         }
     }
 }
@@ -131,7 +155,21 @@ fn kurban_ait_dates_are_sorted_flagged_and_sourced() {
         let d = date(&k["date"]);
         let year = k["year"].as_integer().unwrap() as i32;
         assert_eq!(d.year(), year);
-        assert!(last.is_none_or(|l| l < d), "not sorted at {d}");
+        // Sorted by date, except that a superseded date stands before the one
+        // that replaced it (2024: 17 June, then 16 June).
+        let superseded_before =
+            k.get("known_from").is_some() && last.is_some_and(|l| l.year() == d.year());
+        assert!(
+            last.is_none_or(|l| l < d) || superseded_before,
+            "not sorted at {d}"
+        );
+        // Every date has a source a user can follow (announcements are not
+        // normative acts, so their links are secondary).
+        let linked = k.get("url").is_some()
+            || k.get("secondary")
+                .and_then(Value::as_array)
+                .is_some_and(|a| !a.is_empty());
+        assert!(linked, "Kurban Ait {d}: no link");
         last = Some(d);
         years.insert(year);
         non_empty(k.get("source"), &format!("Kurban Ait {d} source"));

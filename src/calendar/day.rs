@@ -69,6 +69,11 @@ pub struct ActRef {
     pub number: Option<String>,
     /// Its date, when known.
     pub date: Option<NaiveDate>,
+    /// A link to its official text.
+    pub url: Option<String>,
+    /// The fields of this act that were inferred (a number from an adilet
+    /// code, a translated title, …) rather than read from the act itself.
+    pub inferred: Vec<String>,
 }
 
 /// Everything the calendar knows about one date.
@@ -86,6 +91,11 @@ pub struct Day {
     pub names: Option<Names>,
     /// The legal source of this day's status.
     pub source: Option<String>,
+    /// A link to the official text of that source, when it has one.
+    pub source_url: Option<String>,
+    /// What about this day's source was inferred rather than read from the
+    /// act (e.g. `"number"`, `"title.kk"`); empty when nothing was.
+    pub inferred: Vec<String>,
     /// The act that moved this day, for transfers.
     pub act: Option<ActRef>,
     /// Whether this day's status may still change (year not final, or past coverage).
@@ -145,15 +155,25 @@ impl Calendar {
                 body: act.body.clone(),
                 number: act.number.clone(),
                 date: act.date,
+                url: act.url.clone(),
+                inferred: act.inferred.clone(),
             }
         };
         // A day set by act `a`: its names, the act's source, the act.
         let by_act = |a: u32, names: Names| {
-            let source = data.acts[a as usize].source.clone();
-            (Some(names), Some(source), Some(act_ref(a)), false)
+            let act = &data.acts[a as usize];
+            let link = (act.url.clone(), act.inferred.clone());
+            (
+                Some(names),
+                Some(act.source.clone()),
+                Some(act_ref(a)),
+                false,
+                link,
+            )
         };
-        let (names, source, act, estimated) = match detail {
-            None => (None, None, None, false),
+        let none = (None, Vec::new());
+        let (names, source, act, estimated, (source_url, inferred)) = match detail {
+            None => (None, None, None, false, none),
             Some(Detail::Holiday(r)) => {
                 let rule = &data.holidays[r as usize];
                 (
@@ -161,6 +181,7 @@ impl Calendar {
                     Some(rule.source.clone()),
                     None,
                     false,
+                    (rule.url.clone(), rule.inferred.clone()),
                 )
             }
             Some(Detail::Kurban(k)) => {
@@ -170,7 +191,8 @@ impl Calendar {
                     "Первый день Курбан айта",
                     "Kurban Ait (first day)",
                 );
-                (Some(names), Some(k.source.clone()), None, k.estimated)
+                let link = (k.url.clone(), Vec::new());
+                (Some(names), Some(k.source.clone()), None, k.estimated, link)
             }
             Some(Detail::Substitute(r, h)) => {
                 let n = &data.holidays[r as usize].names;
@@ -185,6 +207,7 @@ impl Calendar {
                     Some(data.substitution_source.clone()),
                     None,
                     false,
+                    (data.substitution_url.clone(), Vec::new()),
                 )
             }
             Some(Detail::MovedOff(a, w)) => {
@@ -220,6 +243,8 @@ impl Calendar {
             working: kind.is_working(),
             names,
             source,
+            source_url,
+            inferred,
             act,
             provisional: self.is_provisional(date),
             estimated,

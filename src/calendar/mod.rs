@@ -203,6 +203,47 @@ impl Calendar {
         Ok(Calendar { inner: Arc::new(t) })
     }
 
+    /// This calendar's data as it was known on `date`: only the acts adopted,
+    /// the holiday-law changes enacted and the Kurban Ait dates announced on
+    /// or before `date` (RULES.md §9). Replays a deadline as it was computed
+    /// that day.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let cal = merzim::Calendar::kazakhstan();
+    /// // The order of 17.04.2024 moved the day off of 8 May to Saturday 4 May.
+    /// let before = cal.as_known_on(d(2024, 4, 1))?;
+    /// assert!(!before.is_working_day(d(2024, 5, 4))?);
+    /// assert!(cal.is_working_day(d(2024, 5, 4))?);
+    /// // Before the 2026 Constitution, 30 August 2026 was still Constitution Day.
+    /// assert_eq!(cal.as_known_on(d(2026, 1, 1))?.working_days_in_year(2026)?, 246);
+    /// assert_eq!(cal.working_days_in_year(2026)?, 247);
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidData`] if the data as known then does not lay out
+    /// (an overlay's act that needs a day the earlier law did not have).
+    pub fn as_known_on(&self, date: NaiveDate) -> Result<Calendar> {
+        let mut data = (*self.inner.data).clone();
+        data.known_on = Some(date);
+        let t = build::build(Arc::new(data), self.inner.week, self.inner.horizon)?;
+        Ok(Calendar { inner: Arc::new(t) })
+    }
+
+    /// The date this calendar is as known on (`None`: as known now).
+    pub fn known_on(&self) -> Option<NaiveDate> {
+        self.inner.data.known_on
+    }
+
+    /// The date the embedded data was last checked against official sources
+    /// (`data_as_of` in `holidays/statutory.toml`).
+    pub fn data_as_of(&self) -> Option<NaiveDate> {
+        self.inner.data.data_as_of
+    }
+
     /// [`with_overlay_toml`](Calendar::with_overlay_toml) with the text of a file.
     ///
     /// # Errors

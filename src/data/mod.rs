@@ -130,6 +130,10 @@ struct RawSubstitution {
     since: i32,
     source: String,
     url: Option<String>,
+    #[serde(rename = "secondary", default)]
+    _secondary: Vec<String>,
+    #[serde(rename = "known_from")]
+    _known_from: Option<String>,
     #[serde(rename = "note")]
     _note: Option<String>,
 }
@@ -287,6 +291,9 @@ impl Dataset {
         let overlays = self.origins.get(embedded::FILES.len()..).unwrap_or(&[]);
         if !overlays.is_empty() {
             v.push_str(&format!("+overlay:{}", overlays.join(",")));
+        }
+        if let Some(d) = self.known_on {
+            v.push_str(&format!("+known-on:{d}"));
         }
         v
     }
