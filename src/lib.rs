@@ -43,4 +43,7 @@ pub use zone::{format_rfc3339, Submitted, Zone, ZoneNote};
 pub mod _documentation {
     #[doc = include_str!("../DESIGN.md")]
     pub mod design {}
+
+    #[doc = include_str!("../docs/RULES.md")]
+    pub mod rules {}
 }

@@ -1,5 +1,6 @@
 //! Golden tests of the calendar against officially published figures
-//! (`../shared/reference/production-calendars.md`, `kz-law.md` §3.2, §3.3).
+//! (the officially published production calendars and the transfer acts cited in
+//! `holidays/`, see `holidays/SOURCES.md`).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use merzim::{Calendar, DayKind, ErrorKind, Horizon, Week};
@@ -100,7 +101,8 @@ fn working_days_six_day_week() {
     assert_eq!(cal.week(), Week::SixDay);
 }
 
-/// kz-law.md §3.3: non-working Monday–Friday dates and working weekend days.
+/// Non-working Monday–Friday dates and working weekend days, per year, as the
+/// transfer acts and the Law on holidays give them (`holidays/SOURCES.md`).
 const WEEKDAYS_OFF: &[(i32, &str, &str)] = &[
     (2014, "01-01 01-02 01-03 01-07 03-10 03-21 03-24 03-25 05-01 05-02 05-07 05-08 05-09 07-07 09-01 12-01 12-16 12-17", "2014-05-04 2014-05-11"),
     (2015, "01-01 01-02 01-07 03-09 03-23 03-24 03-25 05-01 05-07 05-11 07-06 08-31 09-24 12-01 12-16 12-17", ""),
@@ -142,7 +144,7 @@ fn non_working_weekdays_and_working_weekends_match_kz_law() {
     }
 }
 
-/// kz-law.md §3.2: every transfer pair (day off, worked instead).
+/// Every transfer pair (day off, worked instead) of the acts in `holidays/SOURCES.md`.
 const TRANSFERS: &[(&str, &str)] = &[
     ("2014-01-03", "2013-12-28"),
     ("2014-05-02", "2014-05-04"),
