@@ -81,7 +81,7 @@ pub struct LegalDue {
     pub provisional: bool,
 }
 
-/// The State Corporation's storage of an uncollected result (TERMS.md §5).
+/// The State Corporation's storage of an uncollected result (RULES.md §5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Storage {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::{Error, Result};
 
 /// A half-open interval of office time within a day, in minutes after midnight:
-/// `[start, end)` (TERMS.md §7.1).
+/// `[start, end)` (RULES.md §7.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Interval {
     /// Opening, minutes after 00:00.
@@ -64,7 +64,7 @@ fn parse_hhmm(s: &str, whole: &str) -> Result<u16> {
 /// An office schedule: intervals per weekday, applied on working days only.
 ///
 /// A Saturday or Sunday made a working day by an act uses Monday's intervals
-/// (TERMS.md §2: "a working Saturday gets the Monday–Friday intervals").
+/// (RULES.md §2: "a working Saturday gets the Monday–Friday intervals").
 ///
 /// ```
 /// use merzim::Schedule;

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 
-/// Where a case stands at an instant `now` ([`OfficeTime::sla_status`]).
+/// Where a case stands at an instant `now` ([`OfficeTime::sla_status`](crate::OfficeTime::sla_status)).
 ///
 /// Definitions. The term is counted from its **start**: for a term in days, the
 /// first office instant of day 1 (the registration date, or the next working

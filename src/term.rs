@@ -13,7 +13,7 @@ use crate::{Error, Result};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Unit {
-    /// Office minutes (TERMS.md §3).
+    /// Office minutes (RULES.md §3).
     Minutes,
     /// Office hours: 60 office minutes each ("24 hours" is three 8-hour office days).
     Hours,

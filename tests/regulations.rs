@@ -50,7 +50,7 @@ fn working(d: NaiveDate) -> bool {
     Calendar::kazakhstan().is_working_day(d).unwrap()
 }
 
-/// TERMS.md §3–§4 spelled out minute by minute and day by day.
+/// RULES.md §3–§4 spelled out minute by minute and day by day.
 fn naive_step(o: &OfficeTime, t: NaiveDateTime, term: Term) -> NaiveDateTime {
     let n = term.amount();
     if n == 0 {

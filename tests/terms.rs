@@ -1,4 +1,4 @@
-//! Every worked example of TERMS.md, as written there.
+//! Every worked example of docs/RULES.md, as written there.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use merzim::{

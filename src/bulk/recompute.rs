@@ -94,7 +94,7 @@ impl Recompute {
         }
     }
 
-    /// Working-day additions ([`Calendar::add_working_days`]) whose result changed.
+    /// Working-day additions ([`Calendar::add_working_days`](crate::Calendar::add_working_days)) whose result changed.
     pub fn add_working_days(
         &self,
         dates: &[NaiveDate],

@@ -20,7 +20,7 @@ pub(crate) struct DueLocal {
 }
 
 impl OfficeTime {
-    /// TERMS.md §5 registration: the date of `s` if it is a working day and `s`
+    /// RULES.md §5 registration: the date of `s` if it is a working day and `s`
     /// is before its close of business, else the next working day.
     #[inline]
     pub(crate) fn registration_local(&self, s: Local) -> Result<u32> {
@@ -33,7 +33,7 @@ impl OfficeTime {
     }
 
     /// Where office-time counting starts for a submission at `s` on `channel`
-    /// (TERMS.md §5, §6, §7.4): the first office instant at or after `s`; for
+    /// (RULES.md §5, §6, §7.4): the first office instant at or after `s`; for
     /// `state_corporation`, the opening of the first working day after the
     /// acceptance date.
     #[inline]
@@ -49,7 +49,7 @@ impl OfficeTime {
         }
     }
 
-    /// The registration date of a submission at `s` (TERMS.md §5).
+    /// The registration date of a submission at `s` (RULES.md §5).
     pub fn registration_date(&self, s: NaiveDateTime) -> Result<NaiveDate> {
         let l = self.local(s)?;
         Ok(self.calendar().date_of(self.registration_local(l)?))

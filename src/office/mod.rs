@@ -344,7 +344,7 @@ impl OfficeTime {
         ))
     }
 
-    /// TERMS.md §3: move to the first office instant at or after `t`, then consume
+    /// RULES.md §3: move to the first office instant at or after `t`, then consume
     /// `m` office minutes; an exact interval end is that end. `m = 0` returns `t`.
     #[inline(always)]
     pub(crate) fn advance_local(&self, t: Local, m: u64) -> Result<Local> {
@@ -398,7 +398,7 @@ impl OfficeTime {
         Ok(self.opening(d))
     }
 
-    /// TERMS.md §4: a step of `n` working days keeping the position within the day.
+    /// RULES.md §4: a step of `n` working days keeping the position within the day.
     #[inline(always)]
     pub(crate) fn working_day_step_local(&self, t: Local, n: u32) -> Result<Local> {
         if n == 0 {
@@ -440,7 +440,7 @@ impl OfficeTime {
         Ok(self.cob(d))
     }
 
-    /// A regulation step of `term` starting at `t` (TERMS.md §3, §4).
+    /// A regulation step of `term` starting at `t` (RULES.md §3, §4).
     #[inline(always)]
     pub(crate) fn step_local(&self, t: Local, term: Term) -> Result<Local> {
         match term.unit() {
@@ -459,7 +459,7 @@ impl OfficeTime {
 
     // ----- public API over NaiveDateTime -----
 
-    /// TERMS.md §3: `t` moved to the first office instant at or after it, plus `minutes`
+    /// RULES.md §3: `t` moved to the first office instant at or after it, plus `minutes`
     /// office minutes. When the count runs out exactly at the end of an interval the
     /// result is that end (13:00, 18:30). `minutes = 0` returns `t` unchanged.
     pub fn advance(&self, t: NaiveDateTime, minutes: u64) -> Result<NaiveDateTime> {

@@ -208,11 +208,11 @@ impl CompiledChain {
         Ok(self.row_local(office, s)?.to_row())
     }
 
-    /// The timeline of every submission (TERMS.md §6), written into the present
+    /// The timeline of every submission (RULES.md §6), written into the present
     /// columns of `out`. Item by item the same as
     /// [`Regulation::timeline`](crate::Regulation::timeline) for this chain's
     /// channel and outcome (`end`, `term_due`, `within_term`, `refusal_due`,
-    /// `handoff`, `storage_until`). `T` is [`NaiveDateTime`] or the raw `i64` minutes since
+    /// `handoff`, `storage_until`). `T` is [`NaiveDateTime`](chrono::NaiveDateTime) or [`LocalMinutes`](crate::LocalMinutes), minutes since
     /// 2000-01-01 00:00 local ([`BulkTime`]). No allocation; the error names the
     /// first failing index.
     ///

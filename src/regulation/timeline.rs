@@ -114,7 +114,7 @@ impl Regulation {
         })
     }
 
-    /// The timeline of a submission at local time `submitted` (TERMS.md §6).
+    /// The timeline of a submission at local time `submitted` (RULES.md §6).
     ///
     /// ```
     /// use chrono::NaiveDate;
