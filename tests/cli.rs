@@ -1,4 +1,4 @@
-//! Runs the example CLI (`examples/merzim.rs`) as a program: every command, the
+//! Runs the example CLI (`examples/merzim/main.rs`) as a program: every command, the
 //! batch contract with malformed lines, bad arguments, and a 1M-line batch in
 //! constant memory.
 
@@ -627,6 +627,237 @@ fn batch_many_threads_keep_order() {
         assert!(!l.contains("error"), "{l}");
     }
 }
+
+/// The bundled regulation file `akmola-2014-cadastral-value.toml`, copied
+/// under the id `my-cadastral` into `dir`.
+fn my_cadastral(dir: &Path) -> PathBuf {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/regulations/akmola-2014-cadastral-value.toml");
+    let text = std::fs::read_to_string(bundled).unwrap();
+    let mut replaced = 0;
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("id = ") {
+                replaced += 1;
+                "id = \"my-cadastral\"".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    assert_eq!(replaced, 1, "one id line");
+    let path = dir.join("my-cadastral.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn batch_lines(args: &[&str], input: &str) -> Vec<Value> {
+    let out = merzim()
+        .args(args)
+        .write_stdin(input.to_string())
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect(l))
+        .collect()
+}
+
+#[test]
+fn batch_line_cannot_name_a_regulation_file() {
+    // A valid regulation file, named by path (absolute, relative, Windows-style):
+    // the line is refused as invalid input and the file is never read.
+    let dir = tempfile::tempdir().unwrap();
+    let file = my_cadastral(dir.path());
+    let bundled =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/regulations/{EAST}.toml"));
+    let paths = [
+        file.to_str().unwrap().to_string(),
+        bundled.to_str().unwrap().to_string(),
+        "my-cadastral.toml".to_string(),
+        "./my-cadastral".to_string(),
+        "..\\my-cadastral.toml".to_string(),
+    ];
+    let input: String = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": i, "regulation": p, "submitted": "2026-03-18T16:30:00"})
+            )
+        })
+        .collect();
+    // From the directory that holds the file, so that relative paths would resolve.
+    let out = merzim()
+        .current_dir(dir.path())
+        .arg("batch")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect(l))
+        .collect();
+    assert_eq!(lines.len(), paths.len());
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["id"], i, "{l}");
+        assert_eq!(l["error"]["kind"], "invalid_input", "{l}");
+        assert!(l.get("steps").is_none(), "{l}");
+        assert!(
+            l["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("--regulations"),
+            "{l}"
+        );
+    }
+}
+
+#[test]
+fn batch_regulations_option_registers_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = my_cadastral(dir.path());
+    let input = "{\"id\":\"mine\",\"regulation\":\"my-cadastral\",\"submitted\":\"2026-03-18T16:30:00\",\"channel\":\"state_corporation\"}\n\
+                 {\"id\":\"mine\",\"regulation\":\"akmola-2014-cadastral-value\",\"submitted\":\"2026-03-18T16:30:00\",\"channel\":\"state_corporation\"}\n";
+    // Without the option the id is unknown.
+    let lines = batch_lines(&["batch"], input);
+    assert_eq!(lines[0]["id"], "mine");
+    assert_eq!(lines[0]["error"]["kind"], "invalid_input");
+    assert!(lines[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("my-cadastral"));
+    // With it, the copy answers exactly as the bundled original (but for the
+    // id in the warnings).
+    let lines = batch_lines(&["batch", "--regulations", file.to_str().unwrap()], input);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].get("error").is_none(), "{}", lines[0]);
+    assert_eq!(lines[0]["steps"].as_array().unwrap().len(), 5);
+    for key in [
+        "steps",
+        "end",
+        "term_due",
+        "refusal_due",
+        "handoff",
+        "provisional",
+    ] {
+        assert_eq!(lines[0][key], lines[1][key], "{key}");
+    }
+    // Several files, and the option repeated.
+    let other = dir.path().join("other-regulation.toml");
+    std::fs::write(
+        &other,
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .replace("id = \"my-cadastral\"", "id = \"other-regulation\""),
+    )
+    .unwrap();
+    let both =
+        "{\"id\":1,\"regulation\":\"other-regulation\",\"submitted\":\"2026-03-18T16:30:00\"}\n\
+                {\"id\":2,\"regulation\":\"my-cadastral\",\"submitted\":\"2026-03-18T16:30:00\"}\n";
+    for args in [
+        vec![
+            "batch",
+            "--regulations",
+            file.to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+        vec![
+            "batch",
+            "--regulations",
+            file.to_str().unwrap(),
+            "--regulations",
+            other.to_str().unwrap(),
+        ],
+    ] {
+        let lines = batch_lines(&args, both);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.get("steps").is_some()), "{lines:?}");
+    }
+    // diff takes the option too: same calendar on both sides, nothing printed.
+    let empty = dir.path().join("empty.toml");
+    std::fs::write(&empty, "").unwrap();
+    merzim()
+        .args([
+            "diff",
+            "--old",
+            empty.to_str().unwrap(),
+            "--new",
+            empty.to_str().unwrap(),
+            "--regulations",
+            file.to_str().unwrap(),
+        ])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout("");
+    // A new calendar that moves a day inside the chain: the registered regulation's case is printed.
+    let order = dir.path().join("order.toml");
+    std::fs::write(&order, OVERLAY_MARCH).unwrap();
+    let out = merzim()
+        .args([
+            "diff",
+            "--old",
+            empty.to_str().unwrap(),
+            "--new",
+            order.to_str().unwrap(),
+            "--regulations",
+            file.to_str().unwrap(),
+        ])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let changed: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(changed.len(), 2, "{out}");
+    assert!(changed[0]["old"].get("steps").is_some(), "{out}");
+    assert_ne!(changed[0]["old"]["end"], changed[0]["new"]["end"], "{out}");
+    // A file that cannot be read: I/O, exit 3; an id that is already bundled: exit 2.
+    merzim()
+        .args(["batch", "--regulations", "/no/such/regulation.toml"])
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("/no/such/regulation.toml"));
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/regulations/akmola-2014-cadastral-value.toml");
+    merzim()
+        .args(["batch", "--regulations", bundled.to_str().unwrap()])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("akmola-2014-cadastral-value"));
+}
+
+/// A day off on 2026-03-19, inside the chain of a submission on 2026-03-18.
+const OVERLAY_MARCH: &str = r#"
+[[act]]
+id = "example-march-order"
+source = "an example order"
+[[act.day_off]]
+date = "2026-03-19"
+"#;
 
 // ------------------------------------------------------------------ diff
 

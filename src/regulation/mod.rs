@@ -269,7 +269,7 @@ impl Regulation {
         });
         all.iter().find(|r| r.id == id).ok_or_else(|| {
             Error::invalid_input(format!(
-                "unknown regulation {id:?}: bundled ones are {}; or give a path to a .toml file",
+                "unknown regulation {id:?}: bundled ones are {}",
                 Regulation::bundled_ids().collect::<Vec<_>>().join(", ")
             ))
         })

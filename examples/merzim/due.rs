@@ -1,0 +1,147 @@
+//! `merzim due`: when a legal term expires.
+
+use std::io::Write;
+
+use chrono::Datelike;
+use clap::Args;
+use merzim::{Channel, LegalOptions, OfficeTime, StartRule, Submitted, Term, TermEnd};
+use serde_json::json;
+
+use crate::options::{lib, named, CalendarOpts, ChannelOpts, OfficeOpts, OutputOpts};
+use crate::render::{explain_json, kv, write_explain, write_json, zone_note};
+use crate::table::{time, time_long, weekday, yes_no};
+use crate::Res;
+
+#[derive(Args)]
+pub struct DueCmd {
+    /// When the documents were submitted: local time 2026-03-20T16:30 or an instant 2026-03-20T16:30:00+05:00.
+    #[arg(long, value_name = "TIME", value_parser = lib::<Submitted>)]
+    submitted: Submitted,
+    /// The term: "22 working days", "30 calendar days", "15 minutes", "2 hours", "1 month", "2 рабочих дня", …
+    #[arg(long, value_parser = lib::<Term>)]
+    term: Term,
+    #[command(flatten)]
+    channel: ChannelOpts,
+    /// Day 1 of a term in days: the registration date, or the day after it.
+    #[arg(long, default_value = "submission_day", value_parser = named::<StartRule>())]
+    start: StartRule,
+    /// When the last day ends: at close of business, or at 24:00 (reported as 00:00 of the next date).
+    #[arg(long, default_value = "close_of_business", value_parser = named::<TermEnd>())]
+    end: TermEnd,
+    #[command(flatten)]
+    office: OfficeOpts,
+    #[command(flatten)]
+    cal: CalendarOpts,
+    /// Also list the days and hours that did not count, with the holidays' names and acts.
+    #[arg(long)]
+    explain: bool,
+    #[command(flatten)]
+    output: OutputOpts,
+}
+
+pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
+    let cal = c.cal.build()?;
+    let schedule = &c.office.hours.schedule;
+    let office = OfficeTime::new(&cal, schedule.clone())?;
+    let z = c.office.tz;
+    let channel = c.channel.channel;
+    let lang = c.output.lang;
+    let local = z.local_of(c.submitted)?;
+    let options = LegalOptions {
+        channel,
+        start: c.start,
+        end: c.end,
+    };
+    let d = office.legal_due(local, c.term, options)?;
+    let skipped = if c.explain {
+        Some(office.explain(local, d.due)?)
+    } else {
+        None
+    };
+    if c.output.json {
+        let mut j = json!({
+            "submitted": z.to_rfc3339(local),
+            "term": c.term.to_string(),
+            "channel": channel.as_str(),
+            "start": c.start.as_str(),
+            "end": c.end.as_str(),
+            "tz": z.name(),
+            "schedule": schedule.to_string(),
+            "registered": d.registered.to_string(),
+            "day_one": d.day_one.map(|x| x.to_string()),
+            "last_day": d.last_day.to_string(),
+            "due": z.to_rfc3339(d.due),
+            "handoff": d.handoff.map(|t| z.to_rfc3339(t)),
+            "provisional": d.provisional,
+        });
+        if let Some(s) = &skipped {
+            j["explain"] = explain_json(z, s, lang);
+        }
+        write_json(out, &j)?;
+        return Ok(());
+    }
+    let submitted = match c.submitted {
+        Submitted::Local(_) => format!("{}, {}", time_long(z, local), z.name()),
+        Submitted::Instant(i) => format!(
+            "{} = {}, {}",
+            merzim::format_rfc3339(i),
+            time_long(z, local),
+            z.name()
+        ),
+    };
+    kv(out, "Submitted", submitted)?;
+    kv(out, "Term", c.term.display_in(lang))?;
+    kv(
+        out,
+        "Rules",
+        format!(
+            "channel {}, start {}, end {}, office hours {}",
+            channel.as_str(),
+            c.start.as_str(),
+            c.end.as_str(),
+            schedule
+        ),
+    )?;
+    let registered_label = if channel == Channel::StateCorporation {
+        "Accepted"
+    } else {
+        "Registered"
+    };
+    kv(
+        out,
+        registered_label,
+        format!("{} ({})", d.registered, weekday(d.registered.weekday())),
+    )?;
+    if let Some(one) = d.day_one {
+        kv(out, "Day 1", format!("{one} ({})", weekday(one.weekday())))?;
+    }
+    kv(
+        out,
+        "Last day",
+        format!("{} ({})", d.last_day, weekday(d.last_day.weekday())),
+    )?;
+    kv(out, "Due", time_long(z, d.due))?;
+    if let Some(h) = d.handoff {
+        kv(
+            out,
+            "Handoff",
+            format!(
+                "{}  (result delivered to the State Corporation)",
+                time_long(z, h)
+            ),
+        )?;
+    }
+    kv(out, "Provisional", yes_no(d.provisional))?;
+    zone_note(out, z, local)?;
+    if let Some(s) = skipped {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Not counted from {} to {}:",
+            time(z, local, false),
+            time(z, d.due, false)
+        )?;
+        write_explain(out, &s, lang)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,168 @@
+//! `merzim lint`: does a regulation's step chain fit its overall term?
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use chrono::NaiveDateTime;
+use clap::Args;
+use merzim::{OfficeTime, Regulation, Zone};
+use serde_json::json;
+
+use crate::options::{regulation, CalendarOpts, OutputOpts, ScheduleOpts};
+use crate::render::write_json;
+use crate::table::{minutes, office_minutes, time, Table};
+use crate::{Fail, Res};
+
+#[derive(Args)]
+pub struct LintCmd {
+    /// A bundled regulation's id, a path to a regulation file, or `all` (every bundled regulation).
+    #[arg(long, value_name = "ID|PATH|all")]
+    regulation: String,
+    /// First year of submissions tried.
+    #[arg(long, default_value_t = 2015)]
+    from: i32,
+    /// Last year of submissions tried.
+    #[arg(long, default_value_t = 2026)]
+    to: i32,
+    #[command(flatten)]
+    hours: ScheduleOpts,
+    #[command(flatten)]
+    cal: CalendarOpts,
+    #[command(flatten)]
+    output: OutputOpts,
+}
+
+pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
+    if c.from > c.to {
+        return Err(Fail::Arg(format!(
+            "--from {} is after --to {}; e.g. --from 2015 --to 2026",
+            c.from, c.to
+        )));
+    }
+    let cal = c.cal.build()?;
+    let office = OfficeTime::new(&cal, c.hours.schedule.clone())?;
+    let regs: Vec<Cow<'static, Regulation>> = if c.regulation == "all" {
+        Regulation::bundled_ids()
+            .map(|id| Regulation::bundled(id).map(Cow::Borrowed))
+            .collect::<Result<_, _>>()?
+    } else {
+        vec![regulation(&c.regulation)?]
+    };
+    let z = Zone::default();
+    let mut json_regs = Vec::new();
+    for (i, reg) in regs.iter().enumerate() {
+        let findings = reg.lint(&office, c.from, c.to)?;
+        let terms: Option<Vec<String>> = reg
+            .term
+            .as_ref()
+            .map(|t| t.alternatives.iter().map(|a| a.to_string()).collect());
+        let fits = findings.iter().all(|f| f.fits());
+        if c.output.json {
+            json_regs.push(json!({
+                "regulation": reg.id,
+                "term": terms,
+                "fits": if terms.is_some() { Some(fits) } else { None },
+                "findings": findings.iter().map(|f| json!({
+                    "channel": f.channel.as_str(),
+                    "outcome": f.outcome.as_str(),
+                    "cases": f.cases,
+                    "overshooting": f.overshooting,
+                    "fits": f.fits(),
+                    "worst_submitted": f.worst_submitted.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+                    "worst_end": f.worst_end.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+                    "worst_term_due": f.worst_term_due.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+                    "worst_overshoot_office_minutes": f.worst_submitted.map(|_| f.worst_overshoot_office_minutes),
+                    "worst_overshoot_minutes": f.worst_submitted.map(|_| f.worst_overshoot_minutes),
+                })).collect::<Vec<_>>(),
+            }));
+            continue;
+        }
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{} — {}", reg.id, reg.title.get(c.output.lang))?;
+        let Some(terms) = terms else {
+            writeln!(
+                out,
+                "The regulation states no overall term: nothing to check."
+            )?;
+            continue;
+        };
+        writeln!(
+            out,
+            "Overall term {}; submissions on every date {}–{} at 12 times of day (00:00–18:30)",
+            terms.join(" or "),
+            c.from,
+            c.to
+        )?;
+        writeln!(out)?;
+        let mut t = Table::new(&[
+            "Channel",
+            "Outcome",
+            ">Cases",
+            ">Over term",
+            "Worst submission",
+            "Chain ends",
+            "Term due",
+            ">Overshoot",
+            ">Office time",
+        ]);
+        for f in &findings {
+            let opt = |x: Option<NaiveDateTime>| {
+                x.map(|t| time(z, t, false)).unwrap_or_else(|| "—".into())
+            };
+            let has = f.worst_submitted.is_some();
+            t.row(vec![
+                f.channel.as_str().into(),
+                f.outcome.as_str().into(),
+                f.cases.to_string(),
+                f.overshooting.to_string(),
+                opt(f.worst_submitted),
+                opt(f.worst_end),
+                opt(f.worst_term_due),
+                if has {
+                    minutes(f.worst_overshoot_minutes)
+                } else {
+                    "—".into()
+                },
+                if has {
+                    office_minutes(f.worst_overshoot_office_minutes)
+                } else {
+                    "—".into()
+                },
+            ]);
+        }
+        write!(out, "{}", t.render(1))?;
+        writeln!(out)?;
+        if fits {
+            writeln!(
+                out,
+                "Fits: every chain ends by the term due (overshoot < 0 is the smallest slack)."
+            )?;
+        } else {
+            let bad: Vec<String> = findings
+                .iter()
+                .filter(|f| !f.fits())
+                .map(|f| {
+                    format!(
+                        "{}/{}: {} of {}",
+                        f.channel.as_str(),
+                        f.outcome.as_str(),
+                        f.overshooting,
+                        f.cases
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "Does NOT fit: chains end after the term due ({}).",
+                bad.join("; ")
+            )?;
+        }
+    }
+    if c.output.json {
+        let j = json!({ "from": c.from, "to": c.to, "regulations": json_regs });
+        write_json(out, &j)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! `merzim`: the command-line face of the library.
+//!
+//! It parses arguments, calls the library and formats the answers; every date,
+//! term, timeline and batch line is computed by `merzim` itself. Run
+//! `cargo run --release --example merzim -- --help`.
+//!
+//! Install it as a program (into `~/.cargo/bin`) from a checkout:
+//!
+//! ```text
+//! cargo install --path . --example merzim
+//! ```
+//!
+//! One file per command (`calendar`, `due`, `timeline`, `lint`, `batch` with
+//! `diff`); the options several commands share are declared once in
+//! `options.rs`, the shared pieces of output in `render.rs` and `table.rs`.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use merzim::ErrorKind;
+
+mod batch;
+mod calendar;
+mod due;
+mod lint;
+mod options;
+mod render;
+mod table;
+mod timeline;
+
+use options::bundled_list;
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (batch and diff: also when some lines hold errors)
+  1  the computation failed: a date outside the calendar's coverage, a bad
+     calendar data file or regulation file
+  2  bad arguments: an unknown option, a value that cannot be read, a value
+     the library rejects (an unknown regulation id, a channel or outcome the
+     regulation does not offer, a term of 0 days)
+  3  I/O error: a file cannot be read, stdin or stdout failed (a closed
+     stdout pipe is not an error: the command stops quietly)";
+
+const MAIN_HELP: &str = "\
+Examples:
+  merzim calendar --year 2026
+  merzim due --submitted 2026-03-20T16:30 --term \"22 working days\" --explain
+  merzim timeline --regulation east-kazakhstan-2016-land-purpose-change --submitted 2026-03-18T16:30
+  merzim lint --regulation all
+  echo '{\"id\":\"a1\",\"submitted\":\"2026-03-20T16:30\",\"term\":\"22 working days\"}' | merzim batch
+
+Times are local wall-clock times of the office (--tz, default Asia/Almaty)
+or RFC 3339 instants with an offset (2026-03-20T16:30:00+05:00).
+";
+
+#[derive(Parser)]
+#[command(
+    name = "merzim",
+    version,
+    about = "Deadlines of Kazakh public services: the working-day calendar, legal terms, regulation timelines",
+    after_help = format!("{MAIN_HELP}\n{EXIT_CODES}"),
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// A year's calendar: month grids, days off with names and sources, working days per month.
+    #[command(after_help = format!(
+        "Example:\n  merzim calendar --year 2026 --week five\n\n\
+         JSON (--json): {{\"year\", \"week\", \"days\": [{{\"date\", \"working\", \"kind\", \"names\", \"source\", \"provisional\"}}, …]}}\n\n\
+         {EXIT_CODES}"
+    ))]
+    Calendar(calendar::CalendarCmd),
+    /// When a legal term expires: registration date, day 1, last day, due instant.
+    #[command(after_help = format!(
+        "Examples:\n  merzim due --submitted 2026-03-20T16:30 --term \"22 working days\"\n  \
+         merzim due --submitted 2026-03-20T16:30:00+05:00 --term \"30 calendar days\" --channel state_corporation --explain\n\n{EXIT_CODES}"
+    ))]
+    Due(due::DueCmd),
+    /// A regulation's steps chained for one submission, with its term and refusal due.
+    #[command(after_help = format!(
+        "Example:\n  merzim timeline --regulation east-kazakhstan-2016-land-purpose-change --submitted 2026-03-18T16:30\n\n\
+         Bundled regulations: {}\n\n{EXIT_CODES}",
+        bundled_list()
+    ))]
+    Timeline(timeline::TimelineCmd),
+    /// Does a regulation's step chain fit its overall term for every submission in a range of years?
+    #[command(after_help = format!(
+        "Examples:\n  merzim lint --regulation akmola-2014-land-purpose-change\n  merzim lint --regulation all --from 2020 --to 2026 --json\n\n\
+         Bundled regulations: {}\n\n{EXIT_CODES}",
+        bundled_list()
+    ))]
+    Lint(lint::LintCmd),
+    /// JSON Lines in on stdin, JSON Lines out on stdout: one result line per input line, in order.
+    #[command(after_help = format!(
+        "Input lines:\n  \
+         {{\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\", \"channel\": \"provider\", \"start\": \"submission_day\", \"tz\": \"Asia/Almaty\"}}\n  \
+         {{\"id\": \"b7\", \"regulation\": \"east-kazakhstan-2016-land-purpose-change\", \"submitted\": \"2026-03-18T16:30:00\", \"channel\": \"portal\", \"outcome\": \"approve\"}}\n\
+         A line names a regulation by id: a bundled one, or one registered with --regulations FILE.\n\
+         A line that fails gives {{\"id\": ..., \"error\": {{\"kind\": ..., \"message\": ...}}}} and processing goes on.\n\
+         Progress is shown on stderr when it is a terminal.\n\n{EXIT_CODES}"
+    ))]
+    Batch(batch::BatchCmd),
+    /// Which batch cases change between two calendar data files (read on stdin, changed ones printed).
+    #[command(after_help = format!(
+        "Example:\n  merzim diff --old current.toml --new with-new-order.toml < cases.jsonl\n\n\
+         Output lines: {{\"id\": ..., \"old\": {{...}}, \"new\": {{...}}}}, only for changed cases.\n\
+         The files use the schema of holidays/transfers/YYYY.toml and are layered over the embedded data.\n\n{EXIT_CODES}"
+    ))]
+    Diff(batch::DiffCmd),
+}
+
+/// Why a command failed.
+pub enum Fail {
+    /// The library refused or failed.
+    Lib(merzim::Error),
+    /// A bad argument found after parsing.
+    Arg(String),
+    /// Writing stdout failed.
+    Out(io::Error),
+    /// Reading stdin failed.
+    In(io::Error),
+}
+
+impl From<merzim::Error> for Fail {
+    fn from(e: merzim::Error) -> Fail {
+        Fail::Lib(e)
+    }
+}
+
+impl From<io::Error> for Fail {
+    fn from(e: io::Error) -> Fail {
+        Fail::Out(e)
+    }
+}
+
+pub type Res = Result<(), Fail>;
+
+/// The exit code of a library error.
+fn exit_code(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::InvalidInput => 2,
+        ErrorKind::Io => 3,
+        // OutOfCoverage, InvalidData, InvalidRegulation, Internal and any later kind.
+        _ => 1,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let r = match cli.command {
+        Command::Calendar(c) => calendar::run(c, &mut out),
+        Command::Due(c) => due::run(c, &mut out),
+        Command::Timeline(c) => timeline::run(c, &mut out),
+        Command::Lint(c) => lint::run(c, &mut out),
+        Command::Batch(c) => batch::run_batch(c, &mut out),
+        Command::Diff(c) => batch::run_diff(c, &mut out),
+    };
+    let r = r.and_then(|()| out.flush().map_err(Fail::Out));
+    let mut err = io::stderr();
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail::Out(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            // The reader went away (`| head`): nothing more to say.
+            std::mem::forget(out); // its buffer cannot be written either
+            ExitCode::SUCCESS
+        }
+        Err(Fail::Out(e)) => {
+            std::mem::forget(out);
+            let _ = writeln!(err, "error: cannot write to stdout: {e}");
+            ExitCode::from(3)
+        }
+        Err(Fail::In(e)) => {
+            let _ = writeln!(err, "error: cannot read stdin: {e}");
+            ExitCode::from(3)
+        }
+        Err(Fail::Arg(m)) => {
+            let _ = writeln!(err, "error: {m}\n\nFor more information, try '--help'.");
+            ExitCode::from(2)
+        }
+        Err(Fail::Lib(e)) => {
+            let code = exit_code(e.kind());
+            let _ = writeln!(err, "error: {}", e.message());
+            if code == 2 {
+                let _ = writeln!(err, "\nFor more information, try '--help'.");
+            }
+            ExitCode::from(code)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The options several commands share, declared once and flattened where
+//! needed, and the value parsers that read them with the library's `FromStr`.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::Args;
+use merzim::{
+    Calendar, Channel, Horizon, Lang, Outcome, Regulation, Schedule, StartRule, TermEnd, Week, Zone,
+};
+
+use crate::Fail;
+
+/// The calendar a command counts on.
+#[derive(Args, Clone)]
+pub struct CalendarOpts {
+    /// A calendar data file layered over the embedded data (new transfer orders,
+    /// local days off, an announced Kurban Ait date; schema of holidays/transfers/YYYY.toml).
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
+    #[command(flatten)]
+    pub week: WeekOpts,
+}
+
+impl CalendarOpts {
+    /// The embedded calendar, with the data file layered over it, for the week and horizon.
+    pub fn build(&self) -> Result<Calendar, Fail> {
+        let mut base = Calendar::kazakhstan();
+        if let Some(p) = &self.calendar {
+            base = base.with_overlay_file(p)?;
+        }
+        self.week.apply(&base)
+    }
+}
+
+/// The working week and the horizon of a calendar.
+#[derive(Args, Clone)]
+pub struct WeekOpts {
+    /// The working week: five (Monday–Friday) or six (Monday–Saturday).
+    #[arg(long, default_value = "five", value_parser = named::<Week>())]
+    pub week: Week,
+    /// `coverage`: a date outside the data (2000–2027) is an error; `provisional`:
+    /// the statutory rules are extended beyond it and such results are flagged provisional.
+    #[arg(long, default_value = "coverage", value_parser = named::<Horizon>())]
+    pub horizon: Horizon,
+}
+
+impl WeekOpts {
+    /// `base` with this week and horizon.
+    pub fn apply(&self, base: &Calendar) -> Result<Calendar, Fail> {
+        Ok(base.with_week(self.week)?.with_horizon(self.horizon))
+    }
+}
+
+/// Office hours on working days.
+#[derive(Args, Clone)]
+pub struct ScheduleOpts {
+    /// Office hours on working days: "09:00-13:00,14:30-18:30", or per weekday
+    /// "mon-fri 09:00-18:00; sat 09:00-13:00".
+    #[arg(long, default_value = "09:00-13:00,14:30-18:30", value_parser = lib::<Schedule>)]
+    pub schedule: Schedule,
+}
+
+/// The office: its time zone and hours.
+#[derive(Args, Clone)]
+pub struct OfficeOpts {
+    /// The office's IANA time zone.
+    #[arg(long, value_name = "ZONE", default_value = "Asia/Almaty", value_parser = lib::<Zone>)]
+    pub tz: Zone,
+    #[command(flatten)]
+    pub hours: ScheduleOpts,
+}
+
+/// How the answer is printed.
+#[derive(Args, Clone)]
+pub struct OutputOpts {
+    /// Language of names, titles and explanations.
+    #[arg(long, default_value = "en", value_parser = choice::<Lang>(&["kk", "ru", "en"]))]
+    pub lang: Lang,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How the documents reached the provider.
+#[derive(Args, Clone)]
+pub struct ChannelOpts {
+    /// How the documents reached the provider.
+    #[arg(long, default_value = "provider", value_parser = named::<Channel>())]
+    pub channel: Channel,
+}
+
+/// A value parser from the library's `FromStr` (its message says what is expected).
+pub fn lib<T: FromStr<Err = merzim::Error>>(s: &str) -> Result<T, String> {
+    s.parse()
+        .map_err(|e: merzim::Error| e.message().to_string())
+}
+
+/// One of `values`, read with the library's `FromStr`.
+pub fn choice<T>(values: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+where
+    T: FromStr<Err = merzim::Error> + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(values).try_map(|s| s.parse::<T>())
+}
+
+/// The library's named enums: their names come from the library (`ALL`, `as_str`).
+pub trait Named: FromStr<Err = merzim::Error> + Copy + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn name(self) -> &'static str;
+}
+
+macro_rules! named {
+    ($($t:ty),+) => {$(
+        impl Named for $t {
+            fn all() -> &'static [Self] {
+                <$t>::ALL
+            }
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    )+};
+}
+
+named!(Week, Horizon, Channel, StartRule, TermEnd, Outcome);
+
+/// One of the names of `T`, read with the library's `FromStr`.
+pub fn named<T: Named>() -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(T::all().iter().map(|v| v.name())).try_map(|s| s.parse::<T>())
+}
+
+/// The ids of the bundled regulations, for help texts.
+pub fn bundled_list() -> String {
+    Regulation::bundled_ids().collect::<Vec<_>>().join(", ")
+}
+
+/// A regulation named on the command line: a bundled id, or a path to a
+/// regulation file (it ends in `.toml` or holds a path separator).
+pub fn regulation(id_or_path: &str) -> Result<Cow<'static, Regulation>, Fail> {
+    let is_path = id_or_path.ends_with(".toml") || id_or_path.contains(['/', '\\']);
+    Ok(if is_path {
+        Cow::Owned(Regulation::from_file(id_or_path)?)
+    } else {
+        Cow::Borrowed(Regulation::bundled(id_or_path)?)
+    })
+}
