@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # CI for the C API (ffi/): builds libmerzim.so and libmerzim.a, checks the
-# header against the library, compiles the C tests with
+# header against the library and the SONAME, compiles the C tests and the C
+# examples (ffi/examples/*.c, the examples of merzim.h) with
 # `gcc -std=c99 -Wall -Wextra -Werror` against the shared AND the static
-# library, runs them, runs them under Valgrind (zero errors, zero leaks), and
-# runs the Python ctypes example. Exits non-zero on any failure.
+# library, runs them, runs them under Valgrind (zero errors, zero leaks),
+# stages an installation with merzim.pc and builds an example with
+# pkg-config, and runs the Python ctypes example. Exits non-zero on any
+# failure.
 #
 # Works from a fresh clone, non-interactively (CI=true, no stdin). Needs cargo,
-# gcc, python3; installs valgrind with apt-get when it is missing.
+# gcc, python3, readelf; installs valgrind and pkg-config with apt-get when
+# they are missing.
 # Called by .ci/run; can be run alone: .ci/ffi.sh
 set -euo pipefail
 
@@ -15,6 +19,7 @@ ROOT=$PWD
 REL=$ROOT/target/release
 INC=$ROOT/ffi/include
 CT=$ROOT/ffi/ctest
+EX=$ROOT/ffi/examples
 CFLAGS=(-std=c99 -Wall -Wextra -Werror -O1 -g -I "$INC")
 # System libraries the static library needs on Linux/glibc, as printed by
 # `cargo rustc -p merzim-ffi --release -- --print native-static-libs`
@@ -24,6 +29,16 @@ DOCUMENTED_NATIVE_LIBS="-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc"
 
 step() { printf '\n== ffi: %s\n' "$*"; }
 fail() { printf 'ffi: FAILED: %s\n' "$*" >&2; exit 1; }
+# apt_install TOOL PACKAGE: installs PACKAGE when TOOL is missing.
+apt_install() {
+    command -v "$1" >/dev/null 2>&1 && return 0
+    echo "$1 missing: installing $2 with apt-get"
+    local sudo=""
+    if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
+    (export DEBIAN_FRONTEND=noninteractive
+     $sudo apt-get update -q && $sudo apt-get install -y -q --no-install-recommends "$2") </dev/null \
+        || fail "cannot install $2"
+}
 
 BUILD=$(mktemp -d "${TMPDIR:-/tmp}/merzim-ffi-ci.XXXXXX")
 trap 'rm -rf "$BUILD"' EXIT
@@ -44,6 +59,13 @@ else
 fi
 [ -f "$REL/libmerzim.so" ] || fail "target/release/libmerzim.so missing"
 [ -f "$REL/libmerzim.a" ] || fail "target/release/libmerzim.a missing"
+# Programs linked against libmerzim.so load it by its SONAME at run time.
+ln -sf libmerzim.so "$REL/libmerzim.so.0"
+
+step "SONAME"
+SONAME=$(readelf -d "$REL/libmerzim.so" | sed -n 's/.*(SONAME).*\[\(.*\)\].*/\1/p')
+[ "$SONAME" = "libmerzim.so.0" ] || fail "libmerzim.so has SONAME '$SONAME', want libmerzim.so.0 (ffi/build.rs)"
+echo "SONAME: $SONAME"
 
 step "header matches the library"
 # Every function declared in merzim.h is exported, and every export is declared.
@@ -52,43 +74,48 @@ nm -D --defined-only "$REL/libmerzim.so" | awk '$2 == "T" {print $3}' | grep '^m
 diff -u "$BUILD/declared" "$BUILD/exported" || fail "merzim.h declarations differ from the exported symbols (- header, + library)"
 # Every MERZIM_* status constant has the same value in merzim.h and ffi/src/lib.rs.
 sed -nE 's/^#define (MERZIM_[A-Z_]+) (-?[0-9]+).*/\1 \2/p' "$INC/merzim.h" | sort >"$BUILD/h_codes"
-sed -nE 's/^pub const (MERZIM_[A-Z_]+): i32 = (-?[0-9]+);.*/\1 \2/p' "$ROOT/ffi/src/lib.rs" | sort >"$BUILD/rs_codes"
-diff -u "$BUILD/h_codes" "$BUILD/rs_codes" || fail "status codes differ between merzim.h and ffi/src/lib.rs"
+sed -nE 's/^pub const (MERZIM_[A-Z_]+): i32 = (-?[0-9]+);.*/\1 \2/p' "$ROOT/ffi/src/status.rs" | sort >"$BUILD/rs_codes"
+diff -u "$BUILD/h_codes" "$BUILD/rs_codes" || fail "status codes differ between merzim.h and ffi/src/status.rs"
+# Every C example is referred to by the header (and compiled and run below).
+EXAMPLES=()
+for e in "$EX"/*.c; do
+    n=$(basename "$e" .c)
+    grep -q "ffi/examples/$n.c" "$INC/merzim.h" || fail "merzim.h does not refer to ffi/examples/$n.c"
+    EXAMPLES+=("$n")
+done
+[ "${#EXAMPLES[@]}" -ge 3 ] || fail "fewer C examples than expected in ffi/examples"
 echo "$(wc -l <"$BUILD/exported") functions, $(wc -l <"$BUILD/h_codes") status codes: consistent"
 
-step "compile the C tests (shared and static)"
-for t in test_merzim test_threads leak_canary; do
-    gcc "${CFLAGS[@]}" -pthread "$CT/$t.c" -L "$REL" -lmerzim -Wl,-rpath,"$REL" -o "$BUILD/$t-shared"
+step "compile the C tests and examples (shared and static)"
+src_of() { if [ -f "$CT/$1.c" ]; then echo "$CT/$1.c"; else echo "$EX/$1.c"; fi; }
+for t in test_merzim test_threads leak_canary "${EXAMPLES[@]}"; do
+    gcc "${CFLAGS[@]}" -pthread "$(src_of "$t")" -L "$REL" -lmerzim -Wl,-rpath,"$REL" -o "$BUILD/$t-shared"
 done
-for t in test_merzim test_threads; do
+for t in test_merzim test_threads "${EXAMPLES[@]}"; do
     # shellcheck disable=SC2086 # NATIVE_LIBS is a list of flags
-    gcc "${CFLAGS[@]}" -pthread "$CT/$t.c" "$REL/libmerzim.a" $NATIVE_LIBS -o "$BUILD/$t-static"
+    gcc "${CFLAGS[@]}" -pthread "$(src_of "$t")" "$REL/libmerzim.a" $NATIVE_LIBS -o "$BUILD/$t-static"
     if ldd "$BUILD/$t-static" | grep -q libmerzim; then
         fail "$t-static links libmerzim.so dynamically"
     fi
 done
 echo "built: $(cd "$BUILD" && ls -- *-shared *-static | tr '\n' ' ')"
 
-step "run the C tests"
-for b in test_merzim-shared test_merzim-static test_threads-shared test_threads-static; do
+RUNS=(test_merzim-shared test_merzim-static test_threads-shared test_threads-static)
+for e in "${EXAMPLES[@]}"; do RUNS+=("$e-shared" "$e-static"); done
+
+step "run the C tests and examples"
+for b in "${RUNS[@]}"; do
     echo "-- $b"
     "$BUILD/$b" "$BUILD" </dev/null || fail "$b"
 done
 
 step "run the C tests under valgrind"
-if ! command -v valgrind >/dev/null 2>&1; then
-    echo "valgrind missing: installing it with apt-get"
-    SUDO=""
-    if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; fi
-    (export DEBIAN_FRONTEND=noninteractive
-     $SUDO apt-get update -q && $SUDO apt-get install -y -q --no-install-recommends valgrind) </dev/null \
-        || fail "cannot install valgrind"
-fi
+apt_install valgrind valgrind
 # --num-callers must be deep enough for the suppressions of the process-wide
 # once-initialised caches to see the OnceLock frame (see ffi/ctest/valgrind.supp).
 VG=(valgrind --leak-check=full --errors-for-leak-kinds=all --error-exitcode=1
     --num-callers=100 --suppressions="$CT/valgrind.supp")
-for b in test_merzim-shared test_merzim-static test_threads-shared test_threads-static; do
+for b in "${RUNS[@]}"; do
     echo "-- valgrind $b"
     if ! "${VG[@]}" --log-file="$BUILD/$b.vg" "$BUILD/$b" "$BUILD" </dev/null; then
         cat "$BUILD/$b.vg" >&2
@@ -104,6 +131,39 @@ for mode in lost reachable; do
     fi
     echo "-- leak canary ($mode): valgrind reports it, as it must: $(grep -E 'ERROR SUMMARY' "$BUILD/canary-$mode.vg" | sed 's/^==[0-9]*== *//')"
 done
+
+step "stage an installation and build with pkg-config"
+apt_install pkg-config pkg-config
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/ffi/Cargo.toml" | head -n 1)
+PREFIX=$BUILD/prefix
+mkdir -p "$PREFIX/lib/pkgconfig" "$PREFIX/include"
+cp "$REL/libmerzim.so" "$PREFIX/lib/libmerzim.so.$VERSION"
+ln -s "libmerzim.so.$VERSION" "$PREFIX/lib/libmerzim.so.0"
+ln -s libmerzim.so.0 "$PREFIX/lib/libmerzim.so"
+cp "$REL/libmerzim.a" "$PREFIX/lib/"
+cp "$INC/merzim.h" "$PREFIX/include/"
+sed -e "s|@PREFIX@|$PREFIX|" -e "s|@VERSION@|$VERSION|" -e "s|@NATIVE_LIBS@|$NATIVE_LIBS|" \
+    "$ROOT/ffi/merzim.pc.in" >"$PREFIX/lib/pkgconfig/merzim.pc"
+export PKG_CONFIG_PATH=$PREFIX/lib/pkgconfig
+echo "pkg-config --modversion merzim: $(pkg-config --modversion merzim)"
+[ "$(pkg-config --modversion merzim)" = "$VERSION" ] || fail "merzim.pc version"
+# shellcheck disable=SC2046 # pkg-config prints a list of flags
+gcc -std=c99 -Wall -Wextra -Werror "$EX/eval_json.c" $(pkg-config --cflags --libs merzim) \
+    -Wl,-rpath,"$PREFIX/lib" -o "$BUILD/pc-shared" || fail "build with pkg-config --cflags --libs merzim"
+ldd "$BUILD/pc-shared" | grep -q "libmerzim.so.0 => $PREFIX/lib/libmerzim.so.0" \
+    || { ldd "$BUILD/pc-shared" >&2; fail "pc-shared does not load libmerzim.so.0 from the staged prefix"; }
+"$BUILD/pc-shared" >/dev/null </dev/null || fail "pc-shared"
+# Static: only libmerzim.a in a directory of its own, so -lmerzim cannot pick the .so.
+mkdir -p "$BUILD/static-only/pkgconfig"
+cp "$REL/libmerzim.a" "$BUILD/static-only/"
+sed -e "s|^libdir=.*|libdir=$BUILD/static-only|" "$PREFIX/lib/pkgconfig/merzim.pc" >"$BUILD/static-only/pkgconfig/merzim.pc"
+# shellcheck disable=SC2046
+gcc -std=c99 -Wall -Wextra -Werror "$EX/eval_json.c" \
+    $(PKG_CONFIG_PATH=$BUILD/static-only/pkgconfig pkg-config --static --cflags --libs merzim) \
+    -o "$BUILD/pc-static" || fail "build with pkg-config --static --cflags --libs merzim"
+if ldd "$BUILD/pc-static" | grep -q libmerzim; then fail "pc-static links libmerzim.so"; fi
+"$BUILD/pc-static" >/dev/null </dev/null || fail "pc-static"
+echo "built and ran eval_json.c with pkg-config (shared and --static)"
 
 step "run the Python ctypes example"
 command -v python3 >/dev/null 2>&1 || fail "python3 missing"

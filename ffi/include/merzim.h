@@ -2,11 +2,25 @@
  * merzim.h: the C API of merzim, deadlines of Kazakh public services.
  *
  * This header is the C documentation. It is hand-written; the Rust side is
- * ffi/src/lib.rs.
+ * ffi/src/ (one file per concern).
+ *
+ * EXAMPLES
+ *   Complete programs, compiled with -std=c99 -Wall -Wextra -Werror and run
+ *   by the tests (ffi/tests/c_api.rs and .ci/ffi.sh, also under valgrind):
+ *     ffi/examples/working_days.c  working days and the bulk function
+ *     ffi/examples/eval_json.c     the batch contract (JSON in, JSON out)
+ *     ffi/examples/regulation.c    an overlay and a regulation of your own
+ *   The "Example:" lines below are checked by these programs.
  *
  * LINKING
+ *   pkg-config: cc app.c $(pkg-config --cflags --libs merzim)
+ *              (merzim.pc: see ffi/README.md, "Install")
  *   shared: cc app.c -I ffi/include -L target/release -lmerzim \
  *              -Wl,-rpath,/dir/of/libmerzim.so       (libmerzim.so)
+ *           The library's SONAME is libmerzim.so.0: the loader looks for
+ *           that name at run time, so install it as libmerzim.so.0 (with the
+ *           link libmerzim.so for the linker), or, in a build tree,
+ *           ln -s libmerzim.so target/release/libmerzim.so.0.
  *   static: cc app.c -I ffi/include target/release/libmerzim.a \
  *              -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
  *   (the static list is what `cargo rustc -p merzim-ffi --release --
@@ -22,7 +36,13 @@
  *   - A NULL where a pointer is required gives MERZIM_ERR_NULL_POINTER, never
  *     a crash. An array may be NULL only when its length is 0.
  *   - No panic (Rust's exception) ever crosses the boundary: a bug inside the
- *     library is caught and reported as MERZIM_ERR_PANIC.
+ *     library is caught and reported as MERZIM_ERR_PANIC. Nothing is printed
+ *     to your stderr for it: on first use, the library installs (once,
+ *     thread-safely) a Rust panic hook that is silent for a panic caught by
+ *     one of these functions and defers to the previously installed hook for
+ *     any other panic. (With libmerzim.so the hook belongs to the library's
+ *     own copy of the Rust runtime; a Rust host linking libmerzim.a shares
+ *     its hook, and its own panics still reach its previous hook.)
  *   - The calendar covers 2000-01-01 .. 2027-12-31 (the embedded data); dates
  *     or results outside give MERZIM_ERR_OUT_OF_COVERAGE.
  *
@@ -32,8 +52,13 @@
  *   - Strings returned through `char **` (merzim_eval_json*) are owned by the
  *     caller: free each with merzim_string_free (not free()).
  *   - A calendar from merzim_calendar_load is owned by the caller: free it with
- *     merzim_calendar_free. The built-in calendar (merzim_calendar_kazakhstan)
- *     is never freed; merzim_calendar_free on it is a no-op.
+ *     merzim_calendar_free, exactly once. A freed calendar must not be used
+ *     or freed again (like free(): set your pointer to NULL after freeing;
+ *     freeing NULL is a no-op). The built-in calendar
+ *     (merzim_calendar_kazakhstan) is never freed; merzim_calendar_free on it
+ *     is a no-op, however often.
+ *   - The same rule holds for strings (merzim_string_free) and errors
+ *     (merzim_error_free): free each once, then never use it again.
  *   - An error from merzim_calendar_load is owned by the caller: free it with
  *     merzim_error_free. Its message lives until then.
  *   - merzim never keeps a pointer you pass in beyond the call.
@@ -41,9 +66,10 @@
  * THREAD SAFETY
  *   - Every function may be called from any thread, concurrently.
  *   - A calendar (the built-in one or a loaded one) may be used by several
- *     threads at once without locking; it is immutable (its internal caches
- *     are synchronised). Only merzim_calendar_free must not race with other
- *     uses of the same calendar.
+ *     threads at once without locking; once set up it is immutable (its
+ *     internal caches are synchronised). Only merzim_calendar_add_regulation
+ *     (set-up: call it before sharing the calendar) and merzim_calendar_free
+ *     must not race with other uses of the same calendar.
  *   - Strings and errors returned to you are yours: no thread-affinity.
  *   - The built-in calendar is built on first use (thread-safely, once per
  *     process); call merzim_calendar_kazakhstan() at start-up to pay that
@@ -73,14 +99,17 @@ extern "C" {
 /* Bad calendar data: the overlay TOML; the message names the line
  * (Rust ErrorKind::InvalidData). */
 #define MERZIM_ERR_INVALID_DATA 3
-/* A bad regulation file (Rust ErrorKind::InvalidRegulation). */
+/* A bad regulation given to merzim_calendar_add_regulation; the message names
+ * the line and the field (Rust ErrorKind::InvalidRegulation). */
 #define MERZIM_ERR_INVALID_REGULATION 4
-/* A file could not be read, e.g. a regulation path (Rust ErrorKind::Io). */
+/* A file could not be read (Rust ErrorKind::Io). No function of this API
+ * reads files today; the code is kept so that every error kind has one. */
 #define MERZIM_ERR_IO 5
 /* A required pointer was NULL, or an array was NULL with a non-zero length. */
 #define MERZIM_ERR_NULL_POINTER 6
-/* A bug in merzim: it panicked; the panic was caught at the boundary. Please
- * report it. The library stays usable. */
+/* A bug in merzim: it panicked; the panic was caught at the boundary (Rust
+ * ErrorKind::Internal, "internal" in the batch contract's error lines).
+ * Please report it. The library stays usable. */
 #define MERZIM_ERR_PANIC 7
 /* An error kind newer than this header (catch-all). */
 #define MERZIM_ERR_OTHER 99
@@ -135,9 +164,30 @@ const merzim_calendar *merzim_calendar_kazakhstan(void);
 int32_t merzim_calendar_load(const char *toml, size_t len, merzim_calendar **out,
                              merzim_error **err);
 
+/* Registers a regulation of your own on `cal`, a calendar from
+ * merzim_calendar_load, so that requests to merzim_eval_json_with(cal, ...)
+ * can name it by its id: `len` bytes of UTF-8 TOML at `toml` in the format of
+ * examples/regulations/ (need not be NUL-terminated). Requests never
+ * name files: read your regulation files yourself and register their text.
+ *
+ * Set-up only: no other thread may use `cal` during the call (register
+ * before sharing the calendar). Returns MERZIM_OK, or, with *err set when err
+ * is not NULL (free it with merzim_error_free):
+ * - MERZIM_ERR_INVALID_REGULATION: the TOML is not a valid regulation (the
+ *   message names the line and the field);
+ * - MERZIM_ERR_INVALID_ARGUMENT: invalid UTF-8, an id already known (bundled
+ *   or registered), or `cal` is the built-in calendar, which never changes;
+ * - MERZIM_ERR_NULL_POINTER: `cal` NULL, or `toml` NULL with len > 0.
+ * On failure `cal` is unchanged.
+ * Example: ffi/examples/regulation.c. */
+int32_t merzim_calendar_add_regulation(merzim_calendar *cal, const char *toml, size_t len,
+                                       merzim_error **err);
+
 /* Frees a calendar returned by merzim_calendar_load. NULL-safe; a no-op for
  * the built-in calendar (so it is safe to free whatever calendar you hold:
- * cast away const for the built-in one). No other thread may be using it. */
+ * cast away const for the built-in one). No other thread may be using it.
+ * Free a loaded calendar once: afterwards it must not be used or freed again
+ * (the library cannot detect this; it is undefined behaviour, as with free()). */
 void merzim_calendar_free(merzim_calendar *cal);
 
 /* ---- Working days (yyyymmdd) -------------------------------------------- */
@@ -149,13 +199,14 @@ int32_t merzim_is_working_day(const merzim_calendar *cal, int32_t yyyymmdd, int3
  * before it (n < 0), or, for n = 0, `yyyymmdd` itself if it is a working day,
  * else the next working day (n = 0 rolls forward). The start date need not be
  * a working day: from a Saturday, n = 1 gives the Monday.
- * Example: 20260320, 1 -> 20260326 (Nauryz 21..25 March 2026 is skipped). */
+ * Example: 20260320, 1 -> 20260326 (Nauryz 21..25 March 2026 is skipped;
+ * ffi/examples/working_days.c). */
 int32_t merzim_add_working_days(const merzim_calendar *cal, int32_t yyyymmdd, int32_t n,
                                 int32_t *out_yyyymmdd);
 
 /* *out = working days in (from, to], negative when to < from, so that
  * merzim_add_working_days(from, *out) == to for a working day `to`.
- * Example: 20260320 .. 20260326 -> 1. */
+ * Example: 20260320 .. 20260326 -> 1 (ffi/examples/working_days.c). */
 int32_t merzim_working_days_between(const merzim_calendar *cal, int32_t from, int32_t to,
                                     int32_t *out);
 
@@ -180,12 +231,17 @@ int32_t merzim_add_working_days_bulk(const merzim_calendar *cal, const int32_t *
 /* Evaluates one request of the CLI's batch contract with the built-in calendar:
  * `request` is one NUL-terminated UTF-8 JSON object, e.g.
  *   {"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days"}
- * or a regulation case
+ * or a regulation case, naming the regulation by its id, on a channel it
+ * offers (this one offers provider and state_corporation)
  *   {"id": "r1", "regulation": "akmola-2014-cadastral-value",
- *    "submitted": "2026-03-20T10:00:00", "channel": "portal"}
+ *    "submitted": "2014-07-01T10:00:00", "channel": "state_corporation"}
  * and *out_json becomes exactly the batch contract's output object, one line
  * without a trailing newline, e.g.
  *   {"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}
+ * (Example: ffi/examples/eval_json.c.)
+ * The request is handled as the CLI's batch handles a line: a UTF-8 BOM and a
+ * trailing "\r\n" are allowed; invalid UTF-8 or a line over the contract's
+ * length limit gives an invalid_input error line.
  *
  * Status and output:
  * - MERZIM_OK: *out_json is a result object.
@@ -194,17 +250,20 @@ int32_t merzim_add_working_days_bulk(const merzim_calendar *cal, const int32_t *
  *   ...): *out_json is STILL set, to the contract's error object
  *   {"id":...,"error":{"kind":"...","message":"..."}}, so you can branch on
  *   the status and log or pass on the line. The "kind" field and the status
- *   always agree (see the table in ffi/README.md).
- * - MERZIM_ERR_NULL_POINTER (request or out_json NULL) or MERZIM_ERR_PANIC:
- *   no line; *out_json is NULL (when out_json is not NULL).
+ *   always agree (see the table in ffi/README.md); a bug caught while
+ *   evaluating the request is kind "internal", status MERZIM_ERR_PANIC.
+ * - MERZIM_ERR_NULL_POINTER (request or out_json NULL), or MERZIM_ERR_PANIC
+ *   from a bug outside the evaluation: no line; *out_json is NULL (when
+ *   out_json is not NULL).
  * Either way, free a non-NULL *out_json with merzim_string_free.
- * A regulation given by path (containing '/' or ending in ".toml") is read
- * from the file system (relative paths: from the process's working
- * directory) and may be cached by path in the calendar, so edits to the file
- * are not guaranteed to be seen by a long-lived calendar. */
+ * A request names a regulation by its id only (a bundled one, or one
+ * registered with merzim_calendar_add_regulation); merzim never reads a file
+ * because a request asks it to: a path in "regulation" is an invalid_input
+ * error, and nothing is read. */
 int32_t merzim_eval_json(const char *request, char **out_json);
 
-/* merzim_eval_json with the calendar `cal` (the built-in one or a loaded one). */
+/* merzim_eval_json with the calendar `cal` (the built-in one or a loaded one,
+ * with the regulations registered on it). */
 int32_t merzim_eval_json_with(const merzim_calendar *cal, const char *request, char **out_json);
 
 /* Frees a string returned through a `char **` of this API. NULL-safe. */

@@ -1,7 +1,12 @@
 //! The C API the way its users call it, from `cargo test --workspace`: builds
-//! `libmerzim.so`, compiles the C tests with `gcc -std=c99 -Wall -Wextra -Werror`,
-//! runs them, and runs the Python ctypes example. (`.ci/ffi.sh` also links the
-//! static library and runs everything under valgrind.)
+//! `libmerzim.so`, compiles the C tests and the C examples (`ffi/examples/*.c`,
+//! the examples of `merzim.h`) with `gcc -std=c99 -Wall -Wextra -Werror`, runs
+//! them, and runs the Python ctypes example. (`.ci/ffi.sh` also links the
+//! static library, checks the SONAME and pkg-config, and runs everything under
+//! valgrind.)
+//!
+//! Without gcc or python3 these tests are skipped with a message, except in CI
+//! (the environment variable `CI` is set), where a missing tool is a failure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,22 +43,38 @@ fn library_dir() -> &'static Path {
             "{} has no libmerzim.so",
             dir.display()
         );
+        // The library's SONAME is libmerzim.so.0, the name programs linked
+        // against it load at run time: give the build tree that name too.
+        let soname = dir.join("libmerzim.so.0");
+        let _ = std::fs::remove_file(&soname);
+        std::os::unix::fs::symlink("libmerzim.so", &soname).expect("symlink libmerzim.so.0");
         dir
     })
 }
 
+/// Whether `tool` runs. When it does not: false (skip) outside CI, a panic
+/// (test failure) when the environment variable `CI` is set.
 fn have(tool: &str) -> bool {
-    Command::new(tool)
+    let found = Command::new(tool)
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{tool} is not installed, and CI is set: these tests must run in CI"
+        );
+        eprintln!("skipped: {tool} is not installed (CI and .ci/ffi.sh require it)");
+    }
+    found
 }
 
-fn compile_and_run(test: &str) {
+/// Compiles `ffi/{source}` and runs it; it must exit 0.
+fn compile_and_run(source: &str) {
     if !have("gcc") {
-        eprintln!("skipped: gcc is not installed (.ci/ffi.sh requires it)");
         return;
     }
+    let test = Path::new(source).file_stem().unwrap().to_str().unwrap();
     let lib = library_dir();
     let out_dir = std::env::temp_dir().join(format!("merzim-ctest-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&out_dir).unwrap();
@@ -62,7 +83,7 @@ fn compile_and_run(test: &str) {
     let status = Command::new("gcc")
         .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pthread", "-I"])
         .arg(ws.join("ffi/include"))
-        .arg(ws.join(format!("ffi/ctest/{test}.c")))
+        .arg(ws.join("ffi").join(source))
         .arg("-L")
         .arg(lib)
         .arg("-lmerzim")
@@ -71,7 +92,7 @@ fn compile_and_run(test: &str) {
         .arg(&exe)
         .status()
         .expect("run gcc");
-    assert!(status.success(), "gcc failed on {test}.c");
+    assert!(status.success(), "gcc failed on {source}");
     let run = Command::new(&exe)
         .arg(&out_dir)
         .output()
@@ -87,18 +108,38 @@ fn compile_and_run(test: &str) {
 
 #[test]
 fn c_test_suite() {
-    compile_and_run("test_merzim");
+    compile_and_run("ctest/test_merzim.c");
 }
 
 #[test]
 fn c_threads() {
-    compile_and_run("test_threads");
+    compile_and_run("ctest/test_threads.c");
+}
+
+/// Every C example (the examples `merzim.h` refers to) compiles and runs.
+#[test]
+fn c_examples() {
+    let dir = workspace().join("ffi/examples");
+    let mut examples: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".c"))
+        .collect();
+    examples.sort();
+    assert!(examples.len() >= 3, "{examples:?}");
+    let header = std::fs::read_to_string(workspace().join("ffi/include/merzim.h")).unwrap();
+    for e in &examples {
+        assert!(
+            header.contains(&format!("ffi/examples/{e}")),
+            "merzim.h does not list ffi/examples/{e}"
+        );
+        compile_and_run(&format!("examples/{e}"));
+    }
 }
 
 #[test]
 fn python_ctypes_example() {
     if !have("python3") {
-        eprintln!("skipped: python3 is not installed (.ci/ffi.sh requires it)");
         return;
     }
     let lib = library_dir().join("libmerzim.so");
