@@ -313,3 +313,91 @@ fn bundled_files_are_their_own_ids_and_resolve_by_path() {
     }
     assert_eq!(n, 6);
 }
+
+/// RULES.md §11, example E11.1: the centre's storage date past the data is a
+/// partial result (null with a warning), not an error for the whole timeline,
+/// in the library, the bulk path and the batch contract.
+#[test]
+fn storage_past_coverage_is_a_partial_result() {
+    let o = office();
+    let reg = Regulation::bundled("akmola-2014-cadastral-value").unwrap();
+    let s = chrono::NaiveDate::from_ymd_opt(2027, 12, 27)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let tl = reg
+        .timeline(&o, s, Channel::StateCorporation, Outcome::Approve)
+        .unwrap();
+    assert_eq!(tl.end.to_string(), "2027-12-30 09:50:00");
+    assert_eq!(tl.storage_until, None);
+    assert!(
+        tl.warnings.iter().any(|w| w.contains("storage_until")),
+        "{:?}",
+        tl.warnings
+    );
+    let chain = reg
+        .compile(Channel::StateCorporation, Outcome::Approve)
+        .unwrap();
+    let row = chain.timeline_row(&o, s).unwrap();
+    assert_eq!((row.end, row.storage_until), (tl.end, None));
+    let ev = Evaluator::new(Calendar::kazakhstan());
+    let out: serde_json::Value = serde_json::from_str(&ev.evaluate_json(
+        r#"{"id": 1, "regulation": "akmola-2014-cadastral-value", "submitted": "2027-12-27T10:00", "channel": "state_corporation"}"#,
+    ))
+    .unwrap();
+    assert_eq!(out["end"], "2027-12-30T09:50:00+05:00");
+    assert!(out.get("storage_until").is_none());
+    assert!(out["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("storage_until")));
+    // Inside the data, storage_until is there.
+    let s = s - chrono::Duration::days(90);
+    let tl = reg
+        .timeline(&o, s, Channel::StateCorporation, Outcome::Approve)
+        .unwrap();
+    assert!(tl.storage_until.is_some());
+}
+
+/// The scalar timeline and the bulk row agree on the storage date also when
+/// the schedule closes at 24:00 (close of business is 24:00 of the last day,
+/// not 00:00 of the next date).
+#[test]
+fn storage_agrees_between_scalar_and_bulk_for_a_schedule_ending_at_midnight() {
+    let o = OfficeTime::new(
+        &Calendar::kazakhstan(),
+        "09:00-24:00".parse::<Schedule>().unwrap(),
+    )
+    .unwrap();
+    let reg = Regulation::bundled("akmola-2014-cadastral-value").unwrap();
+    let chain = reg
+        .compile(Channel::StateCorporation, Outcome::Approve)
+        .unwrap();
+    let mut t = chrono::NaiveDate::from_ymd_opt(2020, 1, 1)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    for _ in 0..400 {
+        let tl = reg
+            .timeline(&o, t, Channel::StateCorporation, Outcome::Approve)
+            .unwrap();
+        let row = chain.timeline_row(&o, t).unwrap();
+        assert_eq!(tl.storage_until, row.storage_until, "{t}");
+        assert_eq!(tl.end, row.end, "{t}");
+        t += chrono::Duration::hours(17);
+    }
+}
+
+/// A storage period must be months or calendar days; the bulk path once read
+/// a period in hours as calendar days.
+#[test]
+fn storage_period_in_hours_or_working_days_is_refused() {
+    let text = include_str!("../examples/regulations/akmola-2014-cadastral-value.toml");
+    for keep in ["2 hours", "3 working days", "0 months"] {
+        let bad = text.replace("keep = \"1 month\"", &format!("keep = \"{keep}\""));
+        let e = Regulation::from_toml("bad.toml", &bad).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidRegulation, "{keep}");
+        assert!(e.message().contains("storage.keep"), "{e}");
+    }
+}

@@ -193,13 +193,13 @@ impl Recompute {
                 }));
             };
             let r = chain
-                .row_local(&self.new, l)
+                .core(&self.new, l, None)
                 .map_err(|error| BulkError { index: k, error })?;
             if self.clean(r.lo, r.hi) {
                 continue;
             }
             let old = chain
-                .row_local(&self.old, l)
+                .core(&self.old, l, None)
                 .map_err(|error| old_error(BulkError { index: k, error }))?;
             if !old.same_results(&r) {
                 out.push(Change {

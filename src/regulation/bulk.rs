@@ -1,11 +1,11 @@
 //! Regulation timelines in bulk: [`TimelineRow`], [`TimelineColumns`] and
 //! [`CompiledChain::timeline_bulk`].
 
-use super::timeline::CompiledChain;
+use super::timeline::{CompiledChain, TimelineCore};
 use crate::bulk::{
-    check_lengths, from_local, instant_error, line, to_local, BulkError, BulkResult, BulkTime,
+    check_lengths, from_local, instant_error, to_local, BulkError, BulkResult, BulkTime,
 };
-use crate::office::{Local, OfficeTime};
+use crate::office::OfficeTime;
 use crate::Result;
 
 /// The results of one timeline without its steps: what monitoring needs, in a
@@ -118,42 +118,13 @@ impl<T: Send> crate::bulk::Split for TimelineColumns<'_, T> {
     }
 }
 
-/// A timeline row in the internal form, with the day range its computation read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) struct RowLocal {
-    end: Local,
-    term_due: Option<Local>,
-    refusal_due: Option<Local>,
-    handoff: Option<Local>,
-    storage_until: Option<Local>,
-    /// Every day index the computation depended on lies in `lo..=hi`.
-    pub(crate) lo: u32,
-    pub(crate) hi: u32,
-}
-
-impl RowLocal {
-    pub(crate) fn same_results(&self, other: &RowLocal) -> bool {
-        (
-            self.end,
-            self.term_due,
-            self.refusal_due,
-            self.handoff,
-            self.storage_until,
-        ) == (
-            other.end,
-            other.term_due,
-            other.refusal_due,
-            other.handoff,
-            other.storage_until,
-        )
-    }
-
+impl TimelineCore {
     #[inline(always)]
     pub(crate) fn to_row<T: BulkTime>(self) -> TimelineRow<T> {
         TimelineRow {
             end: from_local(self.end),
             term_due: self.term_due.map(from_local),
-            within_term: self.term_due.map(|d| line(self.end) <= line(d)),
+            within_term: self.within_term(),
             refusal_due: self.refusal_due.map(from_local),
             handoff: self.handoff.map(from_local),
             storage_until: self.storage_until.map(from_local),
@@ -162,33 +133,6 @@ impl RowLocal {
 }
 
 impl CompiledChain {
-    #[inline(always)]
-    pub(crate) fn row_local(&self, office: &OfficeTime, s: Local) -> Result<RowLocal> {
-        let core = self.run(office, s, None)?;
-        let end = core.end.unwrap_or(s);
-        let storage_until = match self.storage_keep {
-            Some(keep) => Some(office.calendar_step_local(core.term_due.unwrap_or(end), keep)?),
-            None => None,
-        };
-        // Each operation depends only on the days between its input and its
-        // result; only the handoff (a working day before the last day) goes back.
-        let lo = core.handoff.map_or(s.day, |h| h.day.min(s.day));
-        let hi = [Some(end), core.term_due, core.refusal_due, storage_until]
-            .into_iter()
-            .flatten()
-            .map(|l| l.day)
-            .fold(core.last_day.max(s.day), u32::max);
-        Ok(RowLocal {
-            end,
-            term_due: core.term_due,
-            refusal_due: core.refusal_due,
-            handoff: core.handoff,
-            storage_until,
-            lo,
-            hi,
-        })
-    }
-
     /// The results of [`Regulation::timeline`](crate::Regulation::timeline)
     /// without steps and warnings, allocation-free: the scalar form of
     /// [`timeline_bulk`](CompiledChain::timeline_bulk).
@@ -205,7 +149,7 @@ impl CompiledChain {
                 )
             }
         };
-        Ok(self.row_local(office, s)?.to_row())
+        Ok(self.core(office, s, None)?.to_row())
     }
 
     /// The timeline of every submission (RULES.md §6), written into the present
@@ -245,7 +189,7 @@ impl CompiledChain {
                     office.first_office_instant(n)
                 }));
             };
-            let r = match self.row_local(office, l) {
+            let r = match self.core(office, l, None) {
                 Ok(r) => r,
                 Err(error) => return Err(BulkError { index: k, error }),
             };
@@ -256,7 +200,7 @@ impl CompiledChain {
                 col[k] = r.term_due.map(from_local);
             }
             if let Some(col) = c.within_term.as_deref_mut() {
-                col[k] = r.term_due.map(|d| line(r.end) <= line(d));
+                col[k] = r.within_term();
             }
             if let Some(col) = c.refusal_due.as_deref_mut() {
                 col[k] = r.refusal_due.map(from_local);

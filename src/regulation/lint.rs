@@ -103,13 +103,13 @@ impl Regulation {
                     for (h, m) in LINT_TIMES {
                         let t = date.and_time(NaiveTime::from_hms_opt(h, m, 0).expect("valid"));
                         let s = office.local(t)?;
-                        let core = match chain.run(office, s, None) {
+                        let core = match chain.core(office, s, None) {
                             Ok(c) => c,
                             // Chains near the end of coverage run past it: not a finding.
                             Err(e) if e.kind() == crate::ErrorKind::OutOfCoverage => continue,
                             Err(e) => return Err(e),
                         };
-                        let (Some(end), Some(due)) = (core.end, core.term_due) else {
+                        let (end, Some(due)) = (core.end, core.term_due) else {
                             continue;
                         };
                         f.cases += 1;

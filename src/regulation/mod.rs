@@ -362,6 +362,16 @@ impl Regulation {
             }
         }
         if let Some(s) = &self.storage {
+            if !matches!(
+                s.keep.unit(),
+                crate::Unit::Months | crate::Unit::CalendarDays
+            ) || s.keep.amount() == 0
+            {
+                return bad(
+                    "storage.keep",
+                    format!("{}: expected at least 1 month or calendar day", s.keep),
+                );
+            }
             for (f, t) in [
                 ("storage.request", s.request),
                 ("storage.delivery", s.delivery),

@@ -3,10 +3,11 @@
 use chrono::NaiveDateTime;
 
 use super::{Outcome, Regulation};
+use crate::bulk::line;
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
 use crate::office::{Local, OfficeTime};
 use crate::term::Term;
-use crate::Result;
+use crate::{ErrorKind, Result};
 
 /// When one step starts and ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -65,15 +66,58 @@ pub struct Timeline {
     pub warnings: Vec<String>,
 }
 
-/// The allocation-free core of a timeline, in the internal time form.
-#[derive(Clone, Copy, Debug, Default)]
+/// The one core of a timeline: every result in the internal time form, with
+/// the days it read. [`Timeline`], [`TimelineRow`](super::TimelineRow), the
+/// bulk columns and the batch response are all made from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct TimelineCore {
-    pub end: Option<Local>,
+    pub end: Local,
     pub term_due: Option<Local>,
     pub refusal_due: Option<Local>,
     pub handoff: Option<Local>,
-    pub last_day: u32,
+    pub storage_until: Option<Local>,
+    /// The storage date lies past the calendar's range: `storage_until` is
+    /// `None` although the regulation has a storage rule (a partial result).
+    pub storage_beyond: bool,
+    /// The days of the submission and of the last result (for `provisional`).
     pub first_day: u32,
+    pub last_day: u32,
+    /// Every day index the computation depended on lies in `lo..=hi`.
+    pub lo: u32,
+    pub hi: u32,
+}
+
+impl TimelineCore {
+    /// Whether the chain ends no later than the term due.
+    #[inline(always)]
+    pub(crate) fn within_term(&self) -> Option<bool> {
+        self.term_due.map(|d| line(self.end) <= line(d))
+    }
+
+    /// Whether two cores give the same results (the day ranges aside).
+    pub(crate) fn same_results(&self, other: &TimelineCore) -> bool {
+        (
+            self.end,
+            self.term_due,
+            self.refusal_due,
+            self.handoff,
+            self.storage_until,
+        ) == (
+            other.end,
+            other.term_due,
+            other.refusal_due,
+            other.handoff,
+            other.storage_until,
+        )
+    }
+}
+
+/// What [`Regulation::timeline`] wants besides the core: each step's end and
+/// each alternative's due.
+#[derive(Debug, Default)]
+pub(crate) struct Detail {
+    pub ends: Vec<Local>,
+    pub alternatives: Vec<Local>,
 }
 
 /// A regulation's chain for one channel and outcome, ready for fast repeated use.
@@ -137,12 +181,12 @@ impl Regulation {
     ) -> Result<Timeline> {
         let chain = self.compile(channel, outcome)?;
         let s = office.local(submitted)?;
-        let mut ends = Vec::with_capacity(chain.steps.len());
-        let core = chain.run(office, s, Some(&mut ends))?;
+        let mut detail = Detail::default();
+        let core = chain.core(office, s, Some(&mut detail))?;
         let cal = office.calendar();
-        let mut steps = Vec::with_capacity(ends.len());
+        let mut steps = Vec::with_capacity(detail.ends.len());
         let mut start = chain.first_start(office, s)?;
-        for (k, &end) in ends.iter().enumerate() {
+        for (k, &end) in detail.ends.iter().enumerate() {
             steps.push(StepTiming {
                 number: chain.numbers[k],
                 duration: chain.steps[k],
@@ -151,41 +195,38 @@ impl Regulation {
             });
             start = end;
         }
-        let mut alternatives = Vec::new();
-        for &term in &chain.alternatives {
-            let d = office.legal_due_local(s, term, chain.options())?;
-            alternatives.push(TermDue {
+        let alternatives = chain
+            .alternatives
+            .iter()
+            .zip(&detail.alternatives)
+            .map(|(&term, &due)| TermDue {
                 term,
-                due: office.naive(d.due),
-            });
-        }
-        let end = office.naive(core.end.unwrap_or(s));
-        let term_due = core.term_due.map(|t| office.naive(t));
+                due: office.naive(due),
+            })
+            .collect();
         let mut warnings = Vec::new();
         if let Some(w) = self.out_of_force(submitted.date()) {
             warnings.push(w);
         }
-        let storage_until = match (&self.storage, channel) {
-            (Some(rule), Channel::StateCorporation) => Some(
-                office
-                    .storage(term_due.unwrap_or(end), rule.keep)?
-                    .kept_until,
-            ),
-            _ => None,
-        };
+        if core.storage_beyond {
+            let (_, last) = cal.valid_range();
+            warnings.push(format!(
+                "storage_until is unknown: the centre's storage period ends after {last}, the end of the calendar's data"
+            ));
+        }
         Ok(Timeline {
             regulation: self.id.clone(),
             channel,
             outcome,
             submitted,
-            within_term: term_due.map(|d| end <= d),
+            within_term: core.within_term(),
             steps,
-            end,
+            end: office.naive(core.end),
             alternatives,
-            term_due,
+            term_due: core.term_due.map(|t| office.naive(t)),
             refusal_due: core.refusal_due.map(|t| office.naive(t)),
             handoff: core.handoff.map(|t| office.naive(t)),
-            storage_until,
+            storage_until: core.storage_until.map(|t| office.naive(t)),
             provisional: cal
                 .provisional_between(cal.date_of(core.first_day), cal.date_of(core.last_day)),
             warnings,
@@ -215,29 +256,34 @@ impl CompiledChain {
         office.counting_start_local(s, self.channel)
     }
 
-    /// Runs the chain: step ends (into `ends` when given), term due, refusal due.
+    /// Runs the chain: every result of a timeline (the step ends and each
+    /// alternative's due into `detail` when given).
     #[inline]
-    pub(crate) fn run(
+    pub(crate) fn core(
         &self,
         office: &OfficeTime,
         s: Local,
-        mut ends: Option<&mut Vec<Local>>,
+        mut detail: Option<&mut Detail>,
     ) -> Result<TimelineCore> {
         let mut t = self.first_start(office, s)?;
         let mut last_day = t.day;
         for &term in &self.steps {
             t = office.step_local(t, term)?;
             last_day = last_day.max(t.day);
-            if let Some(e) = ends.as_deref_mut() {
-                e.push(t);
+            if let Some(d) = detail.as_deref_mut() {
+                d.ends.push(t);
             }
         }
+        let end = t;
         let o = self.options();
         let mut term_due: Option<Local> = None;
         let mut handoff = None;
         for &alt in &self.alternatives {
             let d = office.legal_due_local(s, alt, o)?;
             last_day = last_day.max(d.last_day);
+            if let Some(x) = detail.as_deref_mut() {
+                x.alternatives.push(d.due);
+            }
             if term_due.is_none_or(|x| d.due < x) {
                 term_due = Some(d.due);
                 handoff = d.handoff;
@@ -251,13 +297,40 @@ impl CompiledChain {
             }
             None => None,
         };
+        // RULES.md §11: a storage date past the data is a partial result, not
+        // a failure of the whole timeline.
+        let (storage_until, storage_beyond) = match self.storage_keep {
+            Some(keep) => match office.calendar_step_local(term_due.unwrap_or(end), keep) {
+                Ok(l) => (Some(l), false),
+                Err(e) if e.kind() == ErrorKind::OutOfCoverage => (None, true),
+                Err(e) => return Err(e),
+            },
+            None => (None, false),
+        };
+        // Each operation depends only on the days between its input and its
+        // result; only the handoff (a working day before the last day) goes
+        // back. A storage date past the data depends on every day after it.
+        let lo = handoff.map_or(s.day, |h: Local| h.day.min(s.day));
+        let hi = if storage_beyond {
+            u32::MAX
+        } else {
+            [Some(end), term_due, refusal_due, storage_until]
+                .into_iter()
+                .flatten()
+                .map(|l| l.day)
+                .fold(last_day.max(s.day), u32::max)
+        };
         Ok(TimelineCore {
-            end: Some(t),
+            end,
             term_due,
             refusal_due,
             handoff,
-            last_day,
+            storage_until,
+            storage_beyond,
             first_day: s.day,
+            last_day,
+            lo,
+            hi,
         })
     }
 }
