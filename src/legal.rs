@@ -2,7 +2,9 @@
 //! of the last day, and the results. The rules themselves are
 //! `office/legal.rs`.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+
+use crate::zone::Zone;
 use serde::{Deserialize, Serialize};
 
 named_enum! {
@@ -61,7 +63,12 @@ pub struct LegalOptions {
     pub end: TermEnd,
 }
 
-/// A computed legal term, in local wall-clock time.
+/// A computed legal term: local wall-clock times, and zoned instants through
+/// the `*_zoned` methods (the office's [`Zone`] gives the offset of each date).
+///
+/// Serialises (serde) as `{"registered", "day_one", "last_day", "due",
+/// "handoff", "provisional"}` with the instants in RFC 3339 with their offset,
+/// the dialect of the batch contract and of the CLI's `--json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct LegalDue {
@@ -71,7 +78,7 @@ pub struct LegalDue {
     pub day_one: Option<NaiveDate>,
     /// The last day of the term.
     pub last_day: NaiveDate,
-    /// The instant the term expires.
+    /// The instant the term expires (local wall-clock time).
     pub due: NaiveDateTime,
     /// `state_corporation` only: the provider delivers the result to the centre by
     /// this instant (close of business of the working day before the last day);
@@ -79,6 +86,34 @@ pub struct LegalDue {
     pub handoff: Option<NaiveDateTime>,
     /// Whether the result depends on a provisional day.
     pub provisional: bool,
+    /// The office's zone.
+    pub zone: Zone,
+}
+
+impl LegalDue {
+    /// [`due`](LegalDue::due) as an instant with the zone's offset for that date.
+    pub fn due_zoned(&self) -> DateTime<FixedOffset> {
+        self.zone.resolve(self.due).0
+    }
+
+    /// [`handoff`](LegalDue::handoff) as an instant with the zone's offset.
+    pub fn handoff_zoned(&self) -> Option<DateTime<FixedOffset>> {
+        self.handoff.map(|h| self.zone.resolve(h).0)
+    }
+}
+
+impl Serialize for LegalDue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("LegalDue", 6)?;
+        st.serialize_field("registered", &self.registered)?;
+        st.serialize_field("day_one", &self.day_one)?;
+        st.serialize_field("last_day", &self.last_day)?;
+        st.serialize_field("due", &self.zone.to_rfc3339(self.due))?;
+        st.serialize_field("handoff", &self.handoff.map(|h| self.zone.to_rfc3339(h)))?;
+        st.serialize_field("provisional", &self.provisional)?;
+        st.end()
+    }
 }
 
 /// The State Corporation's storage of an uncollected result (RULES.md §5).

@@ -490,3 +490,63 @@ fn section_7_hours_are_office_hours() {
         .unwrap();
     assert_eq!(d.due, t("2026-03-03 11:00"));
 }
+
+/// Results carry zoned instants (the office's zone gives each date's
+/// offset) and serialise in the dialect of the batch contract.
+#[test]
+fn results_are_zoned_and_serialise_with_offsets() {
+    use merzim::{Channel, Outcome, Regulation, Zone};
+    let office = merzim::OfficeTime::state_body(&merzim::Calendar::kazakhstan());
+    let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    // Almaty was UTC+6 until 2024-03-01 and UTC+5 since.
+    let d = office
+        .legal_due(
+            t("2024-02-27 10:00"),
+            "5 working days".parse().unwrap(),
+            Default::default(),
+        )
+        .unwrap();
+    assert_eq!(d.due_zoned().to_rfc3339(), "2024-03-04T18:30:00+05:00");
+    let d = office
+        .legal_due(
+            t("2020-07-01 10:00"),
+            "1 working day".parse().unwrap(),
+            Default::default(),
+        )
+        .unwrap();
+    assert_eq!(d.due_zoned().to_rfc3339(), "2020-07-01T18:30:00+06:00");
+    let aqtobe = office.with_zone("Asia/Aqtobe".parse::<Zone>().unwrap());
+    let d = aqtobe
+        .legal_due(
+            t("2020-07-01 10:00"),
+            "1 working day".parse().unwrap(),
+            Default::default(),
+        )
+        .unwrap();
+    assert_eq!(d.due_zoned().to_rfc3339(), "2020-07-01T18:30:00+05:00");
+    let json = serde_json::to_value(d).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"registered": "2020-07-01", "day_one": "2020-07-01", "last_day": "2020-07-01",
+            "due": "2020-07-01T18:30:00+05:00", "handoff": null, "provisional": false})
+    );
+    let reg = Regulation::bundled("east-kazakhstan-2016-land-purpose-change").unwrap();
+    let tl = reg
+        .timeline(
+            &office,
+            t("2026-03-18 16:30"),
+            Channel::Provider,
+            Outcome::Approve,
+        )
+        .unwrap();
+    assert_eq!(tl.end_zoned().to_rfc3339(), "2026-04-22T09:15:00+05:00");
+    assert_eq!(
+        tl.steps[0].end_zoned().to_rfc3339(),
+        "2026-03-18T16:45:00+05:00"
+    );
+    let json = serde_json::to_value(&tl).unwrap();
+    assert_eq!(json["term_due"], "2026-04-16T18:30:00+05:00");
+    assert_eq!(json["steps"][0]["end"], "2026-03-18T16:45:00+05:00");
+    assert_eq!(json["within_term"], false);
+    assert_eq!(json["alternatives"][1]["due"], "2026-04-21T18:30:00+05:00");
+}

@@ -11,6 +11,7 @@ use crate::calendar::{Calendar, Horizon, Week};
 use crate::office::OfficeTime;
 use crate::regulation::Regulation;
 use crate::schedule::Schedule;
+use crate::zone::format_rfc3339;
 use crate::{Error, ErrorKind, Result};
 
 /// At most this many derived calendars and office tables are kept.
@@ -195,24 +196,28 @@ impl Evaluator {
     fn try_evaluate(&self, request: &Request) -> Result<Response> {
         match request {
             Request::Term(t) => {
-                let office = self.office(t.schedule.as_ref(), t.week, t.horizon)?;
+                let office = self
+                    .office(t.schedule.as_ref(), t.week, t.horizon)?
+                    .with_zone(t.tz);
                 let s = t.tz.local_of(t.submitted)?;
                 let d = office.legal_due(s, t.term, t.options)?;
                 Ok(Response::Term(TermResponse {
                     id: t.id.clone(),
                     registered: d.registered.to_string(),
-                    due: t.tz.to_rfc3339(d.due),
-                    handoff: d.handoff.map(|h| t.tz.to_rfc3339(h)),
+                    due: format_rfc3339(d.due_zoned()),
+                    handoff: d.handoff_zoned().map(format_rfc3339),
                     provisional: d.provisional,
                     warnings: Vec::new(),
                 }))
             }
             Request::Regulation(r) => {
-                let office = self.office(r.schedule.as_ref(), r.week, r.horizon)?;
+                let office = self
+                    .office(r.schedule.as_ref(), r.week, r.horizon)?
+                    .with_zone(r.tz);
                 let reg = self.regulation(&r.regulation)?;
                 let s = r.tz.local_of(r.submitted)?;
                 let tl = reg.timeline(&office, s, r.channel, r.outcome)?;
-                let z = r.tz;
+                let z = tl.zone;
                 Ok(Response::Regulation(RegulationResponse {
                     id: r.id.clone(),
                     steps: tl

@@ -87,6 +87,7 @@ impl OfficeTime {
             due,
             handoff: d.handoff.map(|h| self.naive(h)),
             provisional: cal.provisional_between(first, last),
+            zone: self.zone(),
         })
     }
 

@@ -16,6 +16,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use crate::calendar::Calendar;
 use crate::schedule::{Interval, Schedule};
 use crate::term::{Term, Unit};
+use crate::zone::Zone;
 use crate::{Error, Result};
 
 /// A local wall-clock instant as (day index, minute of day 0..=1440).
@@ -39,6 +40,9 @@ pub(crate) struct Local {
 #[derive(Clone)]
 pub struct OfficeTime {
     inner: Arc<Inner>,
+    /// The office's zone, for the zoned instants of results (counting is in
+    /// local wall-clock time and does not depend on it).
+    zone: Zone,
 }
 
 impl std::fmt::Debug for OfficeTime {
@@ -46,6 +50,7 @@ impl std::fmt::Debug for OfficeTime {
         f.debug_struct("OfficeTime")
             .field("calendar", &self.inner.calendar)
             .field("schedule", &self.inner.schedule.to_string())
+            .field("zone", &self.zone.name())
             .finish()
     }
 }
@@ -193,6 +198,7 @@ impl OfficeTime {
         };
         let fast = uniform.map(|(p, _)| Fast::new(&profiles[p as usize]));
         OfficeTime {
+            zone: Zone::default(),
             inner: Arc::new(Inner {
                 calendar: calendar.clone(),
                 schedule,
@@ -202,6 +208,21 @@ impl OfficeTime {
                 fast,
             }),
         }
+    }
+
+    /// This office time in another zone (the default is `Asia/Almaty`): the
+    /// results' zoned instants carry its offsets. Counting is in local
+    /// wall-clock time, so no deadline moves.
+    pub fn with_zone(&self, zone: Zone) -> OfficeTime {
+        OfficeTime {
+            inner: self.inner.clone(),
+            zone,
+        }
+    }
+
+    /// The office's zone.
+    pub fn zone(&self) -> Zone {
+        self.zone
     }
 
     /// The calendar.

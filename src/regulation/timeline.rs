@@ -1,38 +1,82 @@
 //! A regulation's timeline (RULES.md §6).
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde::ser::{Serialize, SerializeStruct};
 
 use super::{Outcome, Regulation};
 use crate::bulk::line;
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
+use crate::names::Names;
 use crate::office::{Local, OfficeTime};
 use crate::term::Term;
+use crate::zone::Zone;
 use crate::{ErrorKind, Result};
 
 /// When one step starts and ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Serialises as `{"number", "actor", "action", "duration", "start", "end"}`
+/// with the instants in RFC 3339 with their offset.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct StepTiming {
     /// The step's number in the document.
     pub number: u32,
+    /// Who acts.
+    pub actor: Names,
+    /// What is done.
+    pub action: Names,
     /// Its duration on this channel.
     pub duration: Term,
     /// Start (local wall-clock time).
     pub start: NaiveDateTime,
     /// End (local wall-clock time).
     pub end: NaiveDateTime,
+    /// The office's zone.
+    pub zone: Zone,
+}
+
+impl StepTiming {
+    /// [`start`](StepTiming::start) with the zone's offset.
+    pub fn start_zoned(&self) -> DateTime<FixedOffset> {
+        self.zone.resolve(self.start).0
+    }
+
+    /// [`end`](StepTiming::end) with the zone's offset.
+    pub fn end_zoned(&self) -> DateTime<FixedOffset> {
+        self.zone.resolve(self.end).0
+    }
 }
 
 /// One alternative of the overall term, computed.
+///
+/// Serialises as `{"term", "due"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct TermDue {
     /// The alternative ("30 calendar days").
     pub term: Term,
-    /// When it expires.
+    /// When it expires (local wall-clock time).
     pub due: NaiveDateTime,
+    /// The office's zone.
+    pub zone: Zone,
 }
 
-/// A regulation's steps chained for one submission, channel and outcome.
+impl TermDue {
+    /// [`due`](TermDue::due) with the zone's offset.
+    pub fn due_zoned(&self) -> DateTime<FixedOffset> {
+        self.zone.resolve(self.due).0
+    }
+}
+
+/// A regulation's steps chained for one submission, channel and outcome:
+/// local wall-clock times, and zoned instants through the `*_zoned` methods.
+///
+/// Serialises as `{"regulation", "channel", "outcome", "submitted", "steps",
+/// "end", "term_due", "alternatives", "within_term", "refusal_due",
+/// "handoff", "storage_until", "provisional", "warnings"}` with the instants
+/// in RFC 3339 with their offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Timeline {
     /// The regulation's id.
     pub regulation: String,
@@ -58,12 +102,83 @@ pub struct Timeline {
     pub handoff: Option<NaiveDateTime>,
     /// `state_corporation`, when the regulation has a storage rule: the centre keeps
     /// an uncollected result until this instant (one month after `term_due`, or
-    /// after the last step's end when the regulation states no overall term).
+    /// after the last step's end when the regulation states no overall term);
+    /// `None` also when that date lies past the data (with a warning).
     pub storage_until: Option<NaiveDateTime>,
     /// Whether anything computed depended on a provisional day.
     pub provisional: bool,
-    /// Remarks: the regulation not in force at that date, and the like.
+    /// Remarks: the regulation not in force at that date, a partial result,
+    /// and the like.
     pub warnings: Vec<String>,
+    /// The office's zone.
+    pub zone: Zone,
+}
+
+impl Timeline {
+    /// `t` with the zone's offset for its date.
+    pub fn zoned(&self, t: NaiveDateTime) -> DateTime<FixedOffset> {
+        self.zone.resolve(t).0
+    }
+
+    /// [`end`](Timeline::end) with the zone's offset.
+    pub fn end_zoned(&self) -> DateTime<FixedOffset> {
+        self.zoned(self.end)
+    }
+
+    /// [`term_due`](Timeline::term_due) with the zone's offset.
+    pub fn term_due_zoned(&self) -> Option<DateTime<FixedOffset>> {
+        self.term_due.map(|t| self.zoned(t))
+    }
+
+    /// [`refusal_due`](Timeline::refusal_due) with the zone's offset.
+    pub fn refusal_due_zoned(&self) -> Option<DateTime<FixedOffset>> {
+        self.refusal_due.map(|t| self.zoned(t))
+    }
+}
+
+impl Serialize for StepTiming {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("StepTiming", 6)?;
+        st.serialize_field("number", &self.number)?;
+        st.serialize_field("actor", &self.actor)?;
+        st.serialize_field("action", &self.action)?;
+        st.serialize_field("duration", &self.duration)?;
+        st.serialize_field("start", &self.zone.to_rfc3339(self.start))?;
+        st.serialize_field("end", &self.zone.to_rfc3339(self.end))?;
+        st.end()
+    }
+}
+
+impl Serialize for TermDue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("TermDue", 2)?;
+        st.serialize_field("term", &self.term)?;
+        st.serialize_field("due", &self.zone.to_rfc3339(self.due))?;
+        st.end()
+    }
+}
+
+impl Serialize for Timeline {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let z = self.zone;
+        let at = |t: Option<NaiveDateTime>| t.map(|t| z.to_rfc3339(t));
+        let mut st = s.serialize_struct("Timeline", 14)?;
+        st.serialize_field("regulation", &self.regulation)?;
+        st.serialize_field("channel", &self.channel)?;
+        st.serialize_field("outcome", &self.outcome)?;
+        st.serialize_field("submitted", &z.to_rfc3339(self.submitted))?;
+        st.serialize_field("steps", &self.steps)?;
+        st.serialize_field("end", &z.to_rfc3339(self.end))?;
+        st.serialize_field("term_due", &at(self.term_due))?;
+        st.serialize_field("alternatives", &self.alternatives)?;
+        st.serialize_field("within_term", &self.within_term)?;
+        st.serialize_field("refusal_due", &at(self.refusal_due))?;
+        st.serialize_field("handoff", &at(self.handoff))?;
+        st.serialize_field("storage_until", &at(self.storage_until))?;
+        st.serialize_field("provisional", &self.provisional)?;
+        st.serialize_field("warnings", &self.warnings)?;
+        st.end()
+    }
 }
 
 /// The one core of a timeline: every result in the internal time form, with
@@ -184,14 +299,19 @@ impl Regulation {
         let mut detail = Detail::default();
         let core = chain.core(office, s, Some(&mut detail))?;
         let cal = office.calendar();
+        let zone = office.zone();
+        let chosen = self.steps.iter().filter(|st| st.belongs_to(outcome));
         let mut steps = Vec::with_capacity(detail.ends.len());
         let mut start = chain.first_start(office, s)?;
-        for (k, &end) in detail.ends.iter().enumerate() {
+        for ((k, &end), step) in detail.ends.iter().enumerate().zip(chosen) {
             steps.push(StepTiming {
                 number: chain.numbers[k],
+                actor: step.actor.clone(),
+                action: step.action.clone(),
                 duration: chain.steps[k],
                 start: office.naive(start),
                 end: office.naive(end),
+                zone,
             });
             start = end;
         }
@@ -202,6 +322,7 @@ impl Regulation {
             .map(|(&term, &due)| TermDue {
                 term,
                 due: office.naive(due),
+                zone,
             })
             .collect();
         let mut warnings = Vec::new();
@@ -230,6 +351,7 @@ impl Regulation {
             provisional: cal
                 .provisional_between(cal.date_of(core.first_day), cal.date_of(core.last_day)),
             warnings,
+            zone,
         })
     }
 }
