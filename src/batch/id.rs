@@ -76,3 +76,15 @@ impl Serialize for Id {
         }
     }
 }
+
+impl schemars::JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The caller's id, echoed back exactly as sent (its JSON text); null when it could not be read.",
+            "type": ["string", "number", "null"]
+        })
+    }
+}

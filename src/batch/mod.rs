@@ -4,7 +4,8 @@ The batch contract: one JSON object in, one out.
 The CLI's `batch`, the C API's `merzim_eval_json` and the Python package's
 `evaluate_json` are thin faces over [`Evaluator`]: the contract is implemented
 once, here, so they can never disagree. Its JSON Schema is
-`docs/batch.schema.json`.
+`docs/batch-request.schema.json` and `docs/batch-response.schema.json`
+([`request_schema`], [`response_schema`]).
 
 A term case:
 
@@ -22,6 +23,7 @@ mod evaluator;
 mod id;
 mod request;
 mod response;
+mod schema;
 
 pub use evaluator::Evaluator;
 pub use id::Id;
@@ -29,3 +31,4 @@ pub use request::{RegulationRequest, Request, TermRequest, MAX_LINE_BYTES};
 pub use response::{
     ErrorBody, ErrorResponse, RegulationResponse, Response, StepResponse, TermResponse,
 };
+pub use schema::{request_schema, response_schema, schema_fields};

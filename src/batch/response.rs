@@ -6,7 +6,7 @@ use super::Id;
 use crate::{Error, ErrorKind};
 
 /// The result of a term case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct TermResponse {
     /// The caller's id.
@@ -27,7 +27,7 @@ pub struct TermResponse {
 }
 
 /// One step of a regulation response.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct StepResponse {
     /// The step's number in the document.
@@ -39,7 +39,7 @@ pub struct StepResponse {
 }
 
 /// The result of a regulation case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct RegulationResponse {
     /// The caller's id.
@@ -73,7 +73,7 @@ pub struct RegulationResponse {
 }
 
 /// The error object of a failed line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct ErrorBody {
     /// `out_of_coverage`, `invalid_input`, …
@@ -83,7 +83,7 @@ pub struct ErrorBody {
 }
 
 /// A failed line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The caller's id, when it could be read (`null` otherwise).
@@ -93,7 +93,7 @@ pub struct ErrorResponse {
 }
 
 /// One output line of the batch contract.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Response {
