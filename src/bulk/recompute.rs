@@ -95,6 +95,11 @@ impl Recompute {
     }
 
     /// Working-day additions ([`Calendar::add_working_days`](crate::Calendar::add_working_days)) whose result changed.
+    ///
+    /// # Errors
+    ///
+    /// A [`BulkError`](crate::BulkError): columns of different lengths, or the first case that fails
+    /// (outside coverage) under either calendar, with its index.
     pub fn add_working_days(
         &self,
         dates: &[NaiveDate],
@@ -135,6 +140,10 @@ impl Recompute {
 
     /// Legal dues ([`OfficeTime::legal_due`]'s `due`) whose instant changed;
     /// columns as in [`OfficeTime::legal_due_bulk_each`].
+    ///
+    /// # Errors
+    ///
+    /// As [`add_working_days`](Recompute::add_working_days).
     pub fn legal_dues<T: BulkTime>(
         &self,
         submitted: &[T],
@@ -179,6 +188,10 @@ impl Recompute {
     }
 
     /// Regulation timelines of `chain` whose results ([`TimelineRow`]) changed.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_working_days`](Recompute::add_working_days).
     pub fn timelines<T: BulkTime>(
         &self,
         chain: &CompiledChain,

@@ -29,6 +29,11 @@ impl OfficeTime {
     /// assert_eq!(out[0].to_string(), "2026-04-23 18:30:00");
     /// # Ok::<(), merzim::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`BulkError`]: columns of different lengths, or the first item whose
+    /// scalar [`legal_due`](OfficeTime::legal_due) fails, with its index and that error.
     pub fn legal_due_bulk<T: BulkTime>(
         &self,
         submitted: &[T],
@@ -53,6 +58,10 @@ impl OfficeTime {
 
     /// [`legal_due_bulk`](OfficeTime::legal_due_bulk) with a term and options
     /// (channel, start rule, end) per item.
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk).
     pub fn legal_due_bulk_each<T: BulkTime>(
         &self,
         submitted: &[T],
@@ -86,6 +95,10 @@ impl OfficeTime {
     /// from `from[k]`, written to `out[k]` (a 15-minute office step, a 2-working-day
     /// step, …). `T` as in [`legal_due_bulk`](OfficeTime::legal_due_bulk). No
     /// allocation; the error names the first failing index.
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk), for [`step`](OfficeTime::step).
     pub fn step_bulk<T: BulkTime>(&self, from: &[T], term: Term, out: &mut [T]) -> BulkResult {
         check_lengths(&["from", "out"], &[from.len(), out.len()])?;
         let last = self.calendar().valid_last();
@@ -99,6 +112,10 @@ impl OfficeTime {
     }
 
     /// [`step_bulk`](OfficeTime::step_bulk) on rayon's thread pool.
+    ///
+    /// # Errors
+    ///
+    /// As [`step_bulk`](OfficeTime::step_bulk).
     #[cfg(feature = "rayon")]
     pub fn par_step_bulk<T: BulkTime>(&self, from: &[T], term: Term, out: &mut [T]) -> BulkResult {
         check_lengths(&["from", "out"], &[from.len(), out.len()])?;
@@ -110,6 +127,10 @@ impl OfficeTime {
 impl OfficeTime {
     /// [`legal_due_bulk`](OfficeTime::legal_due_bulk) on rayon's thread pool.
     /// Same results and the same error (the lowest failing index).
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk).
     pub fn par_legal_due_bulk<T: BulkTime>(
         &self,
         submitted: &[T],
@@ -124,6 +145,10 @@ impl OfficeTime {
     }
 
     /// [`legal_due_bulk_each`](OfficeTime::legal_due_bulk_each) on rayon's thread pool.
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk).
     pub fn par_legal_due_bulk_each<T: BulkTime>(
         &self,
         submitted: &[T],

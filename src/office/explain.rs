@@ -10,6 +10,10 @@ impl OfficeTime {
     /// Everything that did not count between `from` and `to`: days off with
     /// their names and acts, lunch breaks, time outside office hours. It walks the
     /// days, so it costs O(days); the deadline computations themselves do not.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when `from` or `to` lies outside the calendar's range.
     pub fn explain(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<Skipped>> {
         let (a, b) = (self.local(from)?, self.local(to)?);
         let cal = self.calendar();

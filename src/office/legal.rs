@@ -50,6 +50,10 @@ impl OfficeTime {
     }
 
     /// The registration date of a submission at `s` (RULES.md §5).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when `s` or the registration date lies outside the calendar's range.
     pub fn registration_date(&self, s: NaiveDateTime) -> Result<NaiveDate> {
         let l = self.local(s)?;
         Ok(self.calendar().date_of(self.registration_local(l)?))
@@ -68,6 +72,12 @@ impl OfficeTime {
     /// assert_eq!(office.legal_due(s, "22 working days".parse()?, sc)?.due.to_string(), "2026-04-24 18:30:00");
     /// # Ok::<(), merzim::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for a term of 0 days or months; [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage)
+    /// when the submission or any day the term needs lies outside the calendar's
+    /// range (the message names the date and the range).
     pub fn legal_due(
         &self,
         submitted: NaiveDateTime,
@@ -194,6 +204,11 @@ impl OfficeTime {
 impl OfficeTime {
     /// How long the centre keeps a result whose term expired at `due`:
     /// `keep` after the due date (the regulations say one month).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for a period that is not in months or calendar
+    /// days; [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) as for [`legal_due`](OfficeTime::legal_due).
     pub fn storage(&self, due: NaiveDateTime, keep: Term) -> Result<Storage> {
         let t = self.local(due)?;
         let step = match keep.unit() {
@@ -211,6 +226,11 @@ impl OfficeTime {
 
     /// The dues of a request for a stored result made at `requested`
     /// (`request` and `delivery` are the regulation's working-day terms, 1 + 1).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for terms that are not at least 1 working day;
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) as for [`legal_due`](OfficeTime::legal_due).
     pub fn stored_request(
         &self,
         requested: NaiveDateTime,

@@ -483,6 +483,10 @@ impl OfficeTime {
     /// RULES.md §3: `t` moved to the first office instant at or after it, plus `minutes`
     /// office minutes. When the count runs out exactly at the end of an interval the
     /// result is that end (13:00, 18:30). `minutes = 0` returns `t` unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when `t` or the result lies outside the calendar's range.
     pub fn advance(&self, t: NaiveDateTime, minutes: u64) -> Result<NaiveDateTime> {
         let l = self.local(t)?;
         Ok(self.naive(self.advance_local(l, minutes)?))
@@ -490,6 +494,10 @@ impl OfficeTime {
 
     /// The first office instant at or after `t` (intervals are half-open: at or
     /// after 13:00 is 14:30).
+    ///
+    /// # Errors
+    ///
+    /// As [`advance`](OfficeTime::advance).
     pub fn first_office_instant(&self, t: NaiveDateTime) -> Result<NaiveDateTime> {
         let l = self.local(t)?;
         Ok(self.naive(self.first_office_local(l)?))
@@ -499,6 +507,10 @@ impl OfficeTime {
     /// working days keep the position within the office day (§4); calendar days and
     /// months end at close of business of the date that many days (months) after
     /// `t`'s date, moved forward to a working day. A term of 0 returns `t`.
+    ///
+    /// # Errors
+    ///
+    /// As [`advance`](OfficeTime::advance).
     pub fn step(&self, t: NaiveDateTime, term: Term) -> Result<NaiveDateTime> {
         let l = self.local(t)?;
         Ok(self.naive(self.step_local(l, term)?))
@@ -506,6 +518,11 @@ impl OfficeTime {
 
     /// Close of business of `date` (the end of its last interval); an error if
     /// `date` is not a working day.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) outside the calendar's range; [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput)
+    /// when `date` is not a working day.
     pub fn close_of_business(&self, date: NaiveDate) -> Result<NaiveDateTime> {
         let i = self.inner.calendar.index(date)?;
         if !self.inner.calendar.working_at(i) {
@@ -517,11 +534,19 @@ impl OfficeTime {
     }
 
     /// Office minutes from `a` to `b`, negative when `b` is before `a`.
+    ///
+    /// # Errors
+    ///
+    /// As [`advance`](OfficeTime::advance).
     pub fn office_minutes_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> Result<i64> {
         Ok(self.office_minutes_between_local(self.local(a)?, self.local(b)?))
     }
 
     /// Whether `t` lies inside an office interval of a working day.
+    ///
+    /// # Errors
+    ///
+    /// As [`advance`](OfficeTime::advance).
     pub fn is_office_time(&self, t: NaiveDateTime) -> Result<bool> {
         let l = self.local(t)?;
         Ok(self

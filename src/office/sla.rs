@@ -26,6 +26,11 @@ impl OfficeTime {
     /// assert!(!st.overdue);
     /// # Ok::<(), merzim::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due`](OfficeTime::legal_due); also when `now` lies outside the
+    /// calendar's range.
     pub fn sla_status(
         &self,
         submitted: NaiveDateTime,

@@ -136,6 +136,10 @@ impl CompiledChain {
     /// The results of [`Regulation::timeline`](crate::Regulation::timeline)
     /// without steps and warnings, allocation-free: the scalar form of
     /// [`timeline_bulk`](CompiledChain::timeline_bulk).
+    ///
+    /// # Errors
+    ///
+    /// The error [`Regulation::timeline`](crate::Regulation::timeline) gives for this submission.
     pub fn timeline_row<T: BulkTime>(
         &self,
         office: &OfficeTime,
@@ -175,6 +179,11 @@ impl CompiledChain {
     /// assert_eq!(within[0], Some(false));
     /// # Ok::<(), merzim::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`BulkError`]: a present column whose length differs from
+    /// `submitted`, or the first submission whose timeline fails, with its index.
     pub fn timeline_bulk<T: BulkTime>(
         &self,
         office: &OfficeTime,
@@ -217,6 +226,10 @@ impl CompiledChain {
 
     /// [`timeline_bulk`](CompiledChain::timeline_bulk) on rayon's thread pool.
     /// Same results and the same error (the lowest failing index).
+    ///
+    /// # Errors
+    ///
+    /// As [`timeline_bulk`](CompiledChain::timeline_bulk).
     #[cfg(feature = "rayon")]
     pub fn par_timeline_bulk<T: BulkTime>(
         &self,

@@ -210,6 +210,11 @@ static PARSED: OnceLock<Vec<Regulation>> = OnceLock::new();
 impl Regulation {
     /// Parses a regulation from TOML. `origin` (a file name) appears in errors,
     /// which name the line, the field and the problem.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidRegulation`](crate::ErrorKind::InvalidRegulation) naming `origin`, the line or
+    /// field, and the problem.
     pub fn from_toml(origin: &str, text: &str) -> Result<Regulation> {
         let r: Regulation = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| {
@@ -230,6 +235,11 @@ impl Regulation {
     }
 
     /// Reads and parses a regulation file; its id must equal the file stem.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the file cannot be read; else as
+    /// [`from_toml`](Regulation::from_toml), also when the id differs from the file stem.
     pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<Regulation> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -257,6 +267,10 @@ impl Regulation {
     }
 
     /// A bundled regulation by id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an unknown id; the message lists the bundled ids.
     pub fn bundled(id: &str) -> Result<&'static Regulation> {
         let all = PARSED.get_or_init(|| {
             BUNDLED
@@ -277,6 +291,10 @@ impl Regulation {
 
     /// A bundled regulation by id, or a regulation file when `id_or_path` ends
     /// in `.toml` or contains a path separator.
+    ///
+    /// # Errors
+    ///
+    /// As [`bundled`](Regulation::bundled) or [`from_file`](Regulation::from_file).
     pub fn resolve(id_or_path: &str) -> Result<Regulation> {
         if id_or_path.ends_with(".toml") || id_or_path.contains('/') || id_or_path.contains('\\') {
             Regulation::from_file(id_or_path)
@@ -391,8 +409,12 @@ impl Regulation {
         !marked || self.steps.iter().any(|s| s.outcome == Some(outcome))
     }
 
-    /// Checks that `channel` and `outcome` are offered.
-    pub fn check(&self, channel: Channel, outcome: Outcome) -> Result<()> {
+    /// Ensures that the regulation offers `channel` and has an `outcome` path.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming what is not offered.
+    pub fn ensure_offers(&self, channel: Channel, outcome: Outcome) -> Result<()> {
         if !self.channels.contains(&channel) {
             return Err(Error::invalid_input(format!(
                 "regulation {} does not offer the channel {}: it offers {}",
@@ -415,9 +437,9 @@ impl Regulation {
         Ok(())
     }
 
-    /// Whether the approving act was in force on `date`, as far as the file knows;
-    /// `None` when it was, else the reason.
-    pub fn out_of_force(&self, date: NaiveDate) -> Option<String> {
+    /// The warning for a submission on `date` outside the period in which the
+    /// encoded text was in force, as far as the file knows; `None` inside it.
+    pub fn force_warning(&self, date: NaiveDate) -> Option<String> {
         let from = self.act.in_force_from.unwrap_or(self.act.date);
         if date < from {
             return Some(format!(

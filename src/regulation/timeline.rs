@@ -249,8 +249,13 @@ pub struct CompiledChain {
 
 impl Regulation {
     /// The chain for `channel` and `outcome`; an error if the regulation does not offer them.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the regulation does not offer `channel` or
+    /// has no `outcome` path.
     pub fn compile(&self, channel: Channel, outcome: Outcome) -> Result<CompiledChain> {
-        self.check(channel, outcome)?;
+        self.ensure_offers(channel, outcome)?;
         let chosen: Vec<_> = self
             .steps
             .iter()
@@ -287,6 +292,12 @@ impl Regulation {
     /// assert_eq!(t.within_term, Some(false));
     /// # Ok::<(), merzim::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`compile`](Regulation::compile); [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when
+    /// the submission or a step, term or refusal date lies outside the calendar's
+    /// range (a storage date past it is a partial result with a warning instead).
     pub fn timeline(
         &self,
         office: &OfficeTime,
@@ -326,7 +337,7 @@ impl Regulation {
             })
             .collect();
         let mut warnings = Vec::new();
-        if let Some(w) = self.out_of_force(submitted.date()) {
+        if let Some(w) = self.force_warning(submitted.date()) {
             warnings.push(w);
         }
         if core.storage_beyond {
