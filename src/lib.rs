@@ -30,7 +30,8 @@ pub use legal::{Channel, LegalDue, LegalOptions, StartRule, Storage, StoredReque
 pub use names::{Lang, Names};
 pub use office::OfficeTime;
 pub use regulation::{
-    Amendment, ApprovingAct, CompiledChain, LintFinding, Outcome, OverallTerm, Regulation, Step,
+    Amendment, ApprovingAct, CompiledChain, Lapse, LintFinding, Outcome, OverallTerm,
+    Regulation, Step,
     StepTiming, StorageRule, TermDue, Timeline, TimelineColumns, TimelineRow,
 };
 pub use schedule::{Interval, Schedule};

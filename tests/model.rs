@@ -55,7 +55,12 @@ fn regulation_cases() {
     assert_eq!(v["refusal_due"], "2026-03-19T18:30:00+05:00");
     assert_eq!(v["provisional"], false);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys.len(), 7);
+    // The seven results and the warning that the 2019 law took away the
+    // regulation's basis (RULES.md §10); no other field.
+    assert_eq!(keys.len(), 8, "{keys:?}");
+    let warnings = v["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].as_str().unwrap().contains("272-VI"), "{warnings:?}");
     // No overall term, no refusal: those fields are absent.
     let v = eval(
         r#"{"id": "c", "regulation": "akmola-2014-cadastral-value", "submitted": "2014-07-01T10:00"}"#,
@@ -139,4 +144,27 @@ fn failures_keep_the_id_and_name_the_problem() {
     assert!(v["id"].is_null());
     let v = eval("[1, 2]");
     assert!(v["id"].is_null() && v["error"]["kind"] == "invalid_input");
+}
+
+/// A regulation's period of force reaches every answer: a submission before
+/// the encoded text was in force, or after the act that took away its basis,
+/// gets a warning; inside the period, none.
+#[test]
+fn force_warnings() {
+    let east = |submitted: &str| {
+        eval(&format!(
+            r#"{{"id": 1, "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "{submitted}"}}"#
+        ))
+    };
+    let inside = east("2018-03-19T10:00");
+    assert!(inside.get("warnings").is_none(), "{inside}");
+    let before = east("2016-01-19T10:00");
+    assert!(before["warnings"][0].as_str().unwrap().contains("2016-04-18"), "{before}");
+    let after = east("2020-03-19T10:00");
+    assert!(after["warnings"][0].as_str().unwrap().contains("272-VI"), "{after}");
+    // The Akmola decree was repealed in 2015.
+    let akmola = eval(
+        r#"{"id": 2, "regulation": "akmola-2014-cadastral-value", "submitted": "2016-03-01T10:00"}"#,
+    );
+    assert!(akmola["warnings"][0].as_str().unwrap().contains("repealed"), "{akmola}");
 }

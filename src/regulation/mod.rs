@@ -50,6 +50,23 @@ pub struct Amendment {
     pub note: Option<String>,
 }
 
+/// A later act of higher rank that took away the encoded text's basis (a
+/// submission from its date gets a warning: the text may no longer apply).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Lapse {
+    /// From when the warning applies.
+    pub date: NaiveDate,
+    /// The act, cited (issuer, date, number, title).
+    pub act: String,
+    /// A link to its official text.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// What it changed.
+    pub note: String,
+}
+
 /// The act that approved a regulation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,12 +79,17 @@ pub struct ApprovingAct {
     pub number: String,
     /// Its date.
     pub date: NaiveDate,
-    /// When it came into force, when known.
+    /// When the encoded text came into force (when known; else the act's
+    /// date is taken).
     #[serde(default)]
     pub in_force_from: Option<NaiveDate>,
     /// When it was repealed, when known.
     #[serde(default)]
     pub repealed: Option<NaiveDate>,
+    /// An act after which the encoded text may no longer govern the service,
+    /// although no repeal of it is known.
+    #[serde(default)]
+    pub lapse: Option<Lapse>,
     /// Where the text comes from.
     pub source: String,
     /// Remarks.
@@ -454,6 +476,13 @@ impl Regulation {
                     self.id
                 ));
             }
+        }
+        if let Some(l) = self.act.lapse.as_ref().filter(|l| date >= l.date) {
+            let link = l.url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+            return Some(format!(
+                "regulation {} may no longer apply to a submission on {date}: {}{link}: {}",
+                self.id, l.act, l.note
+            ));
         }
         None
     }
