@@ -60,7 +60,10 @@ fn regulation_cases() {
     assert_eq!(keys.len(), 8, "{keys:?}");
     let warnings = v["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].as_str().unwrap().contains("272-VI"), "{warnings:?}");
+    assert!(
+        warnings[0].as_str().unwrap().contains("272-VI"),
+        "{warnings:?}"
+    );
     // No overall term, no refusal: those fields are absent.
     let v = eval(
         r#"{"id": "c", "regulation": "akmola-2014-cadastral-value", "submitted": "2014-07-01T10:00"}"#,
@@ -159,12 +162,45 @@ fn force_warnings() {
     let inside = east("2018-03-19T10:00");
     assert!(inside.get("warnings").is_none(), "{inside}");
     let before = east("2016-01-19T10:00");
-    assert!(before["warnings"][0].as_str().unwrap().contains("2016-04-18"), "{before}");
+    assert!(
+        before["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("2016-04-18"),
+        "{before}"
+    );
     let after = east("2020-03-19T10:00");
-    assert!(after["warnings"][0].as_str().unwrap().contains("272-VI"), "{after}");
+    assert!(
+        after["warnings"][0].as_str().unwrap().contains("272-VI"),
+        "{after}"
+    );
     // The Akmola decree was repealed in 2015.
     let akmola = eval(
         r#"{"id": 2, "regulation": "akmola-2014-cadastral-value", "submitted": "2016-03-01T10:00"}"#,
     );
-    assert!(akmola["warnings"][0].as_str().unwrap().contains("repealed"), "{akmola}");
+    assert!(
+        akmola["warnings"][0].as_str().unwrap().contains("repealed"),
+        "{akmola}"
+    );
+}
+
+/// `as_known_on` replays a deadline as it was computed on a past date
+/// (RULES.md §9): before the order of 17.04.2024, 8 May 2024 was a working
+/// day and 4 May a Saturday off.
+#[test]
+fn as_known_on_replays_an_earlier_calendar() {
+    let line = |known: &str| {
+        eval(&format!(
+            r#"{{"id": 1, "submitted": "2024-05-03T10:00", "term": "3 working days"{known}}}"#
+        ))
+    };
+    // Today: Fri 3 May, Sat 4 May (worked), then Mon 6 May.
+    assert_eq!(line("")["due"], "2024-05-06T18:30:00+05:00");
+    // As known on 2024-04-01: Fri 3, Mon 6, Tue 7 is Defender's Day, Wed 8.
+    assert_eq!(
+        line(r#", "as_known_on": "2024-04-01""#)["due"],
+        "2024-05-08T18:30:00+05:00"
+    );
+    let bad = line(r#", "as_known_on": "April 2024""#);
+    assert_eq!(bad["error"]["kind"], "invalid_input");
 }

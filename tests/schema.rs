@@ -82,6 +82,7 @@ fn the_parser_accepts_exactly_the_schema_fields() {
         "schedule" => "\"09:00-18:00\"",
         "week" => "\"five\"",
         "horizon" => "\"coverage\"",
+        "as_known_on" => "\"2024-04-01\"",
         other => panic!("the test has no value for the schema field {other}"),
     };
     for fields in [&term, &regulation] {

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
+use chrono::NaiveDate;
+
 use super::request::{salvage_id, MAX_LINE_BYTES};
 use super::response::{RegulationResponse, Response, StepResponse, TermResponse};
 use super::{Id, Request};
@@ -13,6 +15,9 @@ use crate::regulation::Regulation;
 use crate::schedule::Schedule;
 use crate::zone::format_rfc3339;
 use crate::{Error, ErrorKind, Result};
+
+/// Which calendar a request counts on.
+type CalendarKey = (Week, Horizon, Option<NaiveDate>);
 
 /// At most this many derived calendars and office tables are kept.
 const CACHE_LIMIT: usize = 64;
@@ -35,8 +40,8 @@ const CACHE_LIMIT: usize = 64;
 pub struct Evaluator {
     calendar: Calendar,
     default_office: OfficeTime,
-    calendars: Mutex<HashMap<(Week, Horizon), Calendar>>,
-    offices: Mutex<HashMap<(Schedule, Week, Horizon), OfficeTime>>,
+    calendars: Mutex<HashMap<CalendarKey, Calendar>>,
+    offices: Mutex<HashMap<(Schedule, CalendarKey), OfficeTime>>,
     regulations: HashMap<String, Arc<Regulation>>,
 }
 
@@ -128,50 +133,63 @@ impl Evaluator {
         })
     }
 
-    /// The calendar of `week` and `horizon` (`None`: as this evaluator's).
-    fn calendar_for(&self, week: Option<Week>, horizon: Option<Horizon>) -> Result<Calendar> {
-        let week = week.unwrap_or(self.calendar.week());
-        let horizon = horizon.unwrap_or(self.calendar.horizon());
-        if (week, horizon) == (self.calendar.week(), self.calendar.horizon()) {
+    /// The key of the calendar a request asks for (`None`s: as this
+    /// evaluator's).
+    fn key(
+        &self,
+        week: Option<Week>,
+        horizon: Option<Horizon>,
+        known_on: Option<NaiveDate>,
+    ) -> CalendarKey {
+        (
+            week.unwrap_or(self.calendar.week()),
+            horizon.unwrap_or(self.calendar.horizon()),
+            known_on.or(self.calendar.known_on()),
+        )
+    }
+
+    fn own_key(&self) -> CalendarKey {
+        self.key(None, None, None)
+    }
+
+    /// The calendar of `key`.
+    fn calendar_for(&self, key: CalendarKey) -> Result<Calendar> {
+        if key == self.own_key() {
             return Ok(self.calendar.clone());
         }
         let mut cache = self.calendars.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(c) = cache.get(&(week, horizon)) {
+        if let Some(c) = cache.get(&key) {
             return Ok(c.clone());
         }
-        let c = self.calendar.with_week(week)?.with_horizon(horizon);
+        let (week, horizon, known_on) = key;
+        let mut c = self.calendar.with_week(week)?.with_horizon(horizon);
+        if let Some(d) = known_on.filter(|d| Some(*d) != self.calendar.known_on()) {
+            c = c.as_known_on(d)?;
+        }
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert((week, horizon), c.clone());
+        cache.insert(key, c.clone());
         Ok(c)
     }
 
     /// The office tables for `schedule` (`None`: the state-body default) on
-    /// the calendar of `week` and `horizon`.
-    fn office(
-        &self,
-        schedule: Option<&Schedule>,
-        week: Option<Week>,
-        horizon: Option<Horizon>,
-    ) -> Result<OfficeTime> {
-        let default_calendar = week.is_none_or(|w| w == self.calendar.week())
-            && horizon.is_none_or(|h| h == self.calendar.horizon());
+    /// the calendar of `key`.
+    fn office(&self, schedule: Option<&Schedule>, key: CalendarKey) -> Result<OfficeTime> {
         let schedule = schedule.unwrap_or(self.default_office.schedule());
-        if default_calendar && schedule == self.default_office.schedule() {
+        if key == self.own_key() && schedule == self.default_office.schedule() {
             return Ok(self.default_office.clone());
         }
-        let calendar = self.calendar_for(week, horizon)?;
-        let key = (schedule.clone(), calendar.week(), calendar.horizon());
+        let calendar = self.calendar_for(key)?;
         let mut cache = self.offices.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(o) = cache.get(&key) {
+        if let Some(o) = cache.get(&(schedule.clone(), key)) {
             return Ok(o.clone());
         }
         let o = OfficeTime::new(&calendar, schedule.clone())?;
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert(key, o.clone());
+        cache.insert((schedule.clone(), key), o.clone());
         Ok(o)
     }
 
@@ -197,7 +215,10 @@ impl Evaluator {
         match request {
             Request::Term(t) => {
                 let office = self
-                    .office(t.schedule.as_ref(), t.week, t.horizon)?
+                    .office(
+                        t.schedule.as_ref(),
+                        self.key(t.week, t.horizon, t.as_known_on),
+                    )?
                     .with_zone(t.tz);
                 let s = t.tz.local_of(t.submitted)?;
                 let d = office.legal_due(s, t.term, t.options)?;
@@ -212,7 +233,10 @@ impl Evaluator {
             }
             Request::Regulation(r) => {
                 let office = self
-                    .office(r.schedule.as_ref(), r.week, r.horizon)?
+                    .office(
+                        r.schedule.as_ref(),
+                        self.key(r.week, r.horizon, r.as_known_on),
+                    )?
                     .with_zone(r.tz);
                 let reg = self.regulation(&r.regulation)?;
                 let s = r.tz.local_of(r.submitted)?;

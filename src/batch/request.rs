@@ -1,5 +1,6 @@
 //! Reading one line of the batch contract into a [`Request`].
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -39,6 +40,8 @@ pub struct TermRequest {
     pub week: Option<Week>,
     /// The horizon; `None` for the evaluator's calendar as it is.
     pub horizon: Option<Horizon>,
+    /// The calendar as known on this date (RULES.md §9); `None`: as known now.
+    pub as_known_on: Option<NaiveDate>,
 }
 
 impl TermRequest {
@@ -53,6 +56,7 @@ impl TermRequest {
             schedule: None,
             week: None,
             horizon: None,
+            as_known_on: None,
         }
     }
 }
@@ -80,6 +84,8 @@ pub struct RegulationRequest {
     pub week: Option<Week>,
     /// The horizon; `None` for the evaluator's calendar as it is.
     pub horizon: Option<Horizon>,
+    /// The calendar as known on this date (RULES.md §9); `None`: as known now.
+    pub as_known_on: Option<NaiveDate>,
 }
 
 impl RegulationRequest {
@@ -95,6 +101,7 @@ impl RegulationRequest {
             schedule: None,
             week: None,
             horizon: None,
+            as_known_on: None,
         }
     }
 }
@@ -206,6 +213,8 @@ struct Fields<'a> {
     week: Option<&'a RawValue>,
     #[serde(borrow)]
     horizon: Option<&'a RawValue>,
+    #[serde(borrow)]
+    as_known_on: Option<&'a RawValue>,
 }
 
 const TERM_FIELDS: &str = "id, submitted, term, channel, start, end, tz, schedule, week, horizon";
@@ -238,6 +247,8 @@ impl Fields<'_> {
         let schedule: Option<Schedule> = optional("schedule", self.schedule)?;
         let week: Option<Week> = optional("week", self.week)?;
         let horizon: Option<Horizon> = optional("horizon", self.horizon)?;
+        let as_known_on: Option<KnownOn> = optional("as_known_on", self.as_known_on)?;
+        let as_known_on = as_known_on.map(|k| k.0);
         if is_regulation {
             let regulation: String = required("regulation", self.regulation)?;
             check_regulation_id(&regulation)?;
@@ -251,6 +262,7 @@ impl Fields<'_> {
                 schedule,
                 week,
                 horizon,
+                as_known_on,
             }))
         } else {
             let term: Term = required("term", self.term)?;
@@ -268,8 +280,26 @@ impl Fields<'_> {
                 schedule,
                 week,
                 horizon,
+                as_known_on,
             }))
         }
+    }
+}
+
+/// A date `YYYY-MM-DD` for `as_known_on`.
+struct KnownOn(NaiveDate);
+
+impl std::str::FromStr for KnownOn {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<KnownOn> {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map(KnownOn)
+            .map_err(|_| {
+                Error::invalid_input(format!(
+                    "{} is not a date: expected YYYY-MM-DD, e.g. \"2024-04-01\"",
+                    quote(&format!("{s:?}"))
+                ))
+            })
     }
 }
 

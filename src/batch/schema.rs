@@ -41,6 +41,10 @@ struct TermLine {
     week: Option<Week>,
     /// `coverage` (the default) or `provisional` (statutory rules past the data).
     horizon: Option<Horizon>,
+    /// Count on the calendar as it was known on this date (`YYYY-MM-DD`):
+    /// only the acts adopted by then (default: as known now).
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    as_known_on: Option<String>,
 }
 
 /// A regulation case: a regulation's timeline for one submission.
@@ -69,6 +73,9 @@ struct RegulationLine {
     week: Option<Week>,
     /// `coverage` (the default) or `provisional`.
     horizon: Option<Horizon>,
+    /// Count on the calendar as it was known on this date (`YYYY-MM-DD`).
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    as_known_on: Option<String>,
 }
 
 /// One line of the batch contract: a term case or a regulation case.
