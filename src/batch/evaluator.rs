@@ -78,6 +78,18 @@ impl Evaluator {
     /// [`ErrorKind::InvalidInput`] when a bundled or already registered
     /// regulation has the same id.
     pub fn with_regulation(mut self, regulation: Regulation) -> Result<Evaluator> {
+        self.register(regulation)?;
+        Ok(self)
+    }
+
+    /// Registers `regulation` under its id, so that requests can name it
+    /// (what [`with_regulation`](Evaluator::with_regulation) does, in place).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`] when a bundled or already registered
+    /// regulation has the same id; the evaluator is unchanged.
+    pub fn register(&mut self, regulation: Regulation) -> Result<()> {
         if Regulation::bundled(&regulation.id).is_ok()
             || self.regulations.contains_key(&regulation.id)
         {
@@ -88,7 +100,7 @@ impl Evaluator {
         }
         self.regulations
             .insert(regulation.id.clone(), Arc::new(regulation));
-        Ok(self)
+        Ok(())
     }
 
     /// This evaluator with the regulation file at `path` registered (see
