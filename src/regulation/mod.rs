@@ -465,8 +465,8 @@ impl Regulation {
         let from = self.act.in_force_from.unwrap_or(self.act.date);
         if date < from {
             return Some(format!(
-                "regulation {} was approved on {} ({} No. {}), after this submission date {date}",
-                self.id, from, self.act.kind, self.act.number
+                "the encoded text of regulation {} is in force from {from} ({} No. {} of {}, as encoded), after this submission date {date}",
+                self.id, self.act.kind, self.act.number, self.act.date
             ));
         }
         if let Some(r) = self.act.repealed {
@@ -478,7 +478,11 @@ impl Regulation {
             }
         }
         if let Some(l) = self.act.lapse.as_ref().filter(|l| date >= l.date) {
-            let link = l.url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+            let link = l
+                .url
+                .as_deref()
+                .map(|u| format!(" ({u})"))
+                .unwrap_or_default();
             return Some(format!(
                 "regulation {} may no longer apply to a submission on {date}: {}{link}: {}",
                 self.id, l.act, l.note
