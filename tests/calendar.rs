@@ -11,7 +11,8 @@ fn d(s: &str) -> NaiveDate {
 
 /// Five-day working days per month. Every figure published by MTSZN / egov-based
 /// sources that is current (not later superseded) equals these
-/// (production-calendars.md §1, §3); 2026 includes the 2026 Constitution change
+/// (the published figures and their sources are listed in `docs/BALANCE.md` and
+/// `holidays/SOURCES.md`); 2026 includes the 2026 Constitution change
 /// (31 August a working day), 2027 is the statutory calendar (provisional).
 const MONTHS: &[(i32, [u32; 12])] = &[
     (2014, [19, 20, 17, 22, 19, 21, 22, 21, 21, 23, 20, 20]),
@@ -52,9 +53,11 @@ fn working_days_per_month_and_year_five_day_week() {
     assert_eq!(cal.working_days_in_month(2026, 1).unwrap(), 19);
 }
 
-/// Six-day week figures published and agreeing with the statutory rule
-/// (production-calendars.md §4; the MTSZN 2024 table except June, which assumed
-/// Kurban Ait on Monday 17 June before DUMK fixed Sunday 16 June).
+/// Six-day week figures published and agreeing with the statutory rule (the
+/// Ministry of Labour's 2024 balance of working time, reproduced at
+/// <https://help.inbuh.kz/6801/>, except June, which assumed Kurban Ait on
+/// Monday 17 June before it was fixed on Sunday 16 June; see the next test;
+/// other months from the news items listed in `holidays/SOURCES.md`).
 #[test]
 fn working_days_six_day_week() {
     let cal = Calendar::kazakhstan_six_day();
@@ -92,6 +95,16 @@ fn working_days_six_day_week() {
         );
     }
     assert_eq!(cal.working_days_in_year(2021).unwrap(), 297);
+    // Reconciled (holidays/SOURCES.md): July 2021 has 25 six-day working days
+    // (the 2021 transfer applied to the five-day week only; a published 24
+    // counted it), July 2022 has 24 (a published 25 contradicts its own list
+    // of seven days off: 3, 6, 9, 10, 17, 24, 31 July).
+    assert_eq!(cal.working_days_in_month(2021, 7).unwrap(), 25);
+    assert_eq!(cal.working_days_in_month(2022, 7).unwrap(), 24);
+    // The 2025 order (Sunday 5 January worked for Friday 3 January) applied
+    // to the six-day week too.
+    assert!(!cal.is_working_day(d("2025-01-03")).unwrap());
+    assert!(cal.is_working_day(d("2025-01-05")).unwrap());
     // Six-day: Saturday works, a Saturday holiday gets no substitute.
     assert!(cal.is_working_day(d("2026-03-07")).unwrap());
     assert!(!cal.is_working_day(d("2026-03-21")).unwrap());
@@ -430,4 +443,35 @@ fn calendar_is_send_sync_and_shared() {
     assert!(!h.join().unwrap());
     assert_eq!(a.data_version(), Calendar::kazakhstan().data_version());
     assert!(a.data_version().starts_with("kz-2000-2027+"));
+}
+
+/// The Ministry of Labour's 2024 balance of working time, as published at the
+/// end of 2023 (<https://help.inbuh.kz/6801/>), is the calendar as known then:
+/// it assumed Kurban Ait on Monday 17 June, so June has 19 (five-day) and 24
+/// (six-day) working days and the year 248 and 300. As known today (Kurban
+/// Ait fixed on Sunday 16 June on 7 June 2024) June has 20 and 25.
+#[test]
+fn the_published_2024_table_is_the_calendar_as_known_then() {
+    let five_published = [21, 21, 17, 22, 20, 19, 22, 21, 21, 22, 21, 21];
+    let six_published = [25, 25, 22, 26, 24, 24, 26, 26, 25, 26, 26, 25];
+    let then = d("2024-01-01");
+    for (cal, published, year) in [
+        (Calendar::kazakhstan(), five_published, 248),
+        (Calendar::kazakhstan_six_day(), six_published, 300),
+    ] {
+        let known = cal.as_known_on(then).unwrap();
+        for (m, &n) in published.iter().enumerate() {
+            assert_eq!(
+                known.working_days_in_month(2024, m as u32 + 1).unwrap(),
+                n,
+                "{m}"
+            );
+        }
+        assert_eq!(known.working_days_in_year(2024).unwrap(), year);
+        assert_eq!(
+            cal.working_days_in_month(2024, 6).unwrap(),
+            published[5] + 1
+        );
+        assert_eq!(cal.working_days_in_year(2024).unwrap(), year + 1);
+    }
 }
