@@ -5,6 +5,7 @@
 #[macro_use]
 mod macros;
 
+pub mod balance;
 pub mod batch;
 mod bulk;
 mod calendar;
@@ -21,6 +22,7 @@ mod sla;
 mod term;
 mod zone;
 
+pub use balance::{Balance, BalancePeriod, BalanceRow, WorkingTime};
 pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime, Change, Recompute};
 pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon, Week};
 pub use dates::{EpochDays, LocalMinutes, Yyyymmdd};

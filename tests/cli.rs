@@ -349,7 +349,8 @@ fn due_out_of_coverage_and_horizon() {
 fn calendar_human() {
     let out = stdout_of(&["calendar", "--year", "2024"]);
     assert!(out.contains("May 2024"), "{out}");
-    assert!(out.contains("Mo Tu We Th Fr Sa Su"));
+    // Issue 11: cells are apart (" 9~ 10", not " 9~10"), so the header is too.
+    assert!(out.contains("Mo  Tu  We  Th  Fr  Sa  Su"));
     assert!(out.contains("Legend:"));
     for mark in [
         "5* public holiday",
@@ -383,7 +384,17 @@ fn calendar_json() {
         .keys()
         .map(String::as_str)
         .collect();
-    let mut expected = vec!["date", "working", "kind", "names", "source", "provisional"];
+    // Issue 10: every day carries its source's link and what of it was inferred.
+    let mut expected = vec![
+        "date",
+        "working",
+        "kind",
+        "names",
+        "source",
+        "source_url",
+        "inferred",
+        "provisional",
+    ];
     expected.sort();
     let mut keys = keys;
     keys.sort();
@@ -449,27 +460,42 @@ fn calendar_out_of_coverage_and_overlay() {
 
 #[test]
 fn lint_commands() {
-    let out = stdout_of(&[
-        "lint",
-        "--regulation",
-        EAST,
-        "--from",
-        "2020",
-        "--to",
-        "2021",
-    ]);
+    // Issue 11: a chain that does not fit its term exits with 4, report printed.
+    let out = merzim()
+        .args([
+            "lint",
+            "--regulation",
+            EAST,
+            "--from",
+            "2020",
+            "--to",
+            "2021",
+        ])
+        .assert()
+        .code(4)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
     assert!(out.contains("Does NOT fit"), "{out}");
     assert!(out.contains("state_corporation"), "{out}");
-    let j = json_of(&[
-        "lint",
-        "--regulation",
-        "all",
-        "--from",
-        "2024",
-        "--to",
-        "2024",
-        "--json",
-    ]);
+    let out = merzim()
+        .args([
+            "lint",
+            "--regulation",
+            "all",
+            "--from",
+            "2024",
+            "--to",
+            "2024",
+            "--json",
+        ])
+        .assert()
+        .code(4)
+        .get_output()
+        .stdout
+        .clone();
+    let j: Value = serde_json::from_slice(&out).expect("JSON output");
     let regs = j["regulations"].as_array().unwrap();
     assert_eq!(regs.len(), 6);
     let east = regs.iter().find(|r| r["regulation"] == EAST).unwrap();
@@ -1140,5 +1166,742 @@ fn batch_one_million_lines_in_constant_memory() {
         let peak = peak.expect("VmHWM of the running batch");
         eprintln!("batch of {N} lines: peak RSS {peak} KiB");
         assert!(peak < 64 * 1024, "peak RSS {peak} KiB");
+    }
+}
+
+// ------------------------------------------------------------------ issue 11: people's CLI
+
+/// The output of a command that must exit with `code`.
+fn stdout_with_code(args: &[&str], code: i32) -> String {
+    let out = merzim()
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+/// A balance row of `calendar --balance --json` by period.
+fn balance_row<'a>(j: &'a Value, period: &str) -> &'a Value {
+    j["balance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["period"] == period)
+        .unwrap_or_else(|| panic!("no period {period}"))
+}
+
+/// The Ministry of Labour's "Баланс рабочего времени" for 2024 (as reproduced
+/// by help.inbuh.kz/6801, see docs/BALANCE.md): period, calendar days, without
+/// holidays, five-day days / hours at 40 h, six-day days / hours at 40 h,
+/// hours at 36 h five-day / six-day.
+/// One row of [`MTSZN_2024`].
+type PublishedRow = (&'static str, u32, u32, u32, f64, u32, f64, f64, f64);
+
+const MTSZN_2024: &[PublishedRow] = &[
+    ("2024-01", 31, 29, 21, 168.0, 25, 167.0, 151.2, 150.0),
+    ("2024-02", 29, 29, 21, 168.0, 25, 167.0, 151.2, 150.0),
+    ("2024-03", 31, 27, 17, 136.0, 22, 146.0, 122.4, 132.0),
+    ("2024-Q1", 91, 85, 59, 472.0, 72, 480.0, 424.8, 432.0),
+    ("2024-04", 30, 30, 22, 176.0, 26, 174.0, 158.4, 156.0),
+    ("2024-05", 31, 28, 20, 160.0, 24, 160.0, 144.0, 144.0),
+    ("2024-06", 30, 30, 19, 152.0, 24, 158.0, 136.8, 144.0),
+    ("2024-Q2", 91, 88, 61, 488.0, 74, 492.0, 439.2, 444.0),
+    ("2024-H1", 182, 173, 120, 960.0, 146, 972.0, 864.0, 876.0),
+    ("2024-07", 31, 30, 22, 176.0, 26, 176.0, 158.4, 156.0),
+    ("2024-08", 31, 30, 21, 168.0, 26, 172.0, 151.2, 156.0),
+    ("2024-09", 30, 30, 21, 168.0, 25, 167.0, 151.2, 150.0),
+    ("2024-Q3", 92, 90, 64, 512.0, 77, 515.0, 460.8, 462.0),
+    (
+        "2024-9M", 274, 263, 184, 1472.0, 223, 1487.0, 1324.8, 1338.0,
+    ),
+    ("2024-10", 31, 30, 22, 176.0, 26, 174.0, 158.4, 156.0),
+    ("2024-11", 30, 30, 21, 168.0, 26, 172.0, 151.2, 156.0),
+    ("2024-12", 31, 30, 21, 168.0, 25, 167.0, 151.2, 150.0),
+    ("2024-Q4", 92, 90, 64, 512.0, 77, 513.0, 460.8, 462.0),
+    ("2024", 366, 353, 248, 1984.0, 300, 2000.0, 1785.6, 1800.0),
+];
+
+#[test]
+fn balance_2024_matches_the_ministry_table_as_known_then() {
+    // The Ministry's table assumed Kurban Ait on Monday 17 June 2024; on
+    // 7 June 2024 it moved to Sunday 16 June. As known on 1 June the
+    // calendar reproduces the published table cell for cell.
+    let then = json_of(&[
+        "calendar",
+        "--year",
+        "2024",
+        "--balance",
+        "--json",
+        "--as-known-on",
+        "2024-06-01",
+    ]);
+    assert_eq!(then["year"], 2024);
+    let periods: Vec<&str> = then["balance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(periods.len(), 20, "{periods:?}"); // 12 months, 4 quarters, 2 halves, 9M, year
+    assert_eq!(periods[3], "2024-Q1");
+    assert_eq!(periods[19], "2024");
+    for &(p, cal, no_hol, d5, h5, d6, h6, h5_36, h6_36) in MTSZN_2024 {
+        let r = balance_row(&then, p);
+        assert_eq!(r["calendar_days"], cal, "{p}");
+        assert_eq!(r["calendar_days_without_holidays"], no_hol, "{p}");
+        assert_eq!(r["five_day"]["working_days"], d5, "{p}");
+        assert_eq!(r["five_day"]["hours_40"].as_f64(), Some(h5), "{p}");
+        assert_eq!(r["five_day"]["hours_36"].as_f64(), Some(h5_36), "{p}");
+        assert_eq!(r["six_day"]["working_days"], d6, "{p}");
+        assert_eq!(r["six_day"]["hours_40"].as_f64(), Some(h6), "{p}");
+        assert_eq!(r["six_day"]["hours_36"].as_f64(), Some(h6_36), "{p}");
+        // 24 h a week (not in the published table): 4 h 48 min and 4 h a day.
+        assert_eq!(
+            r["five_day"]["hours_24"].as_f64(),
+            Some(f64::from(d5 * 48) / 10.0),
+            "{p}"
+        );
+        assert_eq!(
+            r["six_day"]["hours_24"].as_f64(),
+            Some(f64::from(d6) * 4.0),
+            "{p}"
+        );
+    }
+    // Today: Monday 17 June 2024 was a working day, so June, Q2, H1, 9M and
+    // the year have one working day more (8 h, 7 h 12 min; 7 h, 6 h), and
+    // nothing else differs.
+    let now = json_of(&["calendar", "--year", "2024", "--balance", "--json"]);
+    for &(p, _, _, d5, h5, d6, h6, _, _) in MTSZN_2024 {
+        let r = balance_row(&now, p);
+        let june = matches!(p, "2024-06" | "2024-Q2" | "2024-H1" | "2024-9M" | "2024");
+        let plus = u32::from(june);
+        assert_eq!(r["five_day"]["working_days"], d5 + plus, "{p}");
+        assert_eq!(r["six_day"]["working_days"], d6 + plus, "{p}");
+        assert_eq!(
+            r["five_day"]["hours_40"].as_f64(),
+            Some(h5 + 8.0 * f64::from(plus)),
+            "{p}"
+        );
+        assert_eq!(
+            r["six_day"]["hours_40"].as_f64(),
+            Some(h6 + 7.0 * f64::from(plus)),
+            "{p}"
+        );
+    }
+    assert_eq!(balance_row(&now, "2024")["five_day"]["working_days"], 249);
+    assert_eq!(balance_row(&now, "2024")["six_day"]["working_days"], 301);
+}
+
+#[test]
+fn balance_matches_published_monthly_figures() {
+    // Five-day working days per month published for 2023, 2025 and 2026
+    // (docs/BALANCE.md lists the sources); 0 = not published.
+    let five: &[(i32, [u32; 12], u32)] = &[
+        (2023, [20, 20, 19, 20, 20, 21, 20, 22, 21, 21, 22, 20], 246),
+        (2025, [20, 20, 17, 22, 0, 0, 22, 21, 0, 22, 20, 22], 246),
+        (2026, [19, 20, 18, 0, 17, 0, 0, 0, 0, 0, 0, 0], 247),
+    ];
+    // Six-day working days published for single months.
+    let six: &[(&str, u32)] = &[
+        ("2022-01", 23),
+        ("2022-03", 23),
+        ("2022-05", 23),
+        ("2022-12", 26),
+        ("2023-04", 25),
+        ("2023-10", 25),
+        ("2024-12", 25),
+        ("2025-01", 24),
+        ("2025-08", 25),
+        ("2025-10", 26),
+        ("2025-11", 25),
+        ("2025-12", 26),
+        ("2026-01", 24),
+        ("2026-03", 22),
+    ];
+    let mut years: Vec<i32> = five.iter().map(|f| f.0).collect();
+    years.extend([2021, 2022]);
+    for y in years {
+        let j = json_of(&["calendar", "--year", &y.to_string(), "--balance", "--json"]);
+        if let Some((_, months, total)) = five.iter().find(|f| f.0 == y) {
+            for (m, &n) in months.iter().enumerate().filter(|(_, n)| **n > 0) {
+                let p = format!("{y}-{:02}", m + 1);
+                assert_eq!(balance_row(&j, &p)["five_day"]["working_days"], n, "{p}");
+            }
+            assert_eq!(
+                balance_row(&j, &y.to_string())["five_day"]["working_days"],
+                *total
+            );
+        }
+        for (p, n) in six.iter().filter(|(p, _)| p.starts_with(&y.to_string())) {
+            assert_eq!(balance_row(&j, p)["six_day"]["working_days"], *n, "{p}");
+        }
+        if y == 2021 {
+            // MTSZN 2021: 245 five-day and 297 six-day working days.
+            assert_eq!(balance_row(&j, "2021")["five_day"]["working_days"], 245);
+            assert_eq!(balance_row(&j, "2021")["six_day"]["working_days"], 297);
+        }
+        if y == 2026 {
+            // May 2026: 17 working days, 136 h at 40 h a week (lugasoft.ru).
+            assert_eq!(balance_row(&j, "2026-05")["five_day"]["hours_40"], 136.0);
+        }
+    }
+    // The 2026 calendar as published in December 2025 (246 days, 31 August
+    // still a substitute day off), superseded by the 2026 Constitution.
+    let then = json_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--json",
+        "--as-known-on",
+        "2026-01-01",
+    ]);
+    assert_eq!(balance_row(&then, "2026")["five_day"]["working_days"], 246);
+    assert_eq!(
+        balance_row(&then, "2026-08")["five_day"]["working_days"],
+        20
+    );
+}
+
+#[test]
+fn balance_table_in_each_language_and_csv() {
+    let ru = stdout_of(&["calendar", "--year", "2024", "--balance", "--lang", "ru"]);
+    assert!(ru.contains("Баланс рабочего времени 2024"), "{ru}");
+    for s in [
+        "Январь",
+        "I квартал",
+        "I полугодие",
+        "9 месяцев",
+        "Год",
+        "1792,8",
+        "151,2",
+    ] {
+        assert!(ru.contains(s), "{s}: {ru}");
+    }
+    let kk = stdout_of(&["calendar", "--year", "2024", "--balance", "--lang", "kk"]);
+    for s in [
+        "Жұмыс уақытының балансы",
+        "Қаңтар",
+        "I тоқсан",
+        "9 ай",
+        "Жыл",
+    ] {
+        assert!(kk.contains(s), "{s}: {kk}");
+    }
+    let en = stdout_of(&["calendar", "--year", "2024", "--balance"]);
+    for s in [
+        "Balance of working time 2024",
+        "January",
+        "Q1",
+        "H1",
+        "9 months",
+        "Year",
+    ] {
+        assert!(en.contains(s), "{s}: {en}");
+    }
+    for out in [&ru, &kk, &en] {
+        assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+    }
+    let csv = stdout_of(&["calendar", "--year", "2024", "--balance", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 20);
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let year = rows.iter().find(|r| &r[0] == "2024").unwrap();
+    assert_eq!(&year[col("five_day_working_days")], "249");
+    assert_eq!(&year[col("calendar_days_without_holidays")], "353");
+    // No iCalendar form of a balance: a bad argument.
+    merzim()
+        .args(["calendar", "--year", "2024", "--balance", "--format", "ics"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn calendar_csv_one_row_per_day() {
+    let out = stdout_of(&[
+        "calendar", "--year", "2024", "--format", "csv", "--lang", "ru",
+    ]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    for c in [
+        "date",
+        "weekday",
+        "working",
+        "kind",
+        "name",
+        "source",
+        "source_url",
+    ] {
+        assert!(h.iter().any(|x| x == c), "{c}: {h:?}");
+    }
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 366);
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let may4 = rows.iter().find(|r| &r[0] == "2024-05-04").unwrap();
+    assert_eq!(&may4[col("weekday")], "Сб");
+    assert_eq!(&may4[col("working")], "true");
+    assert_eq!(&may4[col("kind")], "working_weekend");
+    assert!(may4[col("name")].starts_with("Рабочий день"), "{may4:?}");
+    assert!(may4[col("source_url")].starts_with("https://adilet.zan.kz/"));
+    assert!(!may4[col("inferred")].is_empty(), "{may4:?}");
+    let nauryz = rows.iter().find(|r| &r[0] == "2024-03-21").unwrap();
+    assert_eq!(&nauryz[col("kind")], "holiday");
+    assert_eq!(&nauryz[col("name")], "Наурыз мейрамы");
+    // --json is --format json; both at once with another format is an error.
+    merzim()
+        .args(["calendar", "--year", "2024", "--json", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format"));
+    let j = json_of(&["calendar", "--year", "2024", "--format", "json"]);
+    assert_eq!(j["days"].as_array().unwrap().len(), 366);
+}
+
+#[test]
+fn calendar_ics_is_rfc5545() {
+    let out = stdout_of(&[
+        "calendar", "--year", "2024", "--format", "ics", "--lang", "kk",
+    ]);
+    // CRLF line ends only; content lines folded to 75 octets.
+    assert!(out.ends_with("END:VCALENDAR\r\n"));
+    assert!(!out.replace("\r\n", "").contains('\n'), "bare LF");
+    for line in out.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert!(out.contains("\r\n "), "long lines are folded");
+    let unfolded = icalendar::parser::unfold(&out);
+    let cal = icalendar::parser::read_calendar(&unfolded).expect("parses");
+    let prop = |c: &icalendar::parser::Component, name: &str| {
+        c.properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.val.to_string())
+    };
+    assert!(cal.properties.iter().any(|p| p.name == "VERSION"));
+    assert!(cal.properties.iter().any(|p| p.name == "PRODID"));
+    let events: Vec<_> = cal
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
+    // 14 non-working weekdays and one working Saturday (4 May).
+    assert_eq!(events.len(), 15);
+    let mut uids = std::collections::HashSet::new();
+    for e in &events {
+        for p in ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"] {
+            assert!(prop(e, p).is_some(), "{p} missing");
+        }
+        assert!(uids.insert(prop(e, "UID").unwrap()), "UIDs unique");
+        let start = e.properties.iter().find(|p| p.name == "DTSTART").unwrap();
+        assert!(start
+            .params
+            .iter()
+            .any(|p| p.key == "VALUE" && p.val.as_ref().map(|v| v.as_str()) == Some("DATE")));
+        let s = chrono::NaiveDate::parse_from_str(&prop(e, "DTSTART").unwrap(), "%Y%m%d").unwrap();
+        let end = chrono::NaiveDate::parse_from_str(&prop(e, "DTEND").unwrap(), "%Y%m%d").unwrap();
+        assert_eq!(end, s.succ_opt().unwrap(), "all-day: DTEND is the next day");
+    }
+    let by_date = |d: &str| {
+        events
+            .iter()
+            .find(|e| prop(e, "DTSTART").as_deref() == Some(d))
+            .unwrap_or_else(|| panic!("no event on {d}"))
+    };
+    assert_eq!(
+        prop(by_date("20240322"), "SUMMARY").unwrap(),
+        "Наурыз мейрамы"
+    );
+    assert!(prop(by_date("20240504"), "SUMMARY")
+        .unwrap()
+        .contains("жұмыс"));
+    assert!(prop(by_date("20240508"), "URL")
+        .unwrap()
+        .starts_with("https://"));
+    // Saturday 23 March (Nauryz on a weekend) is not an event; its substitute is.
+    assert!(events
+        .iter()
+        .all(|e| prop(e, "DTSTART").as_deref() != Some("20240323")));
+    by_date("20240325");
+}
+
+/// Lines of the month grids (between the header and the legend).
+fn grid_lines(out: &str) -> Vec<&str> {
+    out.lines()
+        .skip(3)
+        .take_while(|l| !l.ends_with(':'))
+        .collect()
+}
+
+#[test]
+fn calendar_speaks_kazakh_russian_and_english() {
+    let kk = stdout_of(&["calendar", "--year", "2024", "--lang", "kk"]);
+    for s in [
+        "Қазақстанның өндірістік күнтізбесі 2024",
+        "Қаңтар 2024",
+        "Желтоқсан 2024",
+        "Дс  Сс  Ср  Бс  Жм  Сб  Жс",
+        "Белгілер:",
+        "Жұмыс күндері:",
+        "мереке күні",
+        "Наурыз мейрамы",
+        "Дереккөздер:",
+    ] {
+        assert!(kk.contains(s), "{s}: {kk}");
+    }
+    // Everything but the cited sources (the acts' own words) is in Kazakh.
+    let own = kk.split("Дереккөздер:").next().unwrap();
+    for en in [
+        "January",
+        "Legend",
+        "Working days",
+        "public holiday",
+        " Mon ",
+        "data ",
+    ] {
+        assert!(!own.contains(en), "{en} in kk: {kk}");
+    }
+    let ru = stdout_of(&["calendar", "--year", "2024", "--lang", "ru"]);
+    for s in [
+        "Производственный календарь Казахстана 2024",
+        "Январь 2024",
+        "Пн  Вт  Ср  Чт  Пт  Сб  Вс",
+        "Обозначения:",
+        "2024-05-04  Сб  рабочий выходной",
+        "Источники:",
+    ] {
+        assert!(ru.contains(s), "{s}: {ru}");
+    }
+}
+
+#[test]
+fn month_grid_fits_100_columns_and_marks_do_not_run_into_numbers() {
+    for lang in ["en", "ru", "kk"] {
+        for year in ["2020", "2024", "2026", "2027"] {
+            let out = stdout_of(&["calendar", "--year", year, "--lang", lang]);
+            for l in out.lines() {
+                assert!(l.chars().count() <= 100, "{lang} {year}: {l}");
+            }
+            assert!(!out.contains('\x1b'), "no colour when not a terminal");
+            let grid = grid_lines(&out);
+            assert!(grid.len() > 20, "{out}");
+            for l in grid {
+                let c: Vec<char> = l.chars().collect();
+                for w in c.windows(2) {
+                    let marker = "*+~>!w^.".contains(w[0]);
+                    assert!(!(marker && w[1].is_ascii_digit()), "{lang} {year}: {l}");
+                }
+            }
+        }
+    }
+    // 9~ and 10 are apart (March 2026: the substitute for 8 March).
+    let out = stdout_of(&["calendar", "--year", "2026"]);
+    assert!(out.contains(" 9~ 10 "), "{out}");
+}
+
+#[test]
+fn calendar_shows_sources_links_and_data_as_of() {
+    let out = stdout_of(&["calendar", "--year", "2024"]);
+    assert!(
+        out.contains("checked against official sources as of 2026-11-30"),
+        "{out}"
+    );
+    assert!(out.contains("Sources:"), "{out}");
+    assert!(
+        out.contains("https://adilet.zan.kz/rus/docs/G24G0000109"),
+        "{out}"
+    );
+    assert!(out.contains("(inferred: "), "{out}");
+    let j = json_of(&["calendar", "--year", "2024", "--json"]);
+    assert_eq!(j["data_as_of"], "2026-11-30");
+    assert_eq!(j["as_known_on"], Value::Null);
+    let may4 = j["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2024-05-04")
+        .unwrap()
+        .clone();
+    assert!(may4["source_url"].as_str().unwrap().starts_with("https://"));
+    assert!(!may4["inferred"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn as_known_on_replays_the_calendar() {
+    // Before the order of 17.04.2024, Saturday 4 May 2024 was a weekend.
+    let j = json_of(&[
+        "calendar",
+        "--year",
+        "2024",
+        "--json",
+        "--as-known-on",
+        "2024-04-01",
+    ]);
+    assert_eq!(j["as_known_on"], "2024-04-01");
+    let may4 = j["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2024-05-04")
+        .unwrap()
+        .clone();
+    assert_eq!(may4["kind"], "weekend");
+    assert_eq!(may4["working"], false);
+    // As known on 2026-01-01, 2026 has 246 working days; today 247.
+    let then = stdout_of(&["calendar", "--year", "2026", "--as-known-on", "2026-01-01"]);
+    assert!(then.contains("as known on 2026-01-01"), "{then}");
+    let total = |out: &str| {
+        let l = out
+            .lines()
+            .skip_while(|l| !l.starts_with("Working days:"))
+            .nth(2)
+            .unwrap()
+            .to_string();
+        l.split_whitespace().last().unwrap().to_string()
+    };
+    assert_eq!(total(&then), "246");
+    assert_eq!(total(&stdout_of(&["calendar", "--year", "2026"])), "247");
+    // due, timeline and lint count on the calendar as known then.
+    let due = |extra: &[&str]| {
+        let mut a = vec![
+            "due",
+            "--submitted",
+            "2024-05-03T16:30",
+            "--term",
+            "2 working days",
+            "--json",
+        ];
+        a.extend_from_slice(extra);
+        json_of(&a)["due"].as_str().unwrap().to_string()
+    };
+    assert_eq!(due(&[]), "2024-05-04T18:30:00+05:00");
+    assert_eq!(
+        due(&["--as-known-on", "2024-04-01"]),
+        "2024-05-06T18:30:00+05:00"
+    );
+    let tl = |extra: &[&str]| {
+        let mut a = vec![
+            "timeline",
+            "--regulation",
+            EAST,
+            "--submitted",
+            "2026-08-20T10:00",
+            "--json",
+        ];
+        a.extend_from_slice(extra);
+        json_of(&a)["end"].as_str().unwrap().to_string()
+    };
+    assert_eq!(tl(&[]), "2026-09-18T12:15:00+05:00");
+    // 31 August 2026 was still a day off as known on 1 January 2026.
+    assert_eq!(
+        tl(&["--as-known-on", "2026-01-01"]),
+        "2026-09-21T12:15:00+05:00"
+    );
+    stdout_with_code(
+        &[
+            "lint",
+            "--regulation",
+            EAST,
+            "--from",
+            "2024",
+            "--to",
+            "2024",
+            "--as-known-on",
+            "2024-04-01",
+        ],
+        4,
+    );
+    merzim()
+        .args(["calendar", "--year", "2024", "--as-known-on", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2024-04-01"));
+}
+
+/// The lines after the "Not counted" heading.
+fn explain_section(out: &str) -> Vec<&str> {
+    out.lines()
+        .skip_while(|l| !l.starts_with("Not counted"))
+        .skip(1)
+        .collect()
+}
+
+#[test]
+fn explain_is_condensed_and_names_the_intake_rule() {
+    let out = stdout_of(&[
+        "due",
+        "--submitted",
+        "2026-03-20T16:30",
+        "--term",
+        "22 working days",
+        "--channel",
+        "state_corporation",
+        "--explain",
+    ]);
+    assert!(
+        out.contains(
+            "The day the State Corporation accepted the documents (2026-03-20) is not counted"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("art. 20 p. 1"), "{out}");
+    let ex = explain_section(&out);
+    // Nauryz: one run, its named days listed; weekends one line each;
+    // nights and lunch breaks summarised.
+    assert!(
+        ex.contains(&"  2026-03-21 – 2026-03-25: 5 days off"),
+        "{out}"
+    );
+    assert!(
+        ex.contains(&"    2026-03-23: public holiday — Nauryz"),
+        "{out}"
+    );
+    assert!(ex.contains(&"  2026-03-28 – 2026-03-29: weekend"), "{out}");
+    assert!(
+        ex.iter()
+            .any(|l| l.starts_with("  lunch breaks: 22 × 13:00–14:30")),
+        "{out}"
+    );
+    assert!(
+        ex.iter()
+            .any(|l| l.contains("outside office hours") && l.contains("27")),
+        "{out}"
+    );
+    assert!(ex.len() <= 14, "{} lines: {out}", ex.len());
+    assert!(
+        !ex.iter().any(|l| l.contains("18:30–")),
+        "no night listed: {out}"
+    );
+    // In Russian, with the rule's reason.
+    let ru = stdout_of(&[
+        "due",
+        "--submitted",
+        "2026-03-20T16:30",
+        "--term",
+        "22 working days",
+        "--channel",
+        "state_corporation",
+        "--explain",
+        "--lang",
+        "ru",
+    ]);
+    assert!(
+        ru.contains("День приёма документов Госкорпорацией (2026-03-20) не засчитывается"),
+        "{ru}"
+    );
+    assert!(
+        ru.contains("Не засчитано с 2026-03-20 16:30 по 2026-04-24 18:30:"),
+        "{ru}"
+    );
+    assert!(ru.contains("Истекает"), "{ru}");
+    assert!(ru.contains("(Пт)"), "{ru}");
+    // The provider channel does not carry the note.
+    let provider = stdout_of(&[
+        "due",
+        "--submitted",
+        "2026-03-20T16:30",
+        "--term",
+        "22 working days",
+        "--explain",
+    ]);
+    assert!(!provider.contains("art. 20 p. 1"), "{provider}");
+    // timeline: the same condensed explanation and note, in Kazakh.
+    let kk = stdout_of(&[
+        "timeline",
+        "--regulation",
+        EAST,
+        "--submitted",
+        "2026-03-18T16:30",
+        "--channel",
+        "state_corporation",
+        "--explain",
+        "--lang",
+        "kk",
+    ]);
+    assert!(
+        kk.contains(
+            "Мемлекеттік корпорацияның құжаттарды қабылдаған күні (2026-03-18) есептелмейді"
+        ),
+        "{kk}"
+    );
+    assert!(
+        kk.contains("2026-03-21 – 2026-03-25: жұмыс емес күндер: 5"),
+        "{kk}"
+    );
+    assert!(kk.contains("түскі үзіліс: "), "{kk}");
+    assert!(kk.contains("Тізбек аяқталады"), "{kk}");
+}
+
+#[test]
+fn lint_exit_codes_are_documented() {
+    // Nothing to report: the Akmola regulations state no overall term.
+    let out = stdout_with_code(
+        &[
+            "lint",
+            "--regulation",
+            "akmola-2014-land-purpose-change",
+            "--from",
+            "2024",
+            "--to",
+            "2024",
+        ],
+        0,
+    );
+    assert!(out.contains("nothing to check"), "{out}");
+    merzim()
+        .args([
+            "lint",
+            "--regulation",
+            EAST,
+            "--from",
+            "2024",
+            "--to",
+            "2024",
+        ])
+        .assert()
+        .code(4)
+        .stdout(predicate::str::contains("Does NOT fit"))
+        .stderr(predicate::str::contains("exit code 4"));
+    for args in [&["lint", "--help"][..], &["--help"][..]] {
+        merzim()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("4  lint:"));
+    }
+}
+
+#[test]
+fn completions_and_man_page_from_the_clap_definitions() {
+    for (shell, marker) in [
+        ("bash", "_merzim()"),
+        ("zsh", "#compdef merzim"),
+        ("fish", "complete -c merzim"),
+        ("powershell", "merzim"),
+        ("elvish", "merzim"),
+    ] {
+        let out = stdout_of(&["completions", shell]);
+        assert!(out.contains(marker), "{shell}: {out}");
+        for sub in ["calendar", "timeline", "as-known-on", "balance"] {
+            assert!(out.contains(sub), "{shell} lacks {sub}");
+        }
+    }
+    merzim()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bash"));
+    let man = stdout_of(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH merzim 1"),
+        "{man}"
+    );
+    assert!(man.contains(".TH merzim 1"), "{man}");
+    for s in [".SH NAME", ".SH SYNOPSIS", "calendar", "lint", "Exit codes"] {
+        assert!(man.contains(s), "{s}: {man}");
     }
 }

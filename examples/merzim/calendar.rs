@@ -1,24 +1,51 @@
-//! `merzim calendar`: a year's month grids, days off and working days per month.
+//! `merzim calendar`: a year's month grids, days off and working days per
+//! month; the balance of working time; exports to JSON, CSV and iCalendar.
 
 use std::io::{self, IsTerminal, Write};
 
-use chrono::{Datelike, NaiveDate};
-use clap::Args;
-use merzim::{Day, DayKind, Names, Week};
+use chrono::{Datelike, NaiveDate, Weekday};
+use clap::{Args, ValueEnum};
+use merzim::{Balance, Calendar, Day, DayKind, Names, Week};
 use serde::Serialize;
 
-use crate::options::{CalendarOpts, OutputOpts};
+use crate::options::{CalendarOpts, KnownOnOpts, OutputOpts};
 use crate::render::write_json;
-use crate::table::{weekday, Table};
+use crate::table::Table;
+use crate::texts::{texts, wrap, Texts};
 use crate::{Fail, Res};
+
+/// Output lines are kept to this many columns.
+const WIDTH: usize = 100;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Month grids, the list of days off and their sources (or the balance table).
+    Text,
+    /// JSON (the same as --json).
+    Json,
+    /// CSV: one row per day (or per period of the balance).
+    Csv,
+    /// iCalendar (RFC 5545): an all-day event for each non-working weekday and working weekend day.
+    Ics,
+}
 
 #[derive(Args)]
 pub struct CalendarCmd {
     /// The year (2000–2027 with the embedded data).
     #[arg(long, value_parser = clap::value_parser!(i32).range(1..=9999))]
     year: i32,
+    /// The balance of working time instead of the calendar: calendar days, days without
+    /// holidays, working days and hours at 40/36/24 h a week for the five- and six-day week,
+    /// per month, quarter, half-year, 9 months and year.
+    #[arg(long)]
+    balance: bool,
+    /// Output format (--json is short for --format json).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     cal: CalendarOpts,
+    #[command(flatten)]
+    known: KnownOnOpts,
     #[command(flatten)]
     output: OutputOpts,
 }
@@ -39,36 +66,7 @@ fn mark(k: DayKind) -> char {
     }
 }
 
-fn kind_label(k: DayKind) -> &'static str {
-    match k {
-        DayKind::Working => "working day",
-        DayKind::Weekend => "weekend",
-        DayKind::Holiday => "public holiday",
-        DayKind::ReligiousDayOff => "religious day off",
-        DayKind::SubstituteDayOff => "substitute day off",
-        DayKind::TransferredDayOff => "day off moved by an act",
-        DayKind::DeclaredDayOff => "day off declared by an act",
-        DayKind::WorkingWeekend => "working weekend",
-        DayKind::TransferredWorkingDay => "working day moved by an act",
-        other => other.as_str(),
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
+/// Colour when stdout is a terminal, unless NO_COLOR is set (https://no-color.org).
 fn use_color() -> bool {
     io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -94,27 +92,27 @@ fn paint(color: bool, kind: DayKind, provisional: bool, cell: String) -> String 
     format!("\x1b[{code}m{cell}\x1b[0m")
 }
 
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+fn visible_width(s: &str) -> usize {
+    let mut n = 0;
     let mut esc = false;
     for ch in s.chars() {
         if esc {
-            if ch == 'm' {
-                esc = false;
-            }
+            esc = ch != 'm';
         } else if ch == '\x1b' {
             esc = true;
         } else {
-            out.push(ch);
+            n += 1;
         }
     }
-    out
+    n
 }
 
 #[derive(Serialize)]
 struct CalendarJson<'a> {
     year: i32,
     week: &'static str,
+    data_as_of: Option<NaiveDate>,
+    as_known_on: Option<NaiveDate>,
     days: Vec<DayJson<'a>>,
 }
 
@@ -125,6 +123,8 @@ struct DayJson<'a> {
     kind: DayKind,
     names: Option<&'a Names>,
     source: Option<&'a str>,
+    source_url: Option<&'a str>,
+    inferred: &'a [String],
     provisional: bool,
 }
 
@@ -138,66 +138,102 @@ fn week_json(w: Week) -> &'static str {
 }
 
 pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
-    let cal = c.cal.build()?;
-    let y = c.year;
-    let first = NaiveDate::from_ymd_opt(y, 1, 1)
-        .ok_or_else(|| Fail::Arg(format!("no year {y}; e.g. --year 2026")))?;
-    let days = first
-        .iter_days()
-        .take_while(|d| d.year() == y)
-        .map(|d| cal.day(d))
-        .collect::<Result<Vec<Day>, _>>()?;
-    if c.output.json {
-        let j = CalendarJson {
-            year: y,
-            week: week_json(cal.week()),
-            days: days
-                .iter()
-                .map(|d| DayJson {
-                    date: d.date,
-                    working: d.working,
-                    kind: d.kind,
-                    names: d.names.as_ref(),
-                    source: d.source.as_deref(),
-                    provisional: d.provisional,
-                })
-                .collect(),
-        };
-        write_json(out, &j)?;
-        return Ok(());
-    }
-    let color = use_color();
-    let week = match cal.week() {
-        Week::SixDay => "six-day week",
-        _ => "five-day week",
+    let format = match (c.format, c.output.json) {
+        (None, false) => Format::Text,
+        (None, true) | (Some(Format::Json), _) => Format::Json,
+        (Some(f), false) => f,
+        (Some(_), true) => {
+            return Err(Fail::Arg(
+                "--json is short for --format json: give one of them, e.g. --format csv".into(),
+            ))
+        }
     };
-    writeln!(
-        out,
-        "Kazakhstan working-day calendar {y}, {week} (data {})",
-        cal.data_version()
-    )?;
-    writeln!(out)?;
-    // Month grids, three months a row.
-    let block = |m: usize| -> Vec<String> {
+    let cal = c.known.apply(c.cal.build()?)?;
+    let y = c.year;
+    let t = texts(c.output.lang);
+    if NaiveDate::from_ymd_opt(y, 1, 1).is_none() {
+        return Err(Fail::Arg(format!("no year {y}; e.g. --year 2026")));
+    }
+    if c.balance {
+        let b = cal.balance(y)?;
+        return match format {
+            Format::Json => Ok(write_json(out, &b)?),
+            Format::Csv => balance_csv(&b, out),
+            Format::Text => balance_text(&cal, &b, t, out),
+            Format::Ics => Err(Fail::Arg(
+                "the balance has no iCalendar form: use --format text, json or csv".into(),
+            )),
+        };
+    }
+    let days = cal.year_days(y)?;
+    match format {
+        Format::Json => {
+            let j = CalendarJson {
+                year: y,
+                week: week_json(cal.week()),
+                data_as_of: cal.data_as_of(),
+                as_known_on: cal.known_on(),
+                days: days
+                    .iter()
+                    .map(|d| DayJson {
+                        date: d.date,
+                        working: d.working,
+                        kind: d.kind,
+                        names: d.names.as_ref(),
+                        source: d.source.as_deref(),
+                        source_url: d.source_url.as_deref(),
+                        inferred: &d.inferred,
+                        provisional: d.provisional,
+                    })
+                    .collect(),
+            };
+            write_json(out, &j)?;
+            Ok(())
+        }
+        Format::Csv => days_csv(&days, t, out),
+        Format::Ics => ics(&cal, &days, t, out),
+        Format::Text => text(&cal, y, &days, t, out),
+    }
+}
+
+/// The header lines: title, data version, as-of dates.
+fn header(cal: &Calendar, title: String, t: &Texts, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{title}")?;
+    let mut data = format!("{} {}", t.data, cal.data_version());
+    if let Some(d) = cal.data_as_of() {
+        data.push_str(&format!(", {} {d}", t.data_as_of));
+    }
+    if let Some(d) = cal.known_on() {
+        data.push_str(&format!("; {} {d}", t.as_known_on));
+    }
+    for l in wrap(&data, WIDTH, 2) {
+        writeln!(out, "{l}")?;
+    }
+    writeln!(out)
+}
+
+fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -> Res {
+    let color = use_color();
+    let title = t.fill(t.calendar_title, &[&y, &t.week(cal.week())]);
+    header(cal, title, t, out)?;
+    // Month grids, three months a row; a cell is the day, its mark and a space.
+    const BLOCK: usize = 27;
+    let block = |m: u32| -> Vec<String> {
         let mut lines = Vec::new();
-        let title = format!("{} {y}", MONTHS[m]);
-        let pad = (21 - title.len()) / 2;
-        lines.push(format!(
-            "{}{title}{}",
-            " ".repeat(pad),
-            " ".repeat(21 - pad - title.len())
-        ));
-        lines.push("Mo Tu We Th Fr Sa Su ".to_string());
-        let month: Vec<&Day> = days
-            .iter()
-            .filter(|d| d.date.month0() as usize == m)
-            .collect();
-        let mut line = "   ".repeat(month[0].date.weekday().num_days_from_monday() as usize);
+        let title = format!("{} {y}", t.month(m));
+        let w = title.chars().count();
+        let pad = (BLOCK.saturating_sub(w)) / 2;
+        lines.push(format!("{}{title}", " ".repeat(pad)));
+        lines.push(t.wd2.join("  "));
+        let month: Vec<&Day> = days.iter().filter(|d| d.date.month() == m).collect();
+        let mut line = "    ".repeat(month[0].date.weekday().num_days_from_monday() as usize);
         for d in month {
             let cell = format!("{:>2}{}", d.date.day(), mark(d.kind));
             line.push_str(&paint(color, d.kind, d.provisional, cell));
-            if d.date.weekday() == chrono::Weekday::Sun {
+            if d.date.weekday() == Weekday::Sun {
                 lines.push(std::mem::take(&mut line));
+            } else {
+                line.push(' ');
             }
         }
         if !line.is_empty() {
@@ -206,101 +242,384 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
         lines
     };
     for row in 0..4 {
-        let blocks: Vec<Vec<String>> = (0..3).map(|k| block(row * 3 + k)).collect();
+        let blocks: Vec<Vec<String>> = (1..=3).map(|k| block(row * 3 + k)).collect();
         let height = blocks.iter().map(Vec::len).max().unwrap_or(0);
         for i in 0..height {
             let mut s = String::new();
             for (k, b) in blocks.iter().enumerate() {
                 let cell = b.get(i).cloned().unwrap_or_default();
-                // Pad by visible width (colour codes take no room).
-                let visible = strip_ansi(&cell).chars().count();
+                let visible = visible_width(&cell);
                 s.push_str(&cell);
                 if k < 2 {
-                    s.push_str(&" ".repeat(21 - visible + 3));
+                    s.push_str(&" ".repeat(BLOCK.saturating_sub(visible) + 4));
                 }
             }
             writeln!(out, "{}", s.trim_end())?;
         }
         writeln!(out)?;
     }
-    // Legend.
-    let items: Vec<String> = DayKind::ALL
+    // Legend, in as many columns as fit.
+    let items: Vec<(String, usize)> = DayKind::ALL
         .iter()
         .map(|&k| {
-            format!(
+            let s = format!(
                 "{} {}",
                 paint(color, k, false, format!("{:>2}{}", 5, mark(k))),
-                kind_label(k)
-            )
+                t.kind(k)
+            );
+            let w = visible_width(&s);
+            (s, w)
         })
         .collect();
-    writeln!(out, "Legend:")?;
-    for chunk in items.chunks(3) {
+    let col = items.iter().map(|i| i.1).max().unwrap_or(0) + 3;
+    let per_line = ((WIDTH - 1) / col).max(1);
+    writeln!(out, "{}", t.legend)?;
+    for chunk in items.chunks(per_line) {
         let mut s = String::from(" ");
-        for it in chunk {
-            let visible = strip_ansi(it).chars().count();
+        for (it, w) in chunk {
             s.push_str(it);
-            s.push_str(&" ".repeat(32usize.saturating_sub(visible)));
+            s.push_str(&" ".repeat(col - w));
         }
         writeln!(out, "{}", s.trim_end())?;
     }
     if color {
-        writeln!(out, " (underlined: provisional)")?;
+        writeln!(out, " ({})", t.underlined_provisional)?;
     }
     writeln!(out)?;
     // Working days per month.
-    let mut headers: Vec<String> = MONTHS.iter().map(|m| format!(">{}", &m[..3])).collect();
-    headers.push(">Year".into());
-    let hs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut t = Table::new(&hs);
+    let short: Vec<String> = t
+        .months
+        .iter()
+        .map(|m| format!(">{}", m.chars().take(3).collect::<String>()))
+        .chain(std::iter::once(format!(">{}", t.year)))
+        .collect();
+    let hs: Vec<&str> = short.iter().map(String::as_str).collect();
+    let mut tab = Table::new(&hs);
     let mut row = Vec::new();
     for m in 1..=12 {
         row.push(cal.working_days_in_month(y, m)?.to_string());
     }
     row.push(cal.working_days_in_year(y)?.to_string());
-    t.row(row);
-    writeln!(out, "Working days:")?;
-    write!(out, "{}", t.render(1))?;
+    tab.row(row);
+    writeln!(out, "{}", t.working_days)?;
+    write!(out, "{}", tab.render(1))?;
     writeln!(out)?;
-    // The list of days off and transfers.
+    // The days off and transfers, each with a numbered source listed below.
     let special: Vec<&Day> = days
         .iter()
         .filter(|d| !matches!(d.kind, DayKind::Working | DayKind::Weekend))
         .collect();
-    writeln!(out, "Days off and transfers:")?;
+    writeln!(out, "{}", t.days_off_and_transfers)?;
+    let mut sources: Vec<(String, Option<String>, Vec<String>)> = Vec::new();
     if special.is_empty() {
-        writeln!(out, " (none)")?;
+        writeln!(out, " {}", t.none)?;
     } else {
-        let mut t = Table::new(&["Date", "Day", "Kind", "Name", "Note", "Source"]);
+        let kind_w = special
+            .iter()
+            .map(|d| t.kind(d.kind).chars().count())
+            .max()
+            .unwrap_or(0);
+        let wd_w = t.wd3.iter().map(|w| w.chars().count()).max().unwrap_or(3);
         for d in special {
             let mut note = Vec::new();
             if d.estimated {
-                note.push("estimated date");
+                note.push(t.estimated_date);
             }
             if d.provisional {
-                note.push("provisional");
+                note.push(t.provisional);
             }
-            t.row(vec![
-                d.date.to_string(),
-                weekday(d.date.weekday()).to_string(),
-                kind_label(d.kind).to_string(),
-                d.names
-                    .as_ref()
-                    .map(|n| n.get(c.output.lang).to_string())
-                    .unwrap_or_default(),
-                note.join(", "),
-                d.source.clone().unwrap_or_default(),
-            ]);
+            let prefix = format!(
+                "{}  {:<wd_w$}  {:<kind_w$}  ",
+                d.date,
+                t.wd(d.date.weekday()),
+                t.kind(d.kind)
+            );
+            let mut s = d
+                .names
+                .as_ref()
+                .map(|n| n.get(t.lang).to_string())
+                .unwrap_or_default();
+            if !note.is_empty() {
+                s.push_str(&format!(" ({})", note.join(", ")));
+            }
+            if let Some(src) = &d.source {
+                let key = (src.clone(), d.source_url.clone(), d.inferred.clone());
+                let n = match sources.iter().position(|x| *x == key) {
+                    Some(p) => p + 1,
+                    None => {
+                        sources.push(key);
+                        sources.len()
+                    }
+                };
+                s.push_str(&format!(" [{n}]"));
+            }
+            let indent = prefix.chars().count();
+            let lines = wrap(&s, WIDTH - 1 - indent, 0);
+            for (i, l) in lines.iter().enumerate() {
+                let p = if i == 0 {
+                    prefix.clone()
+                } else {
+                    " ".repeat(indent)
+                };
+                writeln!(out, " {}", format!("{p}{l}").trim_end())?;
+            }
         }
-        write!(out, "{}", t.render(1))?;
+    }
+    if !sources.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", t.sources)?;
+        for (i, (src, url, inferred)) in sources.iter().enumerate() {
+            let mut s = format!("[{}] {src}", i + 1);
+            if !inferred.is_empty() {
+                s.push_str(&format!(" ({}: {})", t.inferred, inferred.join(", ")));
+            }
+            let tag = format!("[{}] ", i + 1).chars().count();
+            for l in wrap(&s, WIDTH - 1, tag) {
+                writeln!(out, " {l}")?;
+            }
+            if let Some(u) = url {
+                writeln!(out, " {}{u}", " ".repeat(tag))?;
+            }
+        }
     }
     let provisional = days.iter().filter(|d| d.provisional).count();
     if provisional > 0 {
         writeln!(out)?;
-        writeln!(
-            out,
-            "Provisional: {provisional} days of {y} may still change (transfer acts not yet published, or an estimated date)."
-        )?;
+        for l in wrap(&t.fill(t.provisional_days, &[&provisional, &y]), WIDTH, 2) {
+            writeln!(out, "{l}")?;
+        }
     }
+    Ok(())
+}
+
+/// Tenths of an hour as `151.2` (or `151,2` in Kazakh and Russian); every
+/// norm is a whole number of tenths (6-minute steps).
+fn hours(minutes: u32, t: &Texts) -> String {
+    let tenths = minutes / 6;
+    let sep = if t.lang == merzim::Lang::En { '.' } else { ',' };
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{}{sep}{}", tenths / 10, tenths % 10)
+    }
+}
+
+fn balance_text(cal: &Calendar, b: &Balance, t: &Texts, out: &mut impl Write) -> Res {
+    let title = t.fill(
+        t.balance_title,
+        &[
+            &b.year,
+            &format!("{} / {}", t.five_day_week, t.six_day_week),
+        ],
+    );
+    header(cal, title, t, out)?;
+    let h = |n: u32| format!(">{n} {}", t.hours);
+    let d = format!(">{}", t.days);
+    let headers = [
+        t.period.to_string(),
+        format!(">{}", t.cal_short),
+        format!(">{}", t.without_short),
+        d.clone(),
+        h(40),
+        h(36),
+        h(24),
+        d,
+        h(40),
+        h(36),
+        h(24),
+    ];
+    let hs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut tab = Table::new(&hs);
+    for r in &b.balance {
+        tab.row(vec![
+            t.period(r.kind, &r.period),
+            r.calendar_days.to_string(),
+            r.calendar_days_without_holidays.to_string(),
+            r.five_day.working_days.to_string(),
+            hours(r.five_day.minutes_40, t),
+            hours(r.five_day.minutes_36, t),
+            hours(r.five_day.minutes_24, t),
+            r.six_day.working_days.to_string(),
+            hours(r.six_day.minutes_40, t),
+            hours(r.six_day.minutes_36, t),
+            hours(r.six_day.minutes_24, t),
+        ]);
+    }
+    let rendered = tab.render(1);
+    // Column groups over the table: five-day and six-day weeks.
+    let first = rendered.lines().next().unwrap_or("");
+    let cols: Vec<usize> = column_starts(first);
+    if cols.len() >= 11 {
+        let mut groups = " ".repeat(cols[3]);
+        groups.push_str(t.five_day_week);
+        let pad = cols[7].saturating_sub(groups.chars().count() + 1).max(1);
+        groups.push_str(&" ".repeat(pad));
+        groups.push_str(t.six_day_week);
+        if groups.chars().count() <= WIDTH {
+            writeln!(out, "{}", groups.trim_end())?;
+        }
+    }
+    write!(out, "{rendered}")?;
+    writeln!(out)?;
+    let legend = format!(
+        "{} = {}; {} = {}. {}",
+        t.cal_short, t.calendar_days, t.without_short, t.without_holidays, t.balance_rules
+    );
+    for l in wrap(&legend, WIDTH, 0) {
+        writeln!(out, "{l}")?;
+    }
+    Ok(())
+}
+
+/// Start columns of the fields of a table line (fields are separated by two
+/// or more spaces; a cell may hold single spaces).
+fn column_starts(line: &str) -> Vec<usize> {
+    let chars: Vec<char> = line.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            chars[i] != ' ' && (i < 2 || (chars[i - 1] == ' ' && chars[i - 2] == ' ') || i == 1)
+        })
+        .collect()
+}
+
+fn csv_err(e: csv::Error) -> Fail {
+    Fail::Out(io::Error::other(e))
+}
+
+fn balance_csv(b: &Balance, out: &mut impl Write) -> Res {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "period",
+        "calendar_days",
+        "calendar_days_without_holidays",
+        "five_day_working_days",
+        "five_day_hours_40",
+        "five_day_hours_36",
+        "five_day_hours_24",
+        "six_day_working_days",
+        "six_day_hours_40",
+        "six_day_hours_36",
+        "six_day_hours_24",
+    ])
+    .map_err(csv_err)?;
+    for r in &b.balance {
+        w.write_record([
+            r.period.clone(),
+            r.calendar_days.to_string(),
+            r.calendar_days_without_holidays.to_string(),
+            r.five_day.working_days.to_string(),
+            r.five_day.hours_40().to_string(),
+            r.five_day.hours_36().to_string(),
+            r.five_day.hours_24().to_string(),
+            r.six_day.working_days.to_string(),
+            r.six_day.hours_40().to_string(),
+            r.six_day.hours_36().to_string(),
+            r.six_day.hours_24().to_string(),
+        ])
+        .map_err(csv_err)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn days_csv(days: &[Day], t: &Texts, out: &mut impl Write) -> Res {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "date",
+        "weekday",
+        "working",
+        "kind",
+        "name",
+        "source",
+        "source_url",
+        "inferred",
+        "provisional",
+        "estimated",
+    ])
+    .map_err(csv_err)?;
+    for d in days {
+        w.write_record([
+            d.date.to_string(),
+            t.wd(d.date.weekday()).to_string(),
+            d.working.to_string(),
+            d.kind.as_str().to_string(),
+            d.names
+                .as_ref()
+                .map(|n| n.get(t.lang).to_string())
+                .unwrap_or_default(),
+            d.source.clone().unwrap_or_default(),
+            d.source_url.clone().unwrap_or_default(),
+            d.inferred.join(" "),
+            d.provisional.to_string(),
+            d.estimated.to_string(),
+        ])
+        .map_err(csv_err)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Whether `wd` is a weekly day off of `week`.
+fn weekly_rest(week: Week, wd: Weekday) -> bool {
+    match week {
+        Week::SixDay => wd == Weekday::Sun,
+        _ => matches!(wd, Weekday::Sat | Weekday::Sun),
+    }
+}
+
+fn ics(cal: &Calendar, days: &[Day], t: &Texts, out: &mut impl Write) -> Res {
+    use icalendar::{Component, EventLike};
+    let week = cal.week();
+    let mut ical = icalendar::Calendar::empty();
+    ical.append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//merzim//Kazakhstan working-day calendar//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", "PUBLISH"));
+    let year = days.first().map_or(0, |d| d.date.year());
+    ical.name(&t.fill(t.calendar_title, &[&year, &t.week(week)]));
+    for d in days {
+        let rest = weekly_rest(week, d.date.weekday());
+        if d.working != rest {
+            continue; // an ordinary working day or an ordinary day off
+        }
+        let name = d
+            .names
+            .as_ref()
+            .map(|n| n.get(t.lang).to_string())
+            .unwrap_or_else(|| t.kind(d.kind).to_string());
+        let summary = if d.working {
+            format!("{}: {name}", t.kind(d.kind))
+        } else {
+            name
+        };
+        let mut description = t.kind(d.kind).to_string();
+        if let Some(s) = &d.source {
+            description.push_str(&format!("\n{s}"));
+        }
+        if d.estimated {
+            description.push_str(&format!("\n({})", t.estimated_date));
+        }
+        if d.provisional {
+            description.push_str(&format!("\n({})", t.provisional));
+        }
+        let mut e = icalendar::Event::new();
+        e.uid(&format!(
+            "{}-{}-{}@merzim",
+            d.date.format("%Y%m%d"),
+            d.kind.as_str(),
+            week.as_str()
+        ))
+        .starts(d.date)
+        .ends(d.date.succ_opt().unwrap_or(d.date))
+        .summary(&summary)
+        .description(&description)
+        .add_property("TRANSP", "TRANSPARENT")
+        .add_property("CATEGORIES", d.kind.as_str());
+        if let Some(u) = &d.source_url {
+            e.url(u);
+        }
+        ical.push(e.done());
+    }
+    write!(out, "{ical}")?;
     Ok(())
 }

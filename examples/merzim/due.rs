@@ -2,14 +2,14 @@
 
 use std::io::Write;
 
-use chrono::Datelike;
 use clap::Args;
 use merzim::{Channel, LegalOptions, OfficeTime, StartRule, Submitted, Term, TermEnd};
 use serde_json::json;
 
-use crate::options::{lib, named, CalendarOpts, ChannelOpts, OfficeOpts, OutputOpts};
-use crate::render::{explain_json, kv, write_explain, write_json, zone_note};
-use crate::table::{time, time_long, weekday, yes_no};
+use crate::options::{lib, named, CalendarOpts, ChannelOpts, KnownOnOpts, OfficeOpts, OutputOpts};
+use crate::render::{explain_json, kv_w, write_explain, write_json, zone_note};
+use crate::table::{time, time_long_in};
+use crate::texts::{texts, wrap};
 use crate::Res;
 
 #[derive(Args)]
@@ -32,7 +32,10 @@ pub struct DueCmd {
     office: OfficeOpts,
     #[command(flatten)]
     cal: CalendarOpts,
-    /// Also list the days and hours that did not count, with the holidays' names and acts.
+    #[command(flatten)]
+    known: KnownOnOpts,
+    /// Also list the days and hours that did not count (condensed: runs of days off with the
+    /// holidays' names and acts; nights and lunch breaks counted).
     #[arg(long)]
     explain: bool,
     #[command(flatten)]
@@ -40,7 +43,7 @@ pub struct DueCmd {
 }
 
 pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
-    let cal = c.cal.build()?;
+    let cal = c.known.apply(c.cal.build()?)?;
     let schedule = &c.office.hours.schedule;
     let office = OfficeTime::new(&cal, schedule.clone())?;
     let z = c.office.tz;
@@ -80,66 +83,68 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
         write_json(out, &j)?;
         return Ok(());
     }
+    let t = texts(lang);
+    let w = t.kv_width();
+    let kv = |out: &mut dyn Write, k: &str, v: String| kv_w(out, w, k, v);
     let submitted = match c.submitted {
-        Submitted::Local(_) => format!("{}, {}", time_long(z, local), z.name()),
+        Submitted::Local(_) => format!("{}, {}", time_long_in(z, local, t), z.name()),
         Submitted::Instant(i) => format!(
             "{} = {}, {}",
             merzim::format_rfc3339(i),
-            time_long(z, local),
+            time_long_in(z, local, t),
             z.name()
         ),
     };
-    kv(out, "Submitted", submitted)?;
-    kv(out, "Term", c.term.display_in(lang))?;
-    kv(
-        out,
-        "Rules",
-        format!(
-            "channel {}, start {}, end {}, office hours {}",
-            channel.as_str(),
-            c.start.as_str(),
-            c.end.as_str(),
-            schedule
-        ),
-    )?;
-    let registered_label = if channel == Channel::StateCorporation {
-        "Accepted"
-    } else {
-        "Registered"
-    };
-    kv(
-        out,
-        registered_label,
-        format!("{} ({})", d.registered, weekday(d.registered.weekday())),
-    )?;
-    if let Some(one) = d.day_one {
-        kv(out, "Day 1", format!("{one} ({})", weekday(one.weekday())))?;
+    kv(out, t.submitted, submitted)?;
+    kv(out, t.term, c.term.display_in(lang))?;
+    let rules = t.fill(
+        t.rules_fmt,
+        &[
+            &channel.as_str(),
+            &c.start.as_str(),
+            &c.end.as_str(),
+            schedule,
+        ],
+    );
+    for (i, l) in wrap(&rules, 100 - w, 0).into_iter().enumerate() {
+        kv(out, if i == 0 { t.rules } else { "" }, l)?;
     }
-    kv(
-        out,
-        "Last day",
-        format!("{} ({})", d.last_day, weekday(d.last_day.weekday())),
-    )?;
-    kv(out, "Due", time_long(z, d.due))?;
+    let sc = channel == Channel::StateCorporation;
+    let registered_label = if sc { t.accepted } else { t.registered };
+    kv(out, registered_label, t.date(d.registered))?;
+    if let Some(one) = d.day_one {
+        kv(out, t.day_one, t.date(one))?;
+    }
+    kv(out, t.last_day, t.date(d.last_day))?;
+    kv(out, t.due, time_long_in(z, d.due, t))?;
     if let Some(h) = d.handoff {
         kv(
             out,
-            "Handoff",
-            format!(
-                "{}  (result delivered to the State Corporation)",
-                time_long(z, h)
-            ),
+            t.handoff,
+            format!("{}  {}", time_long_in(z, h, t), t.handoff_note),
         )?;
     }
-    kv(out, "Provisional", yes_no(d.provisional))?;
+    kv(
+        out,
+        t.provisional_label,
+        t.yes_no(d.provisional).to_string(),
+    )?;
     zone_note(out, z, local)?;
+    if sc {
+        let note = t.fill(t.intake_not_counted, &[&d.registered]);
+        for l in wrap(&note, 100, 0) {
+            writeln!(out, "{l}")?;
+        }
+    }
     if let Some(s) = skipped {
         writeln!(out)?;
         writeln!(
             out,
-            "Not counted from {} to {}:",
-            time(z, local, false),
-            time(z, d.due, false)
+            "{}",
+            t.fill(
+                t.not_counted,
+                &[&time(z, local, false), &time(z, d.due, false)]
+            )
         )?;
         write_explain(out, &s, lang)?;
     }

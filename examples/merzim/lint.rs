@@ -8,9 +8,10 @@ use clap::Args;
 use merzim::{OfficeTime, Regulation, Zone};
 use serde_json::json;
 
-use crate::options::{regulation, CalendarOpts, OutputOpts, ScheduleOpts};
+use crate::options::{regulation, CalendarOpts, KnownOnOpts, OutputOpts, ScheduleOpts};
 use crate::render::write_json;
 use crate::table::{minutes, office_minutes, time, Table};
+use crate::texts::texts;
 use crate::{Fail, Res};
 
 #[derive(Args)]
@@ -29,6 +30,8 @@ pub struct LintCmd {
     #[command(flatten)]
     cal: CalendarOpts,
     #[command(flatten)]
+    known: KnownOnOpts,
+    #[command(flatten)]
     output: OutputOpts,
 }
 
@@ -39,7 +42,9 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
             c.from, c.to
         )));
     }
-    let cal = c.cal.build()?;
+    let cal = c.known.apply(c.cal.build()?)?;
+    let t = texts(c.output.lang);
+    let mut any_misfit = false;
     let office = OfficeTime::new(&cal, c.hours.schedule.clone())?;
     let regs: Vec<Cow<'static, Regulation>> = if c.regulation == "all" {
         Regulation::bundled_ids()
@@ -57,6 +62,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
             .as_ref()
             .map(|t| t.alternatives.iter().map(|a| a.to_string()).collect());
         let fits = findings.iter().all(|f| f.fits());
+        any_misfit |= terms.is_some() && !fits;
         if c.output.json {
             json_regs.push(json!({
                 "regulation": reg.id,
@@ -82,37 +88,33 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         }
         writeln!(out, "{} — {}", reg.id, reg.title.get(c.output.lang))?;
         let Some(terms) = terms else {
-            writeln!(
-                out,
-                "The regulation states no overall term: nothing to check."
-            )?;
+            writeln!(out, "{}", t.lint_no_term)?;
             continue;
         };
         writeln!(
             out,
-            "Overall term {}; submissions on every date {}–{} at 12 times of day (00:00–18:30)",
-            terms.join(" or "),
-            c.from,
-            c.to
+            "{}",
+            t.fill(t.lint_tried, &[&terms.join(" / "), &c.from, &c.to])
         )?;
         writeln!(out)?;
-        let mut t = Table::new(&[
-            "Channel",
-            "Outcome",
-            ">Cases",
-            ">Over term",
-            "Worst submission",
-            "Chain ends",
-            "Term due",
-            ">Overshoot",
-            ">Office time",
+        let h = &t.lint_header;
+        let mut tab = Table::new(&[
+            h[0],
+            h[1],
+            &format!(">{}", h[2]),
+            &format!(">{}", h[3]),
+            h[4],
+            h[5],
+            h[6],
+            &format!(">{}", h[7]),
+            &format!(">{}", h[8]),
         ]);
         for f in &findings {
             let opt = |x: Option<NaiveDateTime>| {
                 x.map(|t| time(z, t, false)).unwrap_or_else(|| "—".into())
             };
             let has = f.worst_submitted.is_some();
-            t.row(vec![
+            tab.row(vec![
                 f.channel.as_str().into(),
                 f.outcome.as_str().into(),
                 f.cases.to_string(),
@@ -132,20 +134,17 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
                 },
             ]);
         }
-        write!(out, "{}", t.render(1))?;
+        write!(out, "{}", tab.render(1))?;
         writeln!(out)?;
         if fits {
-            writeln!(
-                out,
-                "Fits: every chain ends by the term due (overshoot < 0 is the smallest slack)."
-            )?;
+            writeln!(out, "{}", t.lint_fits)?;
         } else {
             let bad: Vec<String> = findings
                 .iter()
                 .filter(|f| !f.fits())
                 .map(|f| {
                     format!(
-                        "{}/{}: {} of {}",
+                        "{}/{}: {}/{}",
                         f.channel.as_str(),
                         f.outcome.as_str(),
                         f.overshooting,
@@ -153,16 +152,17 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
                     )
                 })
                 .collect();
-            writeln!(
-                out,
-                "Does NOT fit: chains end after the term due ({}).",
-                bad.join("; ")
-            )?;
+            writeln!(out, "{}", t.fill(t.lint_does_not_fit, &[&bad.join("; ")]))?;
         }
     }
     if c.output.json {
         let j = json!({ "from": c.from, "to": c.to, "regulations": json_regs });
         write_json(out, &j)?;
+    }
+    if any_misfit {
+        return Err(Fail::Findings(
+            "a step chain does not fit its overall term (exit code 4)".into(),
+        ));
     }
     Ok(())
 }

@@ -17,7 +17,7 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use merzim::ErrorKind;
 
 mod batch;
@@ -27,6 +27,7 @@ mod lint;
 mod options;
 mod render;
 mod table;
+mod texts;
 mod timeline;
 
 use options::bundled_list;
@@ -40,7 +41,9 @@ Exit codes:
      the library rejects (an unknown regulation id, a channel or outcome the
      regulation does not offer, a term of 0 days)
   3  I/O error: a file cannot be read, stdin or stdout failed (a closed
-     stdout pipe is not an error: the command stops quietly)";
+     stdout pipe is not an error: the command stops quietly)
+  4  lint: a regulation's step chain does not fit its overall term for some
+     submission (the report is printed as usual; 0 when there is nothing to report)";
 
 const MAIN_HELP: &str = "\
 Examples:
@@ -69,10 +72,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// A year's calendar: month grids, days off with names and sources, working days per month.
+    /// A year's calendar: month grids, days off with names and sources, working days per month;
+    /// the balance of working time; CSV and iCalendar exports.
     #[command(after_help = format!(
-        "Example:\n  merzim calendar --year 2026 --week five\n\n\
-         JSON (--json): {{\"year\", \"week\", \"days\": [{{\"date\", \"working\", \"kind\", \"names\", \"source\", \"provisional\"}}, …]}}\n\n\
+        "Examples:\n  merzim calendar --year 2026 --week five --lang kk\n  \
+         merzim calendar --year 2024 --balance --lang ru\n  \
+         merzim calendar --year 2026 --format ics > kz-2026.ics\n  \
+         merzim calendar --year 2026 --format csv --lang ru > kz-2026.csv\n  \
+         merzim calendar --year 2026 --as-known-on 2026-01-01\n\n\
+         Balance JSON (--balance --json): {{\"year\", \"balance\": [{{\"period\": \"2024-01\" | \"2024-Q1\" | \"2024-H1\" | \"2024-9M\" | \"2024\", \
+         \"calendar_days\", \"calendar_days_without_holidays\", \"five_day\": {{\"working_days\", \"hours_40\", \"hours_36\", \"hours_24\"}}, \"six_day\": {{…}}}}, …]}}\n\
+         JSON (--json): {{\"year\", \"week\", \"data_as_of\", \"as_known_on\", \"days\": [{{\"date\", \"working\", \"kind\", \"names\", \"source\", \"source_url\", \"inferred\", \"provisional\"}}, …]}}\n\n\
          {EXIT_CODES}"
     ))]
     Calendar(calendar::CalendarCmd),
@@ -90,8 +100,10 @@ enum Command {
     ))]
     Timeline(timeline::TimelineCmd),
     /// Does a regulation's step chain fit its overall term for every submission in a range of years?
+    /// Exits with 4 when it does not (for CI pipelines), 0 when there is nothing to report.
     #[command(after_help = format!(
         "Examples:\n  merzim lint --regulation akmola-2014-land-purpose-change\n  merzim lint --regulation all --from 2020 --to 2026 --json\n\n\
+         Exit code 4 when a chain does not fit its term; 0 when every chain fits or no regulation states a term.\n\n\
          Bundled regulations: {}\n\n{EXIT_CODES}",
         bundled_list()
     ))]
@@ -113,6 +125,19 @@ enum Command {
          The files use the schema of holidays/transfers/YYYY.toml and are layered over the embedded data.\n\n{EXIT_CODES}"
     ))]
     Diff(batch::DiffCmd),
+    /// Shell completions, generated from the command-line definitions.
+    #[command(after_help = "Examples:\n  \
+        merzim completions bash > /etc/bash_completion.d/merzim\n  \
+        merzim completions zsh > \"${fpath[1]}/_merzim\"\n  \
+        merzim completions fish > ~/.config/fish/completions/merzim.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), generated from the command-line definitions.
+    #[command(after_help = "Example:\n  merzim man > merzim.1 && man ./merzim.1")]
+    Man,
 }
 
 /// Why a command failed.
@@ -125,6 +150,8 @@ pub enum Fail {
     Out(io::Error),
     /// Reading stdin failed.
     In(io::Error),
+    /// The command ran and its report says something is wrong (lint: exit 4).
+    Findings(String),
 }
 
 impl From<merzim::Error> for Fail {
@@ -162,8 +189,20 @@ fn main() -> ExitCode {
         Command::Lint(c) => lint::run(c, &mut out),
         Command::Batch(c) => batch::run_batch(c, &mut out),
         Command::Diff(c) => batch::run_diff(c, &mut out),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "merzim", &mut out);
+            Ok(())
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut out)
+            .map_err(Fail::Out),
     };
-    let r = r.and_then(|()| out.flush().map_err(Fail::Out));
+    // A report with findings is printed in full before its exit code.
+    let r = match r {
+        Ok(()) => out.flush().map_err(Fail::Out),
+        Err(Fail::Findings(m)) => out.flush().map_err(Fail::Out).and(Err(Fail::Findings(m))),
+        Err(e) => Err(e),
+    };
     let mut err = io::stderr();
     match r {
         Ok(()) => ExitCode::SUCCESS,
@@ -180,6 +219,10 @@ fn main() -> ExitCode {
         Err(Fail::In(e)) => {
             let _ = writeln!(err, "error: cannot read stdin: {e}");
             ExitCode::from(3)
+        }
+        Err(Fail::Findings(m)) => {
+            let _ = writeln!(err, "{m}");
+            ExitCode::from(4)
         }
         Err(Fail::Arg(m)) => {
             let _ = writeln!(err, "error: {m}\n\nFor more information, try '--help'.");

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Args;
 use merzim::{
@@ -52,6 +53,32 @@ impl WeekOpts {
     pub fn apply(&self, base: &Calendar) -> Result<Calendar, Fail> {
         Ok(base.with_week(self.week)?.with_horizon(self.horizon))
     }
+}
+
+/// Replay the calendar as it was known on a date.
+#[derive(Args, Clone)]
+pub struct KnownOnOpts {
+    /// Count with the calendar as it was known on DATE: only the acts adopted,
+    /// holiday laws enacted and Kurban Ait dates announced by then (e.g.
+    /// 2024-04-01, before the order moving 8 May 2024 to Saturday 4 May).
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub as_known_on: Option<NaiveDate>,
+}
+
+impl KnownOnOpts {
+    /// `cal` as known on the date, or `cal` itself.
+    pub fn apply(&self, cal: Calendar) -> Result<Calendar, Fail> {
+        Ok(match self.as_known_on {
+            Some(d) => cal.as_known_on(d)?,
+            None => cal,
+        })
+    }
+}
+
+/// A date `YYYY-MM-DD`.
+pub fn date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date YYYY-MM-DD, e.g. 2024-04-01, not {s:?}"))
 }
 
 /// Office hours on working days.

@@ -4,9 +4,11 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDateTime;
-use merzim::{Lang, SkipReason, Skipped, Zone};
+use merzim::{DayKind, Lang, SkipReason, Skipped, Zone};
 use serde::Serialize;
 use serde_json::{json, Value};
+
+use crate::texts::texts;
 
 /// `value` as pretty JSON and a newline.
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
@@ -43,38 +45,92 @@ pub fn explain_json(z: Zone, skipped: &[Skipped], lang: Lang) -> Value {
     skipped.iter().map(|s| skipped_json(z, s, lang)).collect()
 }
 
-/// Days off one by one; lunch breaks and nights counted, or listed when few.
+/// The skipped time, condensed: consecutive days off as one run (weekends
+/// only counted, named days listed with their names and acts), and the
+/// nights and lunch breaks summarised (listed only when there are one or two).
 pub fn write_explain(out: &mut impl Write, skipped: &[Skipped], lang: Lang) -> io::Result<()> {
+    let t = texts(lang);
     let is_day_off = |s: &Skipped| matches!(s.reason, SkipReason::DayOff(_));
-    let hours: Vec<&Skipped> = skipped.iter().filter(|s| !is_day_off(s)).collect();
-    let list_hours = hours.len() <= 6;
     if skipped.is_empty() {
-        writeln!(out, "  nothing: the whole span was office time")?;
+        writeln!(out, "  {}", t.nothing_skipped)?;
+        return Ok(());
     }
-    for s in skipped {
-        if is_day_off(s) || list_hours {
-            writeln!(out, "  {}", s.describe(lang))?;
+    // Runs of consecutive days off.
+    let days: Vec<&Skipped> = skipped.iter().filter(|s| is_day_off(s)).collect();
+    let mut runs: Vec<Vec<&Skipped>> = Vec::new();
+    for s in days {
+        match runs.last_mut() {
+            Some(r) if r.last().and_then(|l| l.from.date().succ_opt()) == Some(s.from.date()) => {
+                r.push(s)
+            }
+            _ => runs.push(vec![s]),
         }
     }
-    if !list_hours {
-        let lunch = hours
+    for run in &runs {
+        let (a, b) = (run[0].from.date(), run[run.len() - 1].from.date());
+        let weekend_only = run
+            .iter()
+            .all(|s| s.reason == SkipReason::DayOff(DayKind::Weekend));
+        if run.len() == 1 && !weekend_only {
+            writeln!(out, "  {}", run[0].describe(lang))?;
+            continue;
+        }
+        let span = if a == b {
+            a.to_string()
+        } else {
+            format!("{a} – {b}")
+        };
+        if weekend_only {
+            writeln!(out, "  {span}: {}", t.kind(DayKind::Weekend))?;
+            continue;
+        }
+        writeln!(out, "  {span}: {}", t.fill(t.days_off_run, &[&run.len()]))?;
+        for s in run {
+            if s.reason != SkipReason::DayOff(DayKind::Weekend) {
+                writeln!(out, "    {}", s.describe(lang))?;
+            }
+        }
+    }
+    // Hours outside the office: listed when few, else counted.
+    let hours: Vec<&Skipped> = skipped.iter().filter(|s| !is_day_off(s)).collect();
+    if hours.len() <= 2 {
+        for s in &hours {
+            writeln!(out, "  {}", s.describe(lang))?;
+        }
+    } else {
+        let lunch: Vec<&&Skipped> = hours
             .iter()
             .filter(|s| s.reason == SkipReason::Lunch)
-            .count();
-        let after = hours.len() - lunch;
-        writeln!(
-            out,
-            "  and {lunch} lunch break{}, {after} stretch{} outside office hours",
-            if lunch == 1 { "" } else { "s" },
-            if after == 1 { "" } else { "es" }
-        )?;
+            .collect();
+        let after = hours.len() - lunch.len();
+        if after > 0 {
+            writeln!(out, "  {}", t.fill(t.nights, &[&after]))?;
+        }
+        if !lunch.is_empty() {
+            let mut line = t.fill(t.lunch_breaks, &[&lunch.len()]);
+            let first = (lunch[0].from.time(), lunch[0].to.time());
+            if lunch.iter().all(|s| (s.from.time(), s.to.time()) == first) {
+                line.push_str(&format!(
+                    " × {}–{}",
+                    first.0.format("%H:%M"),
+                    first.1.format("%H:%M")
+                ));
+            }
+            writeln!(out, "  {line}")?;
+        }
     }
     Ok(())
 }
 
-/// `key` padded to a column, then `value`.
-pub fn kv(out: &mut impl Write, key: &str, value: impl std::fmt::Display) -> io::Result<()> {
-    writeln!(out, "{key:<14}{value}")
+/// `key` padded to `width` columns, then `value`.
+pub fn kv_w(
+    out: &mut (impl Write + ?Sized),
+    width: usize,
+    key: &str,
+    value: impl std::fmt::Display,
+) -> io::Result<()> {
+    let pad = width.saturating_sub(key.chars().count()).max(1);
+    writeln!(out, "{key}{}{value}", " ".repeat(pad))
 }
 
 /// A note when `local` falls in a gap or an overlap of the zone.

@@ -1,6 +1,6 @@
 //! Text helpers of the CLI: aligned tables, times and durations for people.
 
-use chrono::{Datelike, NaiveDateTime, Weekday};
+use chrono::{Datelike, NaiveDateTime};
 use merzim::Zone;
 
 /// Display width of a string (the scripts used here are all single-width).
@@ -77,11 +77,6 @@ impl Table {
     }
 }
 
-/// The English two-letter weekday.
-pub fn weekday(w: Weekday) -> &'static str {
-    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][w.num_days_from_monday() as usize]
-}
-
 /// `2026-03-18 16:45`, with ` +05:00` when `offset` is set.
 pub fn time(z: Zone, t: NaiveDateTime, offset: bool) -> String {
     let mut s = t.format("%Y-%m-%d %H:%M").to_string();
@@ -92,9 +87,9 @@ pub fn time(z: Zone, t: NaiveDateTime, offset: bool) -> String {
     s
 }
 
-/// `2026-04-16 18:30 +05:00 (Thu)`.
-pub fn time_long(z: Zone, t: NaiveDateTime) -> String {
-    format!("{} ({})", time(z, t, true), weekday(t.weekday()))
+/// `2026-04-16 18:30 +05:00 (Thu)` with the weekday in the language of `t`.
+pub fn time_long_in(z: Zone, t: NaiveDateTime, texts: &crate::texts::Texts) -> String {
+    format!("{} ({})", time(z, t, true), texts.wd(t.weekday()))
 }
 
 /// Whether the zone's offset differs between any of `times`.
@@ -144,14 +139,5 @@ pub fn office_minutes(m: i64) -> String {
         (0, mi) => format!("{sign}{mi}m"),
         (h, 0) => format!("{sign}{h}h"),
         (h, mi) => format!("{sign}{h}h {mi}m"),
-    }
-}
-
-/// `yes` / `no`.
-pub fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
     }
 }

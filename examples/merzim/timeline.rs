@@ -3,12 +3,15 @@
 use std::io::Write;
 
 use clap::Args;
-use merzim::{OfficeTime, Outcome, Submitted};
+use merzim::{Channel, OfficeTime, Outcome, Submitted};
 use serde_json::json;
 
-use crate::options::{lib, named, regulation, CalendarOpts, ChannelOpts, OfficeOpts, OutputOpts};
-use crate::render::{explain_json, kv, write_explain, write_json, zone_note};
-use crate::table::{minutes, offsets_differ, time, time_long, truncate, yes_no, Table};
+use crate::options::{
+    lib, named, regulation, CalendarOpts, ChannelOpts, KnownOnOpts, OfficeOpts, OutputOpts,
+};
+use crate::render::{explain_json, kv_w, write_explain, write_json, zone_note};
+use crate::table::{minutes, offsets_differ, time, time_long_in, truncate, Table};
+use crate::texts::{texts, wrap};
 use crate::Res;
 
 #[derive(Args)]
@@ -28,7 +31,10 @@ pub struct TimelineCmd {
     office: OfficeOpts,
     #[command(flatten)]
     cal: CalendarOpts,
-    /// Also list the days and hours that did not count, with the holidays' names and acts.
+    #[command(flatten)]
+    known: KnownOnOpts,
+    /// Also list the days and hours that did not count (condensed: runs of days off with the
+    /// holidays' names and acts; nights and lunch breaks counted).
     #[arg(long)]
     explain: bool,
     #[command(flatten)]
@@ -36,7 +42,7 @@ pub struct TimelineCmd {
 }
 
 pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
-    let cal = c.cal.build()?;
+    let cal = c.known.apply(c.cal.build()?)?;
     let office = OfficeTime::new(&cal, c.office.hours.schedule.clone())?;
     let reg = regulation(&c.regulation)?;
     let z = c.office.tz;
@@ -85,6 +91,9 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
         write_json(out, &j)?;
         return Ok(());
     }
+    let t = texts(lang);
+    let w = t.kv_width();
+    let kv = |out: &mut dyn Write, k: &str, v: String| kv_w(out, w, k, v);
     writeln!(out, "{} — {}", reg.id, reg.title.get(lang))?;
     writeln!(
         out,
@@ -96,21 +105,27 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     )?;
     writeln!(
         out,
-        "Submitted {}, {}; channel {}, outcome {}",
-        time_long(z, local),
-        z.name(),
-        channel.as_str(),
-        c.outcome.as_str()
+        "{}",
+        t.fill(
+            t.channel_outcome,
+            &[
+                &time_long_in(z, local, t),
+                &z.name(),
+                &channel.as_str(),
+                &c.outcome.as_str()
+            ]
+        )
     )?;
     writeln!(out)?;
     let times = tl.steps.iter().flat_map(|s| [s.start, s.end]);
     let offset = offsets_differ(z, times);
-    let mut t = Table::new(&[">No", "Actor", "Duration", "Start", "End"]);
+    let h = &t.steps_header;
+    let mut tab = Table::new(&[&format!(">{}", h[0]), h[1], h[2], h[3], h[4]]);
     for s in &tl.steps {
         let actor = step(s.number)
             .map(|x| x.actor.get(lang).to_string())
             .unwrap_or_default();
-        t.row(vec![
+        tab.row(vec![
             s.number.to_string(),
             truncate(&actor, 40),
             s.duration.display_in(lang),
@@ -118,84 +133,94 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             time(z, s.end, offset),
         ]);
     }
-    write!(out, "{}", t.render(1))?;
+    write!(out, "{}", tab.render(1))?;
     writeln!(out)?;
-    kv(out, "Chain ends", time_long(z, tl.end))?;
+    kv(out, t.chain_ends, time_long_in(z, tl.end, t))?;
     if tl.alternatives.is_empty() {
-        kv(out, "Term due", "— (the regulation states no overall term)")?;
+        kv(out, t.term_due, t.no_overall_term.to_string())?;
     } else {
         let earliest = tl.term_due;
         for (i, a) in tl.alternatives.iter().enumerate() {
             let tag = if Some(a.due) == earliest && tl.alternatives.len() > 1 {
-                " (earliest)"
+                format!(" {}", t.earliest)
             } else {
-                ""
+                String::new()
             };
             kv(
                 out,
-                if i == 0 { "Term due" } else { "" },
-                format!("{}  {}{tag}", time_long(z, a.due), a.term.display_in(lang)),
+                if i == 0 { t.term_due } else { "" },
+                format!(
+                    "{}  {}{tag}",
+                    time_long_in(z, a.due, t),
+                    a.term.display_in(lang)
+                ),
             )?;
         }
     }
     match (tl.refusal_due, reg.refusal) {
         (Some(r), Some(term)) => kv(
             out,
-            "Refusal due",
+            t.refusal_due,
             format!(
-                "{}  {}, if the documents are incomplete",
-                time_long(z, r),
-                term.display_in(lang)
+                "{}  {}, {}",
+                time_long_in(z, r, t),
+                term.display_in(lang),
+                t.if_incomplete
             ),
         )?,
-        (Some(r), None) => kv(out, "Refusal due", time_long(z, r))?,
-        _ => kv(
-            out,
-            "Refusal due",
-            "— (the regulation states no refusal term)",
-        )?,
+        (Some(r), None) => kv(out, t.refusal_due, time_long_in(z, r, t))?,
+        _ => kv(out, t.refusal_due, t.no_refusal_term.to_string())?,
     }
     if let Some(h) = tl.handoff {
         kv(
             out,
-            "Handoff",
-            format!(
-                "{}  (result delivered to the State Corporation)",
-                time_long(z, h)
-            ),
+            t.handoff,
+            format!("{}  {}", time_long_in(z, h, t), t.handoff_note),
         )?;
     }
     match (tl.within_term, tl.term_due) {
         (Some(true), Some(d)) => kv(
             out,
-            "Within term",
-            format!(
-                "yes ({} before the term due)",
-                minutes((d - tl.end).num_minutes()).trim_start_matches('+')
+            t.within_term,
+            t.fill(
+                t.before_term_due,
+                &[&minutes((d - tl.end).num_minutes()).trim_start_matches('+')],
             ),
         )?,
         (Some(false), Some(d)) => kv(
             out,
-            "Within term",
-            format!(
-                "no (the chain ends {} after the term due)",
-                minutes((tl.end - d).num_minutes()).trim_start_matches('+')
+            t.within_term,
+            t.fill(
+                t.after_term_due,
+                &[&minutes((tl.end - d).num_minutes()).trim_start_matches('+')],
             ),
         )?,
-        _ => kv(out, "Within term", "— (no overall term)")?,
+        _ => kv(out, t.within_term, t.no_overall_term.to_string())?,
     }
-    kv(out, "Provisional", yes_no(tl.provisional))?;
+    kv(
+        out,
+        t.provisional_label,
+        t.yes_no(tl.provisional).to_string(),
+    )?;
     for w in &tl.warnings {
-        writeln!(out, "warning: {w}")?;
+        writeln!(out, "{}: {w}", t.warning)?;
     }
     zone_note(out, z, local)?;
+    if channel == Channel::StateCorporation {
+        let note = t.fill(t.intake_not_counted, &[&local.date()]);
+        for l in wrap(&note, 100, 0) {
+            writeln!(out, "{l}")?;
+        }
+    }
     if let Some(s) = skipped {
         writeln!(out)?;
         writeln!(
             out,
-            "Not counted from {} to {}:",
-            time(z, local, false),
-            time(z, span_end, false)
+            "{}",
+            t.fill(
+                t.not_counted,
+                &[&time(z, local, false), &time(z, span_end, false)]
+            )
         )?;
         write_explain(out, &s, lang)?;
     }

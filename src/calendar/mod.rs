@@ -4,6 +4,7 @@ mod build;
 mod bulk;
 mod day;
 mod options;
+mod year;
 
 use std::sync::{Arc, OnceLock};
 
@@ -384,6 +385,10 @@ impl Calendar {
     }
 
     /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) for a date outside [`valid_range`](Calendar::valid_range).
     #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
         Ok(self.working_at(self.index(date)?))
@@ -418,6 +423,11 @@ impl Calendar {
     /// `date` forward and then counts from there: for a Saturday and n = 1 numpy
     /// gives the Tuesday, merzim the Monday (the first working day strictly after).
     /// For n < 0 numpy rolls forward too and counts back from the rolled day.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when `date` or the result lies outside
+    /// [`valid_range`](Calendar::valid_range).
     pub fn add_working_days(&self, date: NaiveDate, n: i32) -> Result<NaiveDate> {
         let i = self.index(date)?;
         let k = self
@@ -458,21 +468,37 @@ impl Calendar {
     }
 
     /// The first working day strictly after `date`.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_working_days`](Calendar::add_working_days).
     pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
         self.add_working_days(date, 1)
     }
 
     /// The last working day strictly before `date`.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_working_days`](Calendar::add_working_days).
     pub fn previous_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
         self.add_working_days(date, -1)
     }
 
     /// `date` if it is a working day, else the next working day.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_working_days`](Calendar::add_working_days).
     pub fn roll_forward(&self, date: NaiveDate) -> Result<NaiveDate> {
         self.add_working_days(date, 0)
     }
 
     /// `date` if it is a working day, else the previous working day.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_working_days`](Calendar::add_working_days).
     pub fn roll_backward(&self, date: NaiveDate) -> Result<NaiveDate> {
         if self.is_working_day(date)? {
             Ok(date)

@@ -1,0 +1,549 @@
+//! Every human-readable text of the CLI in Kazakh, Russian and English, in one
+//! place: month and weekday names, headings, labels, the legend, messages.
+//! (Holiday names, act titles and the explanations of skipped time come from
+//! the library, which has them in the three languages too.)
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use merzim::{BalancePeriod, DayKind, Lang, Week};
+
+/// The texts of one language.
+pub struct Texts {
+    pub lang: Lang,
+    pub months: [&'static str; 12],
+    /// Two-letter weekdays for the month grid, Monday first.
+    pub wd2: [&'static str; 7],
+    /// Short weekdays for lists, Monday first.
+    pub wd3: [&'static str; 7],
+    pub calendar_title: &'static str,
+    pub five_day_week: &'static str,
+    pub six_day_week: &'static str,
+    pub data: &'static str,
+    pub data_as_of: &'static str,
+    pub as_known_on: &'static str,
+    pub legend: &'static str,
+    pub underlined_provisional: &'static str,
+    pub working_days: &'static str,
+    pub year: &'static str,
+    pub days_off_and_transfers: &'static str,
+    pub none: &'static str,
+    pub estimated_date: &'static str,
+    pub provisional: &'static str,
+    pub inferred: &'static str,
+    pub sources: &'static str,
+    pub provisional_days: &'static str,
+    pub kinds: [&'static str; 9],
+    // balance
+    pub balance_title: &'static str,
+    pub balance_rules: &'static str,
+    pub period: &'static str,
+    pub calendar_days: &'static str,
+    pub without_holidays: &'static str,
+    pub cal_short: &'static str,
+    pub without_short: &'static str,
+    pub days: &'static str,
+    pub hours: &'static str,
+    pub quarter: &'static str,
+    pub half: &'static str,
+    pub nine_months: &'static str,
+    // due and timeline
+    pub submitted: &'static str,
+    pub term: &'static str,
+    pub rules: &'static str,
+    pub rules_fmt: &'static str,
+    pub registered: &'static str,
+    pub accepted: &'static str,
+    pub day_one: &'static str,
+    pub last_day: &'static str,
+    pub due: &'static str,
+    pub handoff: &'static str,
+    pub handoff_note: &'static str,
+    pub provisional_label: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub not_counted: &'static str,
+    pub nothing_skipped: &'static str,
+    pub days_off_run: &'static str,
+    pub nights: &'static str,
+    pub lunch_breaks: &'static str,
+    pub intake_not_counted: &'static str,
+    pub chain_ends: &'static str,
+    pub term_due: &'static str,
+    pub no_overall_term: &'static str,
+    pub earliest: &'static str,
+    pub refusal_due: &'static str,
+    pub if_incomplete: &'static str,
+    pub no_refusal_term: &'static str,
+    pub within_term: &'static str,
+    pub before_term_due: &'static str,
+    pub after_term_due: &'static str,
+    pub warning: &'static str,
+    pub steps_header: [&'static str; 5],
+    pub channel_outcome: &'static str,
+    // lint
+    pub lint_no_term: &'static str,
+    pub lint_tried: &'static str,
+    pub lint_header: [&'static str; 9],
+    pub lint_fits: &'static str,
+    pub lint_does_not_fit: &'static str,
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Kk => &KK,
+        Lang::Ru => &RU,
+        _ => &EN,
+    }
+}
+
+impl Texts {
+    pub fn month(&self, m: u32) -> &'static str {
+        self.months[(m - 1) as usize]
+    }
+
+    pub fn wd(&self, w: Weekday) -> &'static str {
+        self.wd3[w.num_days_from_monday() as usize]
+    }
+
+    /// `2026-03-20 (Fri)` / `2026-03-20 (Пт)`.
+    pub fn date(&self, d: NaiveDate) -> String {
+        format!("{d} ({})", self.wd(d.weekday()))
+    }
+
+    pub fn kind(&self, k: DayKind) -> &'static str {
+        DayKind::ALL
+            .iter()
+            .position(|x| *x == k)
+            .and_then(|i| self.kinds.get(i))
+            .copied()
+            .unwrap_or("?")
+    }
+
+    pub fn week(&self, w: Week) -> &'static str {
+        match w {
+            Week::SixDay => self.six_day_week,
+            _ => self.five_day_week,
+        }
+    }
+
+    pub fn yes_no(&self, b: bool) -> &'static str {
+        if b {
+            self.yes
+        } else {
+            self.no
+        }
+    }
+
+    /// A balance row's label: `January`, `Q1`, `H1`, `9 months`, `Year`.
+    pub fn period(&self, p: BalancePeriod, label: &str) -> String {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        match p {
+            BalancePeriod::Month(m) => self.month(m).to_string(),
+            BalancePeriod::Quarter(q) if self.lang == Lang::En => format!("Q{q}"),
+            BalancePeriod::Quarter(q) => format!("{} {}", ROMAN[(q - 1) as usize], self.quarter),
+            BalancePeriod::Half(h) if self.lang == Lang::En => format!("H{h}"),
+            BalancePeriod::Half(h) => format!("{} {}", ROMAN[(h - 1) as usize], self.half),
+            BalancePeriod::NineMonths => self.nine_months.to_string(),
+            BalancePeriod::Year => self.year.to_string(),
+            _ => label.to_string(),
+        }
+    }
+
+    /// The column of key–value lines: the longest label and two spaces, at least 14.
+    pub fn kv_width(&self) -> usize {
+        [
+            self.submitted,
+            self.term,
+            self.rules,
+            self.registered,
+            self.accepted,
+            self.day_one,
+            self.last_day,
+            self.due,
+            self.handoff,
+            self.provisional_label,
+            self.chain_ends,
+            self.term_due,
+            self.refusal_due,
+            self.within_term,
+        ]
+        .iter()
+        .map(|s| s.chars().count() + 2)
+        .max()
+        .unwrap_or(14)
+        .max(14)
+    }
+
+    /// Replaces `{}` placeholders in order.
+    pub fn fill(&self, template: &str, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut rest = template;
+        for a in args {
+            match rest.find("{}") {
+                Some(p) => {
+                    out.push_str(&rest[..p]);
+                    out.push_str(&a.to_string());
+                    rest = &rest[p + 2..];
+                }
+                None => break,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+pub static EN: Texts = Texts {
+    lang: Lang::En,
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    wd2: ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+    wd3: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    calendar_title: "Kazakhstan working-day calendar {}, {}",
+    five_day_week: "five-day week",
+    six_day_week: "six-day week",
+    data: "data",
+    data_as_of: "checked against official sources as of",
+    as_known_on: "as known on",
+    legend: "Legend:",
+    underlined_provisional: "underlined: provisional",
+    working_days: "Working days:",
+    year: "Year",
+    days_off_and_transfers: "Days off and transfers:",
+    none: "(none)",
+    estimated_date: "estimated date",
+    provisional: "provisional",
+    inferred: "inferred",
+    sources: "Sources:",
+    provisional_days: "Provisional: {} days of {} may still change (transfer acts not yet published, or an estimated date).",
+    kinds: [
+        "working day",
+        "weekend",
+        "public holiday",
+        "religious day off",
+        "substitute day off",
+        "day off moved by an act",
+        "day off declared by an act",
+        "working weekend",
+        "working day moved by an act",
+    ],
+    balance_title: "Balance of working time {}, {}",
+    balance_rules: "Hours per working day (Labour Code arts. 68-69): five-day week 8 h at 40 h, 7 h 12 min at 36 h, 4 h 48 min at 24 h; six-day week 7 h (Saturday 5 h) at 40 h, 6 h at 36 h, 4 h at 24 h. Calendar days without holidays: less the public holidays (not the religious days off).",
+    period: "Period",
+    calendar_days: "calendar days",
+    without_holidays: "calendar days without public holidays",
+    cal_short: "Cal.",
+    without_short: "w/o hol.",
+    days: "days",
+    hours: "h",
+    quarter: "quarter",
+    half: "half-year",
+    nine_months: "9 months",
+    submitted: "Submitted",
+    term: "Term",
+    rules: "Rules",
+    rules_fmt: "channel {}, start {}, end {}, office hours {}",
+    registered: "Registered",
+    accepted: "Accepted",
+    day_one: "Day 1",
+    last_day: "Last day",
+    due: "Due",
+    handoff: "Handoff",
+    handoff_note: "(result delivered to the State Corporation)",
+    provisional_label: "Provisional",
+    yes: "yes",
+    no: "no",
+    not_counted: "Not counted from {} to {}:",
+    nothing_skipped: "nothing: the whole span was office time",
+    days_off_run: "{} days off",
+    nights: "outside office hours (evenings, nights, mornings): {} stretches",
+    lunch_breaks: "lunch breaks: {}",
+    intake_not_counted: "The day the State Corporation accepted the documents ({}) is not counted: the term runs from the day the provider receives them (Law on public services, art. 20 p. 1).",
+    chain_ends: "Chain ends",
+    term_due: "Term due",
+    no_overall_term: "— (the regulation states no overall term)",
+    earliest: "(earliest)",
+    refusal_due: "Refusal due",
+    if_incomplete: "if the documents are incomplete",
+    no_refusal_term: "— (the regulation states no refusal term)",
+    within_term: "Within term",
+    before_term_due: "yes ({} before the term due)",
+    after_term_due: "no (the chain ends {} after the term due)",
+    warning: "warning",
+    steps_header: ["No", "Actor", "Duration", "Start", "End"],
+    channel_outcome: "Submitted {}, {}; channel {}, outcome {}",
+    lint_no_term: "The regulation states no overall term: nothing to check.",
+    lint_tried: "Overall term {}; submissions on every date {}–{} at 12 times of day (00:00–18:30)",
+    lint_header: [
+        "Channel",
+        "Outcome",
+        "Cases",
+        "Over term",
+        "Worst submission",
+        "Chain ends",
+        "Term due",
+        "Overshoot",
+        "Office time",
+    ],
+    lint_fits: "Fits: every chain ends by the term due (overshoot < 0 is the smallest slack).",
+    lint_does_not_fit: "Does NOT fit: chains end after the term due ({}).",
+};
+
+pub static RU: Texts = Texts {
+    lang: Lang::Ru,
+    months: [
+        "Январь",
+        "Февраль",
+        "Март",
+        "Апрель",
+        "Май",
+        "Июнь",
+        "Июль",
+        "Август",
+        "Сентябрь",
+        "Октябрь",
+        "Ноябрь",
+        "Декабрь",
+    ],
+    wd2: ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"],
+    wd3: ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"],
+    calendar_title: "Производственный календарь Казахстана {}, {}",
+    five_day_week: "пятидневная рабочая неделя",
+    six_day_week: "шестидневная рабочая неделя",
+    data: "данные",
+    data_as_of: "сверены с официальными источниками на",
+    as_known_on: "по состоянию на",
+    legend: "Обозначения:",
+    underlined_provisional: "подчёркнуто: предварительно",
+    working_days: "Рабочие дни:",
+    year: "Год",
+    days_off_and_transfers: "Выходные, праздники и переносы:",
+    none: "(нет)",
+    estimated_date: "предварительная дата",
+    provisional: "предварительно",
+    inferred: "выведено",
+    sources: "Источники:",
+    provisional_days: "Предварительно: {} дн. {} года ещё могут измениться (акты о переносе не опубликованы или дата предварительная).",
+    kinds: [
+        "рабочий день",
+        "выходной",
+        "праздничный день",
+        "религиозный праздник",
+        "перенос выходного (праздник в выходной)",
+        "выходной, перенесённый актом",
+        "нерабочий день, объявленный актом",
+        "рабочий выходной",
+        "рабочий день по акту",
+    ],
+    balance_title: "Баланс рабочего времени {}, {}",
+    balance_rules: "Часы рабочего дня (Трудовой кодекс, ст. 68-69): пятидневка 8 ч при 40 ч, 7 ч 12 мин при 36 ч, 4 ч 48 мин при 24 ч; шестидневка 7 ч (суббота 5 ч) при 40 ч, 6 ч при 36 ч, 4 ч при 24 ч. Календарные дни без учёта праздничных: за вычетом праздников (не религиозных выходных).",
+    period: "Период",
+    calendar_days: "календарные дни",
+    without_holidays: "календарные дни без учёта праздничных дней",
+    cal_short: "Кал.",
+    without_short: "Без празд.",
+    days: "дни",
+    hours: "ч",
+    quarter: "квартал",
+    half: "полугодие",
+    nine_months: "9 месяцев",
+    submitted: "Подано",
+    term: "Срок",
+    rules: "Правила",
+    rules_fmt: "канал {}, начало {}, окончание {}, часы приёма {}",
+    registered: "Регистрация",
+    accepted: "Принято ЦОН",
+    day_one: "День 1",
+    last_day: "Последний день",
+    due: "Истекает",
+    handoff: "Передача",
+    handoff_note: "(результат передаётся в Госкорпорацию)",
+    provisional_label: "Предварительно",
+    yes: "да",
+    no: "нет",
+    not_counted: "Не засчитано с {} по {}:",
+    nothing_skipped: "ничего: весь промежуток — рабочее время",
+    days_off_run: "нерабочих дней: {}",
+    nights: "нерабочее время (вечера, ночи, утро): {} промежутков",
+    lunch_breaks: "обеденный перерыв: {}",
+    intake_not_counted: "День приёма документов Госкорпорацией ({}) не засчитывается: срок исчисляется со дня их поступления услугодателю (Закон о государственных услугах, ст. 20 п. 1).",
+    chain_ends: "Конец цепочки",
+    term_due: "Срок истекает",
+    no_overall_term: "— (регламент не устанавливает общий срок)",
+    earliest: "(раньше всех)",
+    refusal_due: "Срок отказа",
+    if_incomplete: "при неполном пакете документов",
+    no_refusal_term: "— (регламент не устанавливает срок отказа)",
+    within_term: "В срок",
+    before_term_due: "да (за {} до истечения срока)",
+    after_term_due: "нет (цепочка заканчивается на {} позже срока)",
+    warning: "предупреждение",
+    steps_header: ["№", "Исполнитель", "Длительность", "Начало", "Конец"],
+    channel_outcome: "Подано {}, {}; канал {}, результат {}",
+    lint_no_term: "Регламент не устанавливает общий срок: проверять нечего.",
+    lint_tried: "Общий срок {}; подачи в каждый день {}–{} в 12 моментов дня (00:00–18:30)",
+    lint_header: [
+        "Канал",
+        "Результат",
+        "Случаев",
+        "Сверх срока",
+        "Худшая подача",
+        "Конец цепочки",
+        "Срок",
+        "Превышение",
+        "Рабочее время",
+    ],
+    lint_fits: "Укладывается: каждая цепочка заканчивается в срок (превышение < 0 — наименьший запас).",
+    lint_does_not_fit: "НЕ укладывается: цепочки заканчиваются после срока ({}).",
+};
+
+pub static KK: Texts = Texts {
+    lang: Lang::Kk,
+    months: [
+        "Қаңтар",
+        "Ақпан",
+        "Наурыз",
+        "Сәуір",
+        "Мамыр",
+        "Маусым",
+        "Шілде",
+        "Тамыз",
+        "Қыркүйек",
+        "Қазан",
+        "Қараша",
+        "Желтоқсан",
+    ],
+    wd2: ["Дс", "Сс", "Ср", "Бс", "Жм", "Сб", "Жс"],
+    wd3: ["Дс", "Сс", "Ср", "Бс", "Жм", "Сб", "Жс"],
+    calendar_title: "Қазақстанның өндірістік күнтізбесі {}, {}",
+    five_day_week: "бес күндік жұмыс аптасы",
+    six_day_week: "алты күндік жұмыс аптасы",
+    data: "деректер",
+    data_as_of: "ресми дереккөздермен салыстырылған күні",
+    as_known_on: "мына күнгі жағдай бойынша",
+    legend: "Белгілер:",
+    underlined_provisional: "асты сызылған: алдын ала",
+    working_days: "Жұмыс күндері:",
+    year: "Жыл",
+    days_off_and_transfers: "Демалыс, мереке күндері және ауыстырулар:",
+    none: "(жоқ)",
+    estimated_date: "болжамды күн",
+    provisional: "алдын ала",
+    inferred: "шығарылған",
+    sources: "Дереккөздер:",
+    provisional_days: "Алдын ала: {} күн ({} жыл) әлі өзгеруі мүмкін (ауыстыру актілері жарияланбаған немесе күн болжамды).",
+    kinds: [
+        "жұмыс күні",
+        "демалыс күні",
+        "мереке күні",
+        "діни мереке",
+        "ауыстырылған демалыс күні",
+        "актімен ауыстырылған демалыс",
+        "актімен жарияланған демалыс",
+        "жұмыс істейтін демалыс күні",
+        "актімен жұмыс күні",
+    ],
+    balance_title: "Жұмыс уақытының балансы {}, {}",
+    balance_rules: "Жұмыс күнінің ұзақтығы (Еңбек кодексі, 68-69-баптар): бес күндік апта 40 сағатта 8 сағ, 36 сағатта 7 сағ 12 мин, 24 сағатта 4 сағ 48 мин; алты күндік апта 40 сағатта 7 сағ (сенбі 5 сағ), 36 сағатта 6 сағ, 24 сағатта 4 сағ. Мерекесіз күнтізбелік күндер: мереке күндерін шегергенде (діни демалыстар шегерілмейді).",
+    period: "Кезең",
+    calendar_days: "күнтізбелік күндер",
+    without_holidays: "мереке күндерінсіз күнтізбелік күндер",
+    cal_short: "Күнт.",
+    without_short: "Мерекесіз",
+    days: "күн",
+    hours: "сағ",
+    quarter: "тоқсан",
+    half: "жартыжылдық",
+    nine_months: "9 ай",
+    submitted: "Тапсырылды",
+    term: "Мерзім",
+    rules: "Ережелер",
+    rules_fmt: "арна {}, басталуы {}, аяқталуы {}, жұмыс уақыты {}",
+    registered: "Тіркелді",
+    accepted: "ХҚКО қабылдады",
+    day_one: "1-күн",
+    last_day: "Соңғы күн",
+    due: "Мерзім бітеді",
+    handoff: "Беру",
+    handoff_note: "(нәтиже Мемлекеттік корпорацияға беріледі)",
+    provisional_label: "Алдын ала",
+    yes: "иә",
+    no: "жоқ",
+    not_counted: "{} бастап {} дейін есептелмеді:",
+    nothing_skipped: "ештеңе: бүкіл аралық жұмыс уақыты болды",
+    days_off_run: "жұмыс емес күндер: {}",
+    nights: "жұмыс уақытынан тыс (кеш, түн, таң): {} аралық",
+    lunch_breaks: "түскі үзіліс: {}",
+    intake_not_counted: "Мемлекеттік корпорацияның құжаттарды қабылдаған күні ({}) есептелмейді: мерзім құжаттар көрсетілетін қызметті берушіге түскен күннен бастап есептеледі (Мемлекеттік көрсетілетін қызметтер туралы заң, 20-бап 1-тармақ).",
+    chain_ends: "Тізбек аяқталады",
+    term_due: "Мерзім бітеді",
+    no_overall_term: "— (регламентте жалпы мерзім жоқ)",
+    earliest: "(ең ерте)",
+    refusal_due: "Бас тарту мерзімі",
+    if_incomplete: "құжаттар толық болмаса",
+    no_refusal_term: "— (регламентте бас тарту мерзімі жоқ)",
+    within_term: "Мерзімінде",
+    before_term_due: "иә (мерзім біткенге дейін {})",
+    after_term_due: "жоқ (тізбек мерзімнен {} кейін аяқталады)",
+    warning: "ескерту",
+    steps_header: ["№", "Орындаушы", "Ұзақтығы", "Басы", "Соңы"],
+    channel_outcome: "Тапсырылды {}, {}; арна {}, нәтиже {}",
+    lint_no_term: "Регламентте жалпы мерзім жоқ: тексеретін ештеңе жоқ.",
+    lint_tried: "Жалпы мерзім {}; {}–{} жылдардың әр күнінде тәуліктің 12 уақытында тапсыру (00:00–18:30)",
+    lint_header: [
+        "Арна",
+        "Нәтиже",
+        "Жағдай",
+        "Мерзімнен тыс",
+        "Ең нашар тапсыру",
+        "Тізбек соңы",
+        "Мерзім",
+        "Асып кету",
+        "Жұмыс уақыты",
+    ],
+    lint_fits: "Сәйкес келеді: әр тізбек мерзімінде аяқталады (асып кету < 0 — ең аз қор).",
+    lint_does_not_fit: "Сәйкес КЕЛМЕЙДІ: тізбектер мерзімнен кейін аяқталады ({}).",
+};
+
+/// `text` wrapped at `width` columns; continuation lines start with `indent`
+/// spaces (the first line is not indented here).
+pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0usize;
+    let limit = |first: bool| if first { width } else { width - indent };
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        let max = limit(lines.is_empty());
+        if len > 0 && len + 1 + w > max {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        line.push_str(word);
+        len += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    let pad = " ".repeat(indent);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
+        .collect()
+}
