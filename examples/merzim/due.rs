@@ -45,8 +45,8 @@ pub struct DueCmd {
 pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
     let cal = c.known.apply(c.cal.build()?)?;
     let schedule = &c.office.hours.schedule;
-    let office = OfficeTime::new(&cal, schedule.clone())?;
     let z = c.office.tz;
+    let office = OfficeTime::new(&cal, schedule.clone())?.with_zone(z);
     let channel = c.channel.channel;
     let lang = c.output.lang;
     let local = z.local_of(c.submitted)?;
@@ -62,6 +62,7 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
         None
     };
     if c.output.json {
+        // The inputs as read, then the library's own serialisation of the result.
         let mut j = json!({
             "submitted": z.to_rfc3339(local),
             "term": c.term.to_string(),
@@ -70,13 +71,13 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
             "end": c.end.as_str(),
             "tz": z.name(),
             "schedule": schedule.to_string(),
-            "registered": d.registered.to_string(),
-            "day_one": d.day_one.map(|x| x.to_string()),
-            "last_day": d.last_day.to_string(),
-            "due": z.to_rfc3339(d.due),
-            "handoff": d.handoff.map(|t| z.to_rfc3339(t)),
-            "provisional": d.provisional,
         });
+        if let (Some(j), serde_json::Value::Object(result)) = (
+            j.as_object_mut(),
+            serde_json::to_value(d).map_err(std::io::Error::from)?,
+        ) {
+            j.extend(result);
+        }
         if let Some(s) = &skipped {
             j["explain"] = explain_json(z, s, lang);
         }

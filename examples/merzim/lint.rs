@@ -68,18 +68,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
                 "regulation": reg.id,
                 "term": terms,
                 "fits": if terms.is_some() { Some(fits) } else { None },
-                "findings": findings.iter().map(|f| json!({
-                    "channel": f.channel.as_str(),
-                    "outcome": f.outcome.as_str(),
-                    "cases": f.cases,
-                    "overshooting": f.overshooting,
-                    "fits": f.fits(),
-                    "worst_submitted": f.worst_submitted.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-                    "worst_end": f.worst_end.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-                    "worst_term_due": f.worst_term_due.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-                    "worst_overshoot_office_minutes": f.worst_submitted.map(|_| f.worst_overshoot_office_minutes),
-                    "worst_overshoot_minutes": f.worst_submitted.map(|_| f.worst_overshoot_minutes),
-                })).collect::<Vec<_>>(),
+                "findings": findings,
             }));
             continue;
         }

@@ -43,7 +43,7 @@ pub struct TimelineCmd {
 
 pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let cal = c.known.apply(c.cal.build()?)?;
-    let office = OfficeTime::new(&cal, c.office.hours.schedule.clone())?;
+    let office = OfficeTime::new(&cal, c.office.hours.schedule.clone())?.with_zone(c.office.tz);
     let reg = regulation(&c.regulation)?;
     let z = c.office.tz;
     let channel = c.channel.channel;
@@ -56,35 +56,16 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
         None
     };
     let lang = c.output.lang;
-    let step = |n: u32| reg.steps.iter().find(|s| s.number == n);
     if c.output.json {
-        let mut j = json!({
-            "regulation": reg.id,
-            "title": reg.title,
-            "channel": channel.as_str(),
-            "outcome": c.outcome.as_str(),
-            "tz": z.name(),
-            "submitted": z.to_rfc3339(local),
-            "steps": tl.steps.iter().map(|s| json!({
-                "number": s.number,
-                "actor": step(s.number).map(|x| &x.actor),
-                "action": step(s.number).map(|x| &x.action),
-                "duration": s.duration.to_string(),
-                "start": z.to_rfc3339(s.start),
-                "end": z.to_rfc3339(s.end),
-            })).collect::<Vec<_>>(),
-            "end": z.to_rfc3339(tl.end),
-            "term_due": tl.term_due.map(|t| z.to_rfc3339(t)),
-            "alternatives": tl.alternatives.iter().map(|a| json!({
-                "term": a.term.to_string(),
-                "due": z.to_rfc3339(a.due),
-            })).collect::<Vec<_>>(),
-            "within_term": tl.within_term,
-            "refusal_due": tl.refusal_due.map(|t| z.to_rfc3339(t)),
-            "handoff": tl.handoff.map(|t| z.to_rfc3339(t)),
-            "provisional": tl.provisional,
-            "warnings": tl.warnings,
-        });
+        // The regulation's title and the zone, then the library's own
+        // serialisation of the timeline.
+        let mut j = json!({"title": reg.title, "tz": z.name()});
+        if let (Some(j), serde_json::Value::Object(result)) = (
+            j.as_object_mut(),
+            serde_json::to_value(&tl).map_err(std::io::Error::from)?,
+        ) {
+            j.extend(result);
+        }
         if let Some(s) = &skipped {
             j["explain"] = explain_json(z, s, lang);
         }
@@ -122,9 +103,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let h = &t.steps_header;
     let mut tab = Table::new(&[&format!(">{}", h[0]), h[1], h[2], h[3], h[4]]);
     for s in &tl.steps {
-        let actor = step(s.number)
-            .map(|x| x.actor.get(lang).to_string())
-            .unwrap_or_default();
+        let actor = s.actor.get(lang).to_string();
         tab.row(vec![
             s.number.to_string(),
             truncate(&actor, 40),

@@ -9,7 +9,14 @@ use crate::office::OfficeTime;
 use crate::{Error, Result};
 
 /// The worst case of one channel and outcome in [`Regulation::lint`].
+///
+/// Serialises as `{"channel", "outcome", "cases", "overshooting", "fits",
+/// "worst_submitted", "worst_end", "worst_term_due",
+/// "worst_overshoot_office_minutes", "worst_overshoot_minutes"}`: local
+/// times as `YYYY-MM-DDTHH:MM:SS`, the worst-case fields `null` when no
+/// submission was tried.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LintFinding {
     /// The channel.
     pub channel: Channel,
@@ -29,6 +36,32 @@ pub struct LintFinding {
     pub worst_overshoot_office_minutes: i64,
     /// Calendar minutes from the term due to the chain's end (positive = overshoot).
     pub worst_overshoot_minutes: i64,
+}
+
+impl serde::Serialize for LintFinding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let local = |t: Option<NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
+        let tried = self.worst_submitted.is_some();
+        let mut st = s.serialize_struct("LintFinding", 10)?;
+        st.serialize_field("channel", &self.channel)?;
+        st.serialize_field("outcome", &self.outcome)?;
+        st.serialize_field("cases", &self.cases)?;
+        st.serialize_field("overshooting", &self.overshooting)?;
+        st.serialize_field("fits", &self.fits())?;
+        st.serialize_field("worst_submitted", &local(self.worst_submitted))?;
+        st.serialize_field("worst_end", &local(self.worst_end))?;
+        st.serialize_field("worst_term_due", &local(self.worst_term_due))?;
+        st.serialize_field(
+            "worst_overshoot_office_minutes",
+            &tried.then_some(self.worst_overshoot_office_minutes),
+        )?;
+        st.serialize_field(
+            "worst_overshoot_minutes",
+            &tried.then_some(self.worst_overshoot_minutes),
+        )?;
+        st.end()
+    }
 }
 
 impl LintFinding {
