@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use clap::{Args, ValueEnum};
-use merzim::{Balance, Calendar, Day, DayKind, Names, Week};
+use merzim::{Balance, Calendar, Day, DayKind, Week};
 use serde::Serialize;
 
 use crate::options::{CalendarOpts, KnownOnOpts, OutputOpts};
@@ -107,34 +107,14 @@ fn visible_width(s: &str) -> usize {
     n
 }
 
+/// The calendar's JSON: the year's days as the library serialises them.
 #[derive(Serialize)]
 struct CalendarJson<'a> {
     year: i32,
-    week: &'static str,
+    week: Week,
     data_as_of: Option<NaiveDate>,
     as_known_on: Option<NaiveDate>,
-    days: Vec<DayJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct DayJson<'a> {
-    date: NaiveDate,
-    working: bool,
-    kind: DayKind,
-    names: Option<&'a Names>,
-    source: Option<&'a str>,
-    source_url: Option<&'a str>,
-    inferred: &'a [String],
-    provisional: bool,
-}
-
-/// The week as the calendar JSON has always named it (`Week::as_str` is now
-/// `five`/`six`; the JSON keeps `five_day`/`six_day` until the library shapes it).
-fn week_json(w: Week) -> &'static str {
-    match w {
-        Week::SixDay => "six_day",
-        _ => "five_day",
-    }
+    days: &'a [Day],
 }
 
 pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
@@ -170,22 +150,10 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
         Format::Json => {
             let j = CalendarJson {
                 year: y,
-                week: week_json(cal.week()),
+                week: cal.week(),
                 data_as_of: cal.data_as_of(),
                 as_known_on: cal.known_on(),
-                days: days
-                    .iter()
-                    .map(|d| DayJson {
-                        date: d.date,
-                        working: d.working,
-                        kind: d.kind,
-                        names: d.names.as_ref(),
-                        source: d.source.as_deref(),
-                        source_url: d.source_url.as_deref(),
-                        inferred: &d.inferred,
-                        provisional: d.provisional,
-                    })
-                    .collect(),
+                days: &days,
             };
             write_json(out, &j)?;
             Ok(())
