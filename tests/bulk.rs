@@ -560,3 +560,41 @@ fn bulk_calls_do_not_allocate() {
     assert_eq!(count, 0, "the bulk paths allocated {count} times");
     // Peak memory is therefore inputs + outputs (no per-call buffers either).
 }
+
+/// The `yyyymmdd` path has tables of its own: it agrees with the scalar API on
+/// every day of 1999–2101, for every horizon, week and knowledge date, also
+/// for integers that are not dates.
+#[test]
+fn yyyymmdd_path_is_the_scalar_on_every_calendar() {
+    let base = Calendar::kazakhstan();
+    let cals = [
+        base.clone(),
+        base.with_horizon(merzim::Horizon::Provisional),
+        Calendar::kazakhstan_six_day(),
+        base.as_known_on(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap()).unwrap(),
+    ];
+    let mut dates = Vec::new();
+    let mut d = NaiveDate::from_ymd_opt(1999, 12, 1).unwrap();
+    while d < NaiveDate::from_ymd_opt(2101, 2, 1).unwrap() {
+        dates.push(d);
+        d = d.succ_opt().unwrap();
+    }
+    let ints: Vec<Yyyymmdd> = dates.iter().map(|&d| ymd(d)).collect();
+    for cal in &cals {
+        for n in [-300, -1, 0, 1, 22, 400] {
+            for (k, &v) in ints.iter().enumerate() {
+                let mut out = [Yyyymmdd(0)];
+                let bulk = cal.add_working_days_bulk(&[v], &[n], &mut out);
+                match cal.add_working_days(dates[k], n) {
+                    Ok(r) => assert_eq!((bulk, out[0]), (Ok(()), ymd(r)), "{v:?} {n}"),
+                    Err(e) => assert_eq!(bulk.unwrap_err().error, e, "{v:?} {n}"),
+                }
+            }
+        }
+        for bad in [0, -1, 20260230, 20261301, 20260100, 20260132, 21010101, 19991231, i32::MAX, i32::MIN] {
+            let mut out = [Yyyymmdd(0)];
+            let e = cal.add_working_days_bulk(&[Yyyymmdd(bad)], &[1], &mut out).unwrap_err();
+            assert_eq!(e.index, 0, "{bad}");
+        }
+    }
+}

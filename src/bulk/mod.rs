@@ -110,6 +110,20 @@ mod sealed {
         /// The date for the scalar API on the error path; `Err` explains why
         /// there is none.
         fn date(self) -> Result<chrono::NaiveDate, crate::Error>;
+        /// The whole `add_working_days` loop for this form: the generic one,
+        /// unless the form has a faster path of its own.
+        #[inline(always)]
+        fn add_bulk(
+            cal: &crate::Calendar,
+            dates: &[Self],
+            n: &[i32],
+            out: &mut [Self],
+        ) -> super::BulkResult
+        where
+            Self: super::BulkDate,
+        {
+            cal.add_working_days_loop(dates, n, out)
+        }
     }
 
     /// The conversions of a [`BulkTime`](super::BulkTime).
@@ -186,6 +200,15 @@ impl sealed::Date for EpochDays {
 }
 
 impl sealed::Date for Yyyymmdd {
+    #[inline(always)]
+    fn add_bulk(
+        cal: &crate::Calendar,
+        dates: &[Self],
+        n: &[i32],
+        out: &mut [Self],
+    ) -> BulkResult {
+        cal.add_working_days_yyyymmdd(dates, n, out)
+    }
     #[inline(always)]
     fn index(self, t: &DateTables) -> Option<i64> {
         dates::index_of_yyyymmdd_in(t.month, self.0)

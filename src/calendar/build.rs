@@ -247,6 +247,7 @@ impl Layout<'_> {
             working,
             details,
             provisional_years_before,
+            ymd: Default::default(),
             data,
         })
     }

@@ -2,8 +2,64 @@
 //! [`Calendar::working_days_between`] over columns, in every date form
 //! ([`BulkDate`]), sequential and on rayon's pool.
 
+use std::sync::Arc;
+
 use super::Calendar;
 use crate::bulk::{check_lengths, item_error, BulkDate, BulkError, BulkResult, DateTables};
+use crate::data::{FIRST_YEAR, LAST_YEAR};
+use crate::dates::{self, Yyyymmdd};
+
+const YEARS: i32 = LAST_YEAR - FIRST_YEAR + 1;
+
+/// The tables of the `yyyymmdd` bulk path (see
+/// [`Calendar::add_working_days_yyyymmdd`]).
+#[derive(Debug, Default)]
+pub(crate) struct YmdTables {
+    /// slot[((y - 2000) * 12 + m - 1) * 32 + d] = the working days before that
+    /// date, with bit 15 set when it is itself a working day; `u16::MAX` for
+    /// a day that does not exist (d = 0, 30 February, …).
+    slot: Vec<u16>,
+    /// month[(y - 2000) * 100 + m] = (y - 2000) * 12 + m - 1; `u16::MAX` for
+    /// m = 0 or m > 12.
+    month: Vec<u16>,
+    /// The `yyyymmdd` of the k-th working day.
+    working_ymd: Vec<i32>,
+}
+
+impl YmdTables {
+    /// [`Calendar::add_working_days`] of the `yyyymmdd` integer `v`, when it
+    /// is a date in `range` and the result's ordinal is below `max_ord`.
+    #[inline(always)]
+    fn add(
+        &self,
+        v: i32,
+        n: i32,
+        range: std::ops::RangeInclusive<u32>,
+        max_ord: i64,
+    ) -> Option<i32> {
+        let v = u32::try_from(v).ok().filter(|v| range.contains(v))?;
+        let q = v / 100;
+        let d = v - q * 100;
+        let month = *self.month.get((q - FIRST_YEAR as u32 * 100) as usize)?;
+        if d >= 32 || month == u16::MAX {
+            return None;
+        }
+        let e = *self.slot.get(month as usize * 32 + d as usize)?;
+        if e == u16::MAX {
+            return None;
+        }
+        let cum = (e & 0x7fff) as i64;
+        let ord = if n > 0 {
+            cum + (e >> 15) as i64 + n as i64 - 1
+        } else {
+            cum + n as i64
+        };
+        if !(0..max_ord).contains(&ord) {
+            return None;
+        }
+        self.working_ymd.get(ord as usize).copied()
+    }
+}
 
 impl Calendar {
     /// [`add_working_days`](Calendar::add_working_days) for every pair
@@ -46,6 +102,17 @@ impl Calendar {
         out: &mut [D],
     ) -> BulkResult {
         check_lengths(&["dates", "n", "out"], &[dates.len(), n.len(), out.len()])?;
+        D::add_bulk(self, dates, n, out)
+    }
+
+    /// The `add_working_days` loop of every date form.
+    #[inline(always)]
+    pub(crate) fn add_working_days_loop<D: BulkDate>(
+        &self,
+        dates: &[D],
+        n: &[i32],
+        out: &mut [D],
+    ) -> BulkResult {
         let (t, days) = (DateTables::get(), self.day_tables());
         for (k, ((&d, &n), o)) in dates.iter().zip(n).zip(out.iter_mut()).enumerate() {
             match d.index(&t).and_then(|i| days.add(i, n)) {
@@ -54,6 +121,55 @@ impl Calendar {
             }
         }
         Ok(())
+    }
+
+    /// The `add_working_days` loop of the `yyyymmdd` form (the C API's): the
+    /// same kernel as [`DayTables::add`](super::DayTables), on tables that go
+    /// from a `yyyymmdd` straight to its working-day count and from a working
+    /// day's ordinal straight to its `yyyymmdd`.
+    pub(crate) fn add_working_days_yyyymmdd(
+        &self,
+        dates: &[Yyyymmdd],
+        n: &[i32],
+        out: &mut [Yyyymmdd],
+    ) -> BulkResult {
+        let t = self.ymd_tables();
+        let last_ymd = dates::yyyymmdd_table()[self.valid_last() as usize] as u32;
+        let max_ord = self.cum_at(self.valid_last() + 1) as i64;
+        let first_ymd = (FIRST_YEAR * 10_000 + 101) as u32;
+        for (k, ((&d, &n), o)) in dates.iter().zip(n).zip(out.iter_mut()).enumerate() {
+            match t.add(d.0, n, first_ymd..=last_ymd, max_ord) {
+                Some(r) => *o = Yyyymmdd(r),
+                None => return Err(self.add_error(k, d, n)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The tables of the `yyyymmdd` path, built on first use (~180 KiB).
+    fn ymd_tables(&self) -> &YmdTables {
+        self.inner.ymd.get_or_init(|| {
+            let ymd = dates::yyyymmdd_table();
+            let mut slot = vec![u16::MAX; (YEARS * 12 * 32) as usize];
+            for (i, &v) in ymd.iter().enumerate() {
+                let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
+                let at = (((y - FIRST_YEAR) * 12 + m - 1) * 32 + d) as usize;
+                let working = u16::from(self.working_at(i as u32));
+                slot[at] = self.inner.cum[i] | (working << 15);
+            }
+            let working_ymd = self.inner.working.iter().map(|&w| ymd[w as usize]).collect();
+            let month = (0..YEARS * 100)
+                .map(|k| match k % 100 {
+                    m @ 1..=12 => ((k / 100) * 12 + m - 1) as u16,
+                    _ => u16::MAX,
+                })
+                .collect();
+            Arc::new(YmdTables {
+                slot,
+                month,
+                working_ymd,
+            })
+        })
     }
 
     #[cold]

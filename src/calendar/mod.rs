@@ -73,6 +73,8 @@ pub(crate) struct Tables {
     details: Vec<(u32, Detail)>,
     /// provisional_years_before[y - FIRST_YEAR] = provisional years among FIRST_YEAR..y.
     provisional_years_before: Vec<u16>,
+    /// The tables of the `yyyymmdd` bulk path, built on its first use.
+    ymd: OnceLock<Arc<bulk::YmdTables>>,
 }
 
 static FIVE_DAY: OnceLock<Result<Calendar>> = OnceLock::new();
@@ -195,12 +197,13 @@ impl Calendar {
         let mut data = (*self.inner.data).clone();
         data.apply(origin, toml)?;
         let data = Arc::new(data);
+        let blame = |e: Error| blame_overlay(e, origin, toml);
         for week in Week::ALL {
             if *week != self.inner.week {
-                build::build(data.clone(), *week, self.inner.horizon)?;
+                build::build(data.clone(), *week, self.inner.horizon).map_err(blame)?;
             }
         }
-        let t = build::build(data, self.inner.week, self.inner.horizon)?;
+        let t = build::build(data, self.inner.week, self.inner.horizon).map_err(blame)?;
         Ok(Calendar { inner: Arc::new(t) })
     }
 
@@ -567,6 +570,45 @@ impl Calendar {
         }
         Ok(self.cum_at(j + 1) - self.cum_at(i))
     }
+}
+
+/// An error found while laying out the data after the overlay `origin` was
+/// applied. The data laid out before, so the overlay caused it: when the error
+/// names another file (an embedded act that the overlay's holiday now
+/// contradicts), it is restated as the overlay's, at the overlay's line that
+/// names the date in question (or its first line).
+fn blame_overlay(e: Error, origin: &str, text: &str) -> Error {
+    let msg = e.message();
+    if msg.starts_with(&format!("{origin}: ")) {
+        return e;
+    }
+    // Dates named in the message (YYYY-MM-DD), looked up in the overlay as
+    // written: the full date, or a holiday's "MM-DD".
+    let bytes = msg.as_bytes();
+    let mut line = None;
+    for i in 0..bytes.len().saturating_sub(9) {
+        let w = &bytes[i..i + 10];
+        let shape = w.iter().enumerate().all(|(k, b)| match k {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        if !shape {
+            continue;
+        }
+        let date = &msg[i..i + 10];
+        let md = format!("\"{}\"", &date[5..]);
+        line = text
+            .lines()
+            .position(|l| l.contains(date) || l.contains(&md))
+            .map(|n| n + 1);
+        if line.is_some() {
+            break;
+        }
+    }
+    Error::invalid_data(format!(
+        "{origin}: line {}: this overlay contradicts the data: {msg}",
+        line.unwrap_or(1)
+    ))
 }
 
 /// The one kernel of working-day arithmetic: what [`Calendar::add_working_days`]
