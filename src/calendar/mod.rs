@@ -378,6 +378,7 @@ impl Calendar {
 
     /// Bytes of the per-day tables (kinds, prefix counts, working-day list) and
     /// the special-day index; the holiday texts they point to are shared.
+    #[doc(hidden)]
     pub fn table_bytes(&self) -> usize {
         let t = &self.inner;
         t.kind.len()
