@@ -169,8 +169,10 @@ fn add_working_days(c: &mut Criterion) {
     });
     g.bench_function("par2_add_working_days_bulk_yyyymmdd", |b| {
         b.iter(|| {
-            two.install(|| cal.par_add_working_days_bulk(black_box(&ymd), black_box(&n), &mut out_y))
-                .unwrap();
+            two.install(|| {
+                cal.par_add_working_days_bulk(black_box(&ymd), black_box(&n), &mut out_y)
+            })
+            .unwrap();
             black_box(sum_y(&out_y))
         })
     });

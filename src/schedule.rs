@@ -6,6 +6,7 @@ use std::str::FromStr;
 use chrono::Weekday;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::term::excerpt;
 use crate::{Error, Result};
 
 /// A half-open interval of office time within a day, in minutes after midnight:
@@ -50,7 +51,9 @@ pub(crate) fn hhmm(m: u16) -> String {
 fn parse_hhmm(s: &str, whole: &str) -> Result<u16> {
     let bad = || {
         Error::invalid_input(format!(
-            "cannot read the time {s:?} in the schedule {whole:?}: expected HH:MM, e.g. \"09:00-13:00,14:30-18:30\""
+            "cannot read the time {} in the schedule {}: expected HH:MM, e.g. \"09:00-13:00,14:30-18:30\"",
+            excerpt(s),
+            excerpt(whole)
         ))
     };
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
@@ -95,7 +98,19 @@ impl Schedule {
         if !intervals.is_empty() {
             validate(&intervals)?;
         }
-        self.days[weekday.num_days_from_monday() as usize] = intervals;
+        let i = weekday.num_days_from_monday() as usize;
+        if intervals.is_empty()
+            && self
+                .days
+                .iter()
+                .enumerate()
+                .all(|(d, v)| d == i || v.is_empty())
+        {
+            return Err(Error::invalid_input(
+                "a schedule needs office hours on at least one weekday",
+            ));
+        }
+        self.days[i] = intervals;
         Ok(self)
     }
 
@@ -202,14 +217,17 @@ impl FromStr for Schedule {
     type Err = Error;
 
     /// `"09:00-13:00,14:30-18:30"` (every day), or per weekday:
-    /// `"mon-fri 09:00-18:00; sat 09:00-13:00"`.
+    /// `"mon-fri 09:00-18:00; sat 09:00-13:00"`; `"sun -"` gives a weekday no
+    /// office hours, as [`Display`](fmt::Display) prints it. Weekdays not
+    /// named have no office hours.
     fn from_str(s: &str) -> Result<Schedule> {
+        let q = excerpt(s);
         let parse_list = |list: &str| -> Result<Vec<Interval>> {
             let mut out = Vec::new();
             for part in list.split(',') {
                 let (a, b) = part.split_once('-').ok_or_else(|| {
                     Error::invalid_input(format!(
-                        "cannot read the interval {part:?} in the schedule {s:?}: expected HH:MM-HH:MM, e.g. \"09:00-13:00\""
+                        "cannot read the interval {} in the schedule {q}: expected HH:MM-HH:MM, e.g. \"09:00-13:00\"", excerpt(part)
                     ))
                 })?;
                 out.push(Interval::new(parse_hhmm(a, s)?, parse_hhmm(b, s)?)?);
@@ -225,14 +243,18 @@ impl FromStr for Schedule {
         let day = |n: &str| {
             NAMES.iter().position(|x| *x == n).ok_or_else(|| {
                 Error::invalid_input(format!(
-                    "unknown weekday {n:?} in the schedule {s:?}: use mon, tue, wed, thu, fri, sat, sun"
+                    "unknown weekday {} in the schedule {q}: use mon, tue, wed, thu, fri, sat, sun",
+                    excerpt(n)
                 ))
             })
         };
         let mut days: [Vec<Interval>; 7] = Default::default();
         for part in s_trim.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (which, list) = part.split_once(' ').ok_or_else(|| {
-                Error::invalid_input(format!("cannot read {part:?} in the schedule {s:?}: expected e.g. \"mon-fri 09:00-18:00\""))
+                Error::invalid_input(format!(
+                    "cannot read {} in the schedule {q}: expected e.g. \"mon-fri 09:00-18:00\"",
+                    excerpt(part)
+                ))
             })?;
             let (a, b) = match which.split_once('-') {
                 Some((a, b)) => (day(a)?, day(b)?),
@@ -243,14 +265,20 @@ impl FromStr for Schedule {
                     "weekday range {which:?} is reversed"
                 )));
             }
-            let ivs = parse_list(list.trim())?;
+            // "-": no office hours that weekday (what Display prints for it).
+            let list = list.trim();
+            let ivs = if list == "-" {
+                Vec::new()
+            } else {
+                parse_list(list)?
+            };
             for d in &mut days[a..=b] {
                 *d = ivs.clone();
             }
         }
         if days.iter().all(Vec::is_empty) {
             return Err(Error::invalid_input(format!(
-                "the schedule {s:?} has no intervals"
+                "the schedule {q} has no intervals"
             )));
         }
         Ok(Schedule { days })
@@ -268,5 +296,31 @@ impl<'de> Deserialize<'de> for Schedule {
         String::deserialize(d)?
             .parse()
             .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_parses_back() {
+        for text in [
+            "09:00-13:00,14:30-18:30",
+            "mon-fri 09:00-18:00; sat 09:00-13:00",
+            "mon-fri 09:00-18:00; sat -",
+            "sat 10:00-11:00",
+            "mon 00:00-24:00; sun 23:59-24:00",
+        ] {
+            let s: Schedule = text.parse().unwrap();
+            let shown = s.to_string();
+            assert_eq!(shown.parse::<Schedule>().unwrap(), s, "{text} -> {shown}");
+        }
+        let s = Schedule::state_body()
+            .with_weekday(Weekday::Sat, Vec::new())
+            .unwrap();
+        assert!(s.to_string().contains("sat -"));
+        assert_eq!(s.to_string().parse::<Schedule>().unwrap(), s);
+        assert!("mon -".parse::<Schedule>().is_err(), "no intervals at all");
     }
 }

@@ -144,6 +144,16 @@ impl Term {
     }
 }
 
+/// `s` quoted for an error message, cut to its first 60 characters when it
+/// is longer than 80: an error never echoes a huge input whole.
+pub(crate) fn excerpt(s: &str) -> String {
+    if s.chars().count() <= 80 {
+        return format!("{s:?}");
+    }
+    let cut: String = s.chars().take(60).collect();
+    format!("{cut:?}… ({} bytes)", s.len())
+}
+
 /// 0 = one, 1 = few, 2 = many.
 fn russian_plural(n: u32) -> usize {
     let (m10, m100) = (n % 10, n % 100);
@@ -195,6 +205,82 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("three", 3),
 ];
 
+/// Units and teens in words (Russian, Kazakh, English), for the number in
+/// brackets after the digits ("15 (пятнадцать) рабочих дней").
+const MORE_NUMBER_WORDS: &[(&str, u32)] = &[
+    ("ноль", 0),
+    ("нуль", 0),
+    ("одиннадцать", 11),
+    ("двенадцать", 12),
+    ("тринадцать", 13),
+    ("четырнадцать", 14),
+    ("пятнадцать", 15),
+    ("шестнадцать", 16),
+    ("семнадцать", 17),
+    ("восемнадцать", 18),
+    ("девятнадцать", 19),
+    ("двадцать", 20),
+    ("тридцать", 30),
+    ("сорок", 40),
+    ("пятьдесят", 50),
+    ("шестьдесят", 60),
+    ("семьдесят", 70),
+    ("восемьдесят", 80),
+    ("девяносто", 90),
+    ("сто", 100),
+    ("пяти", 5),
+    ("шести", 6),
+    ("семи", 7),
+    ("восьми", 8),
+    ("девяти", 9),
+    ("десяти", 10),
+    ("четырех", 4),
+    ("четырёх", 4),
+    ("нөл", 0),
+    ("жиырма", 20),
+    ("отыз", 30),
+    ("қырық", 40),
+    ("елу", 50),
+    ("алпыс", 60),
+    ("жетпіс", 70),
+    ("сексен", 80),
+    ("тоқсан", 90),
+    ("жүз", 100),
+    ("zero", 0),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+];
+
+/// The value of a number written in words: one word, or words whose values add
+/// up ("двадцать два", "жиырма екі", "twenty two"); `None` when a word is unknown.
+fn number_in_words(words: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut any = false;
+    for w in words.split(|c: char| c.is_whitespace() || c == '-') {
+        if w.is_empty() {
+            continue;
+        }
+        let n = NUMBER_WORDS
+            .iter()
+            .chain(MORE_NUMBER_WORDS)
+            .find(|(x, _)| *x == w)
+            .map(|(_, n)| *n as u64)?;
+        total += n;
+        any = true;
+    }
+    any.then_some(total)
+}
+
 /// Unit words, longest first so "working day" wins over "day".
 const UNIT_WORDS: &[(&str, Unit)] = &[
     ("working days", Unit::WorkingDays),
@@ -239,9 +325,10 @@ impl FromStr for Term {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Term> {
+        let q = excerpt(s);
         let bad = || {
             Error::invalid_input(format!(
-                "cannot read the term {s:?}: expected an amount and a unit, e.g. \"22 working days\", \
+                "cannot read the term {q}: expected an amount and a unit, e.g. \"22 working days\", \
                  \"15 minutes\", \"2 hours\", \"30 calendar days\", \"1 month\", \"2 рабочих дня\", \"5 жұмыс күні\""
             ))
         };
@@ -265,11 +352,29 @@ impl FromStr for Term {
             return Err(bad());
         };
         // An optional number in words in brackets: "5 (пять) рабочих дней".
+        // It must say the same number as the digits: "5 (десять)" is refused.
         let rest = match rest.strip_prefix('(') {
-            Some(r) => r
-                .split_once(')')
-                .map(|(_, r)| r.trim_start())
-                .ok_or_else(bad)?,
+            Some(r) => {
+                let (words, r) = r.split_once(')').ok_or_else(bad)?;
+                let words = words.trim();
+                match number_in_words(words) {
+                    Some(n) if n == amount => {}
+                    Some(n) => {
+                        return Err(Error::invalid_input(format!(
+                        "the term {q} contradicts itself: {amount} in digits but {n} ({}) in words",
+                        excerpt(words)
+                    )))
+                    }
+                    None => {
+                        return Err(Error::invalid_input(format!(
+                            "cannot read the number in words {} in the term {q}: \
+                             write the term in digits only, e.g. \"5 рабочих дней\"",
+                            excerpt(words)
+                        )))
+                    }
+                }
+                r.trim_start()
+            }
             None => rest,
         };
         let unit = UNIT_WORDS
@@ -279,7 +384,7 @@ impl FromStr for Term {
             .ok_or_else(bad)?;
         if amount > MAX_TERM_AMOUNT as u64 {
             return Err(Error::invalid_input(format!(
-                "term amount {amount} in {s:?} is too large: the valid range is 0..={MAX_TERM_AMOUNT}"
+                "term amount {amount} in {q} is too large: the valid range is 0..={MAX_TERM_AMOUNT}"
             )));
         }
         Term::new(amount as u32, unit)
@@ -318,6 +423,9 @@ mod tests {
             ("22 working days", 22, Unit::WorkingDays),
             ("1 month", 1, Unit::Months),
             ("5 (пять) рабочих дней", 5, Unit::WorkingDays),
+            ("15 (пятнадцать) календарных дней", 15, Unit::CalendarDays),
+            ("22 (двадцать два) рабочих дня", 22, Unit::WorkingDays),
+            ("10 (он) жұмыс күні", 10, Unit::WorkingDays),
         ] {
             let t: Term = text.parse().unwrap();
             assert_eq!((t.amount(), t.unit()), (n, unit), "{text}");
@@ -356,6 +464,11 @@ mod tests {
             "-1 working days",
             "2 weeks",
             "99999999999 minutes",
+            "5 (десять) рабочих дней",
+            "10 (пять) рабочих дней",
+            "2 (three) working days",
+            "5 (абвгд) рабочих дней",
+            "5 () рабочих дней",
         ] {
             let e = text.parse::<Term>().unwrap_err();
             assert_eq!(e.kind(), crate::ErrorKind::InvalidInput, "{text}");

@@ -44,7 +44,14 @@ impl Zone {
     /// A local wall-clock time as an instant in this zone. Ambiguous times (a
     /// clock set back) take the earlier instant; skipped times (a clock set
     /// forward) move forward by the gap, as RFC 5545 does. The note says which.
+    ///
+    /// Never panics: within two years of chrono's limits (±262,142) the zone's
+    /// offset there is applied as is (or +00:00 when the instant would leave
+    /// chrono's range).
     pub fn resolve(self, local: NaiveDateTime) -> (DateTime<FixedOffset>, Option<ZoneNote>) {
+        if !(FAR_PAST..=FAR_FUTURE).contains(&local.year()) {
+            return (self.far(local), None);
+        }
         match self.0.from_local_datetime(&local) {
             LocalResult::Single(t) => (t.fixed_offset(), None),
             LocalResult::Ambiguous(a, b) => {
@@ -66,6 +73,26 @@ impl Zone {
                         resolved: t.naive_local(),
                     }),
                 )
+            }
+        }
+    }
+
+    /// `local` near chrono's limits: the zone's offset at the nearest safe
+    /// year, or +00:00 when that would leave chrono's range.
+    fn far(self, local: NaiveDateTime) -> DateTime<FixedOffset> {
+        let year = if local.year() < FAR_PAST {
+            FAR_PAST
+        } else {
+            FAR_FUTURE
+        };
+        let probe = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+            .unwrap_or_default()
+            .and_time(chrono::NaiveTime::MIN);
+        let off = self.0.offset_from_utc_datetime(&probe).fix();
+        match local.checked_sub_offset(off) {
+            Some(utc) => DateTime::from_naive_utc_and_offset(utc, off),
+            None => {
+                DateTime::from_naive_utc_and_offset(local, FixedOffset::east_opt(0).unwrap_or(off))
             }
         }
     }
@@ -103,9 +130,20 @@ impl Zone {
     }
 }
 
+/// Years within which chrono's zone arithmetic cannot overflow.
+const FAR_PAST: i32 = -262_142 + 2;
+const FAR_FUTURE: i32 = 262_142 - 2;
+
 /// RFC 3339 at second precision (`2026-04-23T18:30:00+05:00`).
+///
+/// An offset with seconds (the local mean time of a zone before standard
+/// time, e.g. Almaty's +05:07:48 before 1924) keeps them (`+05:07:48`), so the
+/// text still names the exact instant; [`Submitted`] reads that form back.
 pub fn format_rfc3339(t: DateTime<FixedOffset>) -> String {
     let year = t.year();
+    if t.offset().local_minus_utc() % 60 != 0 {
+        return t.format("%Y-%m-%dT%H:%M:%S%::z").to_string();
+    }
     if !(0..=9999).contains(&year) {
         return t.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     }
@@ -175,7 +213,8 @@ impl FromStr for Zone {
     fn from_str(s: &str) -> Result<Zone> {
         s.trim().parse::<Tz>().map(Zone).map_err(|_| {
             Error::invalid_input(format!(
-                "unknown time zone {s:?}: expected an IANA name such as Asia/Almaty, Asia/Aqtobe, Asia/Qostanay"
+                "unknown time zone {}: expected an IANA name such as Asia/Almaty, Asia/Aqtobe, Asia/Qostanay",
+                crate::term::excerpt(s)
             ))
         })
     }
@@ -230,7 +269,12 @@ impl FromStr for Submitted {
                 return Ok(Submitted::Local(l));
             }
         }
+        if let Some(i) = with_second_offset(t) {
+            return Ok(Submitted::Instant(i));
+        }
         for f in [
+            // What format_rfc3339 writes for a year outside 0..=9999.
+            "%Y-%m-%dT%H:%M:%S%.f%:z",
             "%Y-%m-%dT%H:%M%:z",
             "%Y-%m-%d %H:%M%:z",
             "%Y-%m-%d %H:%M:%S%:z",
@@ -240,10 +284,42 @@ impl FromStr for Submitted {
             }
         }
         Err(Error::invalid_input(format!(
-            "cannot read the time {s:?}: expected local time YYYY-MM-DDTHH:MM[:SS] \
-             (e.g. 2026-03-20T16:30) or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)"
+            "cannot read the time {}: expected local time YYYY-MM-DDTHH:MM[:SS] \
+             (e.g. 2026-03-20T16:30) or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)",
+            crate::term::excerpt(s)
         )))
     }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS±HH:MM:SS`: an offset with seconds, as
+/// [`format_rfc3339`] writes a local mean time.
+fn with_second_offset(t: &str) -> Option<DateTime<FixedOffset>> {
+    let split = t.len().checked_sub(9).filter(|&i| t.is_char_boundary(i))?;
+    let (local, off) = t.split_at(split);
+    let sign = match off.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let parts: Vec<&str> = off[1..].split(':').collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |i: usize| parts[i].parse::<i32>().ok();
+    let (h, m, sec) = (n(0)?, n(1)?, n(2)?);
+    if m > 59 || sec > 59 {
+        return None;
+    }
+    let off = FixedOffset::east_opt(sign * (h * 3600 + m * 60 + sec))?;
+    let local = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M:%S%.f"))
+        .ok()?;
+    let utc = local.checked_sub_offset(off)?;
+    Some(DateTime::from_naive_utc_and_offset(utc, off))
 }
 
 impl From<NaiveDateTime> for Submitted {
@@ -302,5 +378,40 @@ mod tests {
         }
         let neg = DateTime::parse_from_rfc3339("2026-03-20T16:30:05-03:30").unwrap();
         assert_eq!(format_rfc3339(neg), "2026-03-20T16:30:05-03:30");
+    }
+
+    #[test]
+    fn lmt_offsets_keep_their_seconds() {
+        let z = Zone::default();
+        let t = chrono::NaiveDate::from_ymd_opt(1900, 1, 1)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        let (at, _) = z.resolve(t);
+        assert_eq!(at.offset().local_minus_utc(), 5 * 3600 + 7 * 60 + 48);
+        let text = format_rfc3339(at);
+        assert_eq!(text, "1900-01-01T12:00:00+05:07:48");
+        match text.parse::<Submitted>().unwrap() {
+            Submitted::Instant(back) => assert_eq!(back, at),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn limits_do_not_panic() {
+        for tz in [
+            "Asia/Almaty",
+            "America/New_York",
+            "Pacific/Kiritimati",
+            "Etc/GMT+12",
+            "UTC",
+        ] {
+            let z: Zone = tz.parse().unwrap();
+            for t in [NaiveDateTime::MIN, NaiveDateTime::MAX] {
+                let (at, _) = z.resolve(t);
+                let _ = format_rfc3339(at);
+                let _ = z.to_rfc3339(t);
+            }
+        }
     }
 }

@@ -571,7 +571,8 @@ fn yyyymmdd_path_is_the_scalar_on_every_calendar() {
         base.clone(),
         base.with_horizon(merzim::Horizon::Provisional),
         Calendar::kazakhstan_six_day(),
-        base.as_known_on(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap()).unwrap(),
+        base.as_known_on(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap())
+            .unwrap(),
     ];
     let mut dates = Vec::new();
     let mut d = NaiveDate::from_ymd_opt(1999, 12, 1).unwrap();
@@ -591,9 +592,22 @@ fn yyyymmdd_path_is_the_scalar_on_every_calendar() {
                 }
             }
         }
-        for bad in [0, -1, 20260230, 20261301, 20260100, 20260132, 21010101, 19991231, i32::MAX, i32::MIN] {
+        for bad in [
+            0,
+            -1,
+            20260230,
+            20261301,
+            20260100,
+            20260132,
+            21010101,
+            19991231,
+            i32::MAX,
+            i32::MIN,
+        ] {
             let mut out = [Yyyymmdd(0)];
-            let e = cal.add_working_days_bulk(&[Yyyymmdd(bad)], &[1], &mut out).unwrap_err();
+            let e = cal
+                .add_working_days_bulk(&[Yyyymmdd(bad)], &[1], &mut out)
+                .unwrap_err();
             assert_eq!(e.index, 0, "{bad}");
         }
     }

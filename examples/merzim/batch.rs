@@ -1,13 +1,14 @@
 //! `merzim batch` and `merzim diff`: JSON Lines through the library's batch
 //! contract ([`merzim::batch::Evaluator`]), streamed in bounded memory.
 
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use merzim::batch::Evaluator;
-use merzim::Calendar;
+use merzim::{Calendar, ErrorKind};
 
 use crate::options::{CalendarOpts, WeekOpts};
 use crate::{Fail, Res};
@@ -58,21 +59,75 @@ impl RegulationsOpts {
     }
 }
 
+/// The most worker threads `--threads` accepts.
+const MAX_THREADS: i64 = 256;
+
 #[derive(Args, Clone)]
 pub struct ThreadsOpts {
-    /// Worker threads (0: one per CPU). Output order is the input order whatever the count.
-    #[arg(long, default_value_t = 0)]
-    threads: usize,
+    /// Worker threads, 0..=256 (0: one per CPU). Output order is the input order whatever the count.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
+    threads: u16,
+    /// Print a summary on stderr at the end (lines, errors by kind, time); it is
+    /// printed anyway when stderr is a terminal.
+    #[arg(long)]
+    summary: bool,
 }
 
 impl ThreadsOpts {
     fn count(&self) -> usize {
         if self.threads > 0 {
-            self.threads
+            self.threads as usize
         } else {
             std::thread::available_parallelism().map_or(1, |n| n.get())
         }
     }
+}
+
+/// Whether file descriptor 1 was closed when the process started (`>&-`).
+///
+/// Rust's runtime then opens /dev/null on it before `main`, so every write
+/// would "succeed" and a batch's answers would be lost with exit 0. A
+/// constructor records the state before the runtime starts.
+mod stdout_probe {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+
+    pub fn closed() -> bool {
+        CLOSED.load(Ordering::Relaxed)
+    }
+
+    #[cfg(target_os = "linux")]
+    mod probe {
+        use super::{Ordering, CLOSED};
+
+        extern "C" {
+            fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+        }
+
+        /// F_GETFD on fd 1: -1 (EBADF) when it is closed.
+        extern "C" fn probe() {
+            const F_GETFD: i32 = 1;
+            // SAFETY: fcntl(F_GETFD) only reads the descriptor's flags.
+            if unsafe { fcntl(1, F_GETFD) } == -1 {
+                CLOSED.store(true, Ordering::Relaxed);
+            }
+        }
+
+        #[used]
+        #[link_section = ".init_array"]
+        static PROBE: extern "C" fn() = probe;
+    }
+}
+
+/// Refuses to run with stdout closed: the answers could go nowhere.
+fn check_stdout() -> Result<(), Fail> {
+    if stdout_probe::closed() {
+        return Err(Fail::Out(io::Error::other(
+            "stdout is closed: the answers would be lost",
+        )));
+    }
+    Ok(())
 }
 
 /// Lines a chunk holds at most.
@@ -92,9 +147,23 @@ fn stream_lines<F>(
     f: F,
 ) -> Result<(u64, u64), Fail>
 where
-    F: Fn(&[u8]) -> Option<String> + Sync,
+    F: Fn(&[u8]) -> (Option<String>, Option<ErrorKind>) + Sync,
 {
-    let mut input = BufReader::with_capacity(1 << 18, io::stdin().lock());
+    let stdin = io::stdin();
+    // The size of the input when it is a file, for the progress bar.
+    progress.total = {
+        use std::os::fd::AsFd;
+        stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    };
+    let mut input = BufReader::with_capacity(1 << 18, stdin.lock());
+    let mut bytes = 0u64;
     let mut chunk: Vec<Vec<u8>> = Vec::new();
     let (mut read, mut written) = (0u64, 0u64);
     let mut eof = false;
@@ -106,10 +175,12 @@ where
             }
             let buf = &mut chunk[len];
             buf.clear();
-            if input.read_until(b'\n', buf).map_err(Fail::In)? == 0 {
+            let n = read_line_bounded(&mut input, buf).map_err(Fail::In)?;
+            if n == 0 {
                 eof = true;
                 break;
             }
+            bytes += n as u64;
             // The line without its newline; a `\r` before it, a BOM, bad UTF-8
             // and over-long lines are the contract's business (`evaluate_bytes`).
             if buf.last() == Some(&b'\n') {
@@ -121,7 +192,8 @@ where
             }
         }
         let lines = &chunk[..len];
-        let results: Vec<Option<String>> = if threads <= 1 || len < 2 * threads {
+        let results: Vec<(Option<String>, Option<ErrorKind>)> = if threads <= 1 || len < 2 * threads
+        {
             lines.iter().map(|l| f(l)).collect()
         } else {
             let f = &f;
@@ -136,13 +208,18 @@ where
                     .collect()
             })
         };
-        for r in results.into_iter().flatten() {
-            out.write_all(r.as_bytes())?;
-            out.write_all(b"\n")?;
-            written += 1;
+        for (r, kind) in results {
+            if let Some(k) = kind {
+                progress.error(k);
+            }
+            if let Some(r) = r {
+                out.write_all(r.as_bytes())?;
+                out.write_all(b"\n")?;
+                written += 1;
+            }
         }
         read += len as u64;
-        progress.tick(read, written);
+        progress.tick(read, written, bytes);
         if input.buffer().is_empty() {
             out.flush()?;
         }
@@ -156,62 +233,154 @@ where
     Ok((read, written))
 }
 
+/// Bytes of a line kept: more than the contract's limit, so that an
+/// over-long line is still answered (as too long, with its id when the
+/// start shows it), while a stream without newlines never grows memory.
+const KEEP: usize = merzim::batch::MAX_LINE_BYTES + 3;
+
+/// `read_until(b'\n')` that keeps at most [`KEEP`] bytes of the line in `buf`
+/// and skips the rest; returns the bytes consumed (0 at the end of input).
+fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<u64> {
+    let mut consumed = 0u64;
+    loop {
+        let (done, used) = {
+            let avail = match input.fill_buf() {
+                Ok(a) => a,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                return Ok(consumed);
+            }
+            let (done, used) = match avail.iter().position(|&b| b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (false, avail.len()),
+            };
+            let room = KEEP.saturating_sub(buf.len());
+            buf.extend_from_slice(&avail[..used.min(room)]);
+            if done && used > room && buf.last() != Some(&b'\n') {
+                // Cut: still end the kept part as a line.
+                buf.push(b'\n');
+            }
+            (done, used)
+        };
+        input.consume(used);
+        consumed += used as u64;
+        if done {
+            return Ok(consumed);
+        }
+    }
+}
+
+/// Progress on stderr while a batch runs (when stderr is a terminal) and
+/// the summary at the end.
 struct Progress {
-    on: bool,
+    /// Draw the progress bar (stderr is a terminal).
+    bar: bool,
+    /// Print the summary at the end.
+    summary: bool,
     start: Instant,
-    next: u64,
+    last_draw: Option<Instant>,
+    /// The input's size in bytes, when stdin is a file.
+    total: Option<u64>,
+    /// What the written lines are ("answers", "changed").
     what: &'static str,
+    errors: BTreeMap<&'static str, u64>,
 }
 
 impl Progress {
-    const EVERY: u64 = 100_000;
+    /// Redraw at most this often.
+    const EVERY: Duration = Duration::from_millis(200);
 
-    /// Progress on stderr when it is a terminal; `what` names the results written.
-    fn new(what: &'static str) -> Progress {
+    fn new(what: &'static str, summary: bool) -> Progress {
+        let tty = io::stderr().is_terminal();
         Progress {
-            on: io::stderr().is_terminal(),
+            bar: tty,
+            summary: summary || tty,
             start: Instant::now(),
-            next: Self::EVERY,
+            last_draw: None,
+            total: None,
             what,
+            errors: BTreeMap::new(),
         }
     }
 
-    fn line(&self, read: u64, written: u64) -> String {
+    fn error(&mut self, kind: ErrorKind) {
+        *self.errors.entry(kind.as_str()).or_insert(0) += 1;
+    }
+
+    fn tick(&mut self, read: u64, written: u64, bytes: u64) {
+        if !self.bar || self.last_draw.is_some_and(|t| t.elapsed() < Self::EVERY) {
+            return;
+        }
+        self.last_draw = Some(Instant::now());
         let secs = self.start.elapsed().as_secs_f64();
         let rate = read as f64 / secs.max(1e-9);
-        let what = if self.what.is_empty() {
-            String::new()
-        } else {
-            format!(", {written} {}", self.what)
+        let bar = match self.total.filter(|&t| t > 0) {
+            Some(total) => {
+                let done = (bytes.min(total) as f64 / total as f64 * 30.0) as usize;
+                format!(
+                    "[{}{}] {:3.0}% ",
+                    "#".repeat(done),
+                    " ".repeat(30 - done),
+                    bytes.min(total) as f64 / total as f64 * 100.0
+                )
+            }
+            None => String::new(),
         };
-        format!("\r{read} lines in {secs:.1} s, {rate:.0} lines/s{what}   ")
+        let errors: u64 = self.errors.values().sum();
+        let _ = write!(
+            io::stderr(),
+            "\r{bar}{read} lines, {written} {}, {errors} errors, {secs:.1} s, {rate:.0} lines/s ",
+            self.what
+        );
     }
 
-    fn tick(&mut self, read: u64, written: u64) {
-        if self.on && read >= self.next {
-            let _ = write!(io::stderr(), "{}", self.line(read, written));
-            self.next = (read / Self::EVERY + 1) * Self::EVERY;
-        }
+    /// The summary line (`lines, errors by kind, time`).
+    fn summary_line(&self, read: u64, written: u64) -> String {
+        let secs = self.start.elapsed().as_secs_f64();
+        let errors: u64 = self.errors.values().sum();
+        let kinds = if errors == 0 {
+            String::new()
+        } else {
+            let parts: Vec<String> = self
+                .errors
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            format!(" ({})", parts.join(", "))
+        };
+        format!(
+            "{read} lines, {written} {}, {errors} errors{kinds}, {secs:.2} s",
+            self.what
+        )
     }
 
     fn done(&self, read: u64, written: u64) {
-        if self.on && (self.next > Self::EVERY || !self.what.is_empty()) {
-            let _ = writeln!(io::stderr(), "{}", self.line(read, written));
+        let mut err = io::stderr();
+        if self.bar && self.last_draw.is_some() {
+            let _ = write!(err, "\r\x1b[2K");
+        }
+        if self.summary {
+            let _ = writeln!(err, "summary: {}", self.summary_line(read, written));
         }
     }
 }
 
 pub fn run_batch(c: BatchCmd, out: &mut impl Write) -> Res {
+    check_stdout()?;
     let ev = c.regulations.evaluator(c.cal.build()?)?;
-    let mut progress = Progress::new("");
+    let mut progress = Progress::new("answers", c.threads.summary);
     let (read, written) = stream_lines(out, c.threads.count(), &mut progress, |line| {
-        Some(ev.evaluate_bytes(line).to_json())
+        let r = ev.evaluate_bytes(line);
+        (Some(r.to_json()), r.error_kind())
     })?;
     progress.done(read, written);
     Ok(())
 }
 
 pub fn run_diff(c: DiffCmd, out: &mut impl Write) -> Res {
+    check_stdout()?;
     let base = Calendar::kazakhstan();
     let old = c
         .regulations
@@ -219,11 +388,14 @@ pub fn run_diff(c: DiffCmd, out: &mut impl Write) -> Res {
     let new = c
         .regulations
         .evaluator(c.week.apply(&base.with_overlay_file(&c.new)?)?)?;
-    let mut progress = Progress::new("changed");
+    let mut progress = Progress::new("changed", c.threads.summary);
     let (read, written) = stream_lines(out, c.threads.count(), &mut progress, |line| {
         let a = old.evaluate_bytes(line);
-        let (ja, jb) = (a.to_json(), new.evaluate_bytes(line).to_json());
-        (ja != jb).then(|| format!("{{\"id\":{},\"old\":{ja},\"new\":{jb}}}", a.id()))
+        let b = new.evaluate_bytes(line);
+        let (ja, jb) = (a.to_json(), b.to_json());
+        let changed =
+            (ja != jb).then(|| format!("{{\"id\":{},\"old\":{ja},\"new\":{jb}}}", a.id()));
+        (changed, b.error_kind())
     })?;
     progress.done(read, written);
     Ok(())

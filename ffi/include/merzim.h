@@ -141,8 +141,10 @@ const char *merzim_status_name(int32_t status);
 /* ---- Calendars ----------------------------------------------------------- */
 
 /* The built-in Kazakhstan calendar (five-day week, embedded data). Built once
- * per process on first use; never NULL; never freed (merzim_calendar_free on
- * it is a no-op). It would be NULL only if the embedded data were broken, a
+ * per process on first use; never NULL; merzim_calendar_free on it is a no-op.
+ * The library frees it itself when the process exits (so that leak checkers
+ * such as Valgrind see no leak): do not use it from atexit handlers or the
+ * destructors of static objects. It would be NULL only if the embedded data were broken, a
  * build defect the test suite catches; every function given a NULL calendar
  * returns MERZIM_ERR_NULL_POINTER. */
 const merzim_calendar *merzim_calendar_kazakhstan(void);
@@ -185,9 +187,13 @@ int32_t merzim_calendar_add_regulation(merzim_calendar *cal, const char *toml, s
 
 /* Frees a calendar returned by merzim_calendar_load. NULL-safe; a no-op for
  * the built-in calendar (so it is safe to free whatever calendar you hold:
- * cast away const for the built-in one). No other thread may be using it.
- * Free a loaded calendar once: afterwards it must not be used or freed again
- * (the library cannot detect this; it is undefined behaviour, as with free()). */
+ * cast away const for the built-in one). No other thread may be using it:
+ * free a shared calendar only after every thread that uses it is done (join
+ * them first); handles are not reference-counted.
+ * Free a loaded calendar exactly once. A freed handle must not be used or
+ * freed again: a double free is undefined behaviour, as with free(), and the
+ * library cannot detect it (set your pointer to NULL after freeing it; freeing
+ * NULL is a no-op). */
 void merzim_calendar_free(merzim_calendar *cal);
 
 /* ---- Working days (yyyymmdd) -------------------------------------------- */

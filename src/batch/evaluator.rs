@@ -290,8 +290,7 @@ impl Evaluator {
             return Response::from_error(
                 salvage_id(&head),
                 &Error::invalid_input(format!(
-                    "the line has {} bytes: the limit is {MAX_LINE_BYTES}",
-                    line.len()
+                    "the line has more than {MAX_LINE_BYTES} bytes (the limit)"
                 )),
             );
         }

@@ -20,6 +20,8 @@ struct Layout<'a> {
     kind: Vec<u8>,
     details: Vec<(u32, Detail)>,
     detail_at: HashMap<u32, usize>,
+    /// The act that last changed a day: a day is changed by one act at most.
+    changed_by: HashMap<u32, u32>,
 }
 
 impl Layout<'_> {
@@ -141,8 +143,33 @@ impl Layout<'_> {
                     ))
                 })
             };
+            // One act per day: a day made a working day by one act and off by
+            // another (or a self-cancelling swap inside one act) contradicts.
+            let changed = |layout: &Self, i: usize, d: NaiveDate, what: &str| -> Result<()> {
+                match layout.changed_by.get(&(i as u32)) {
+                    Some(&b) => {
+                        let other = &data.acts[b as usize];
+                        let by = if b as usize == a {
+                            "earlier in this act".to_string()
+                        } else {
+                            format!("by act {:?} ({})", other.id, other.origin)
+                        };
+                        Err(bad(format!(
+                            "{what} {d} was already made {} {by}: acts contradict each other for the {} week",
+                            match layout.kind(i) {
+                                k if k.is_working() => "a working day",
+                                _ => "a day off",
+                            },
+                            layout.week
+                        )))
+                    }
+                    None => Ok(()),
+                }
+            };
             for &(off, work) in &act.transfers {
                 let (io, iw) = (index(off)?, index(work)?);
+                changed(self, io, off, "day_off")?;
+                changed(self, iw, work, "working_day")?;
                 if !self.kind(io).is_working() {
                     return Err(bad(format!(
                         "day_off {off} is already a non-working day ({}) for the {} week",
@@ -168,9 +195,12 @@ impl Layout<'_> {
                     Detail::MovedOff(a as u32, iw as u32),
                 );
                 self.set(iw, new_work, Detail::Worked(a as u32, io as u32));
+                self.changed_by.insert(io as u32, a as u32);
+                self.changed_by.insert(iw as u32, a as u32);
             }
             for &off in &act.days_off {
                 let io = index(off)?;
+                changed(self, io, off, "day_off")?;
                 if !self.kind(io).is_working() {
                     return Err(bad(format!(
                         "day_off {off} is already a non-working day ({}) for the {} week",
@@ -179,6 +209,7 @@ impl Layout<'_> {
                     )));
                 }
                 self.set(io, DayKind::DeclaredDayOff, Detail::Declared(a as u32));
+                self.changed_by.insert(io as u32, a as u32);
             }
         }
         Ok(())
@@ -279,6 +310,7 @@ pub(super) fn build(data: Arc<Dataset>, week: Week, horizon: Horizon) -> Result<
         kind: vec![DayKind::Working.code(); DAYS],
         details: Vec::new(),
         detail_at: HashMap::new(),
+        changed_by: HashMap::new(),
     };
     let public = layout.statutory_days();
     layout.substitutes(&public);

@@ -157,7 +157,12 @@ impl Calendar {
                 let working = u16::from(self.working_at(i as u32));
                 slot[at] = self.inner.cum[i] | (working << 15);
             }
-            let working_ymd = self.inner.working.iter().map(|&w| ymd[w as usize]).collect();
+            let working_ymd = self
+                .inner
+                .working
+                .iter()
+                .map(|&w| ymd[w as usize])
+                .collect();
             let month = (0..YEARS * 100)
                 .map(|k| match k % 100 {
                     m @ 1..=12 => ((k / 100) * 12 + m - 1) as u16,

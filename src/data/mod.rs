@@ -217,7 +217,7 @@ struct RawDayOff {
     _note: Option<String>,
 }
 
-/// 1-based line of a byte offset.
+/// 1-based line of a byte offset (one scan: for a single error).
 fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
@@ -228,15 +228,29 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 struct Ctx<'a> {
     origin: &'a str,
-    text: &'a str,
+    /// Byte offsets of the newlines, for lines in O(log n) (a file may hold
+    /// tens of thousands of acts, each with its line).
+    newlines: Vec<usize>,
 }
 
 impl Ctx<'_> {
+    fn new<'a>(origin: &'a str, text: &str) -> Ctx<'a> {
+        Ctx {
+            origin,
+            newlines: memchr_all(text.as_bytes()),
+        }
+    }
+
+    /// 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+
     fn err(&self, span: std::ops::Range<usize>, problem: impl std::fmt::Display) -> Error {
         Error::invalid_data(format!(
             "{}: line {}: {}",
             self.origin,
-            line_of(self.text, span.start),
+            self.line(span.start),
             problem
         ))
     }
@@ -252,6 +266,14 @@ impl Ctx<'_> {
             )
         })
     }
+}
+
+fn memchr_all(b: &[u8]) -> Vec<usize> {
+    b.iter()
+        .enumerate()
+        .filter(|(_, &c)| c == b'\n')
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Earliest and latest year the rules may be asked about (the provisional horizon).
@@ -307,7 +329,7 @@ impl Dataset {
     }
 
     fn apply_in_place(&mut self, origin: &str, text: &str) -> Result<()> {
-        let cx = Ctx { origin, text };
+        let cx = Ctx::new(origin, text);
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start));
             let msg = e.message().trim().to_string();
@@ -427,6 +449,27 @@ impl Dataset {
                     }
                 },
             };
+            // Coverage is continuous from FIRST_YEAR: a year may only follow
+            // the last one known (or restate a known one).
+            let next = self
+                .years
+                .keys()
+                .next_back()
+                .map_or(FIRST_YEAR as i64, |&l| l as i64 + 1);
+            if y > next {
+                return Err(cx.err(
+                    year.span(),
+                    format!(
+                        "year {y} leaves a gap: the data has no year {next}{}; coverage must be \
+                         continuous from {FIRST_YEAR}, so add the years in order",
+                        if next > FIRST_YEAR as i64 {
+                            format!(" (it ends at {})", next - 1)
+                        } else {
+                            String::new()
+                        }
+                    ),
+                ));
+            }
             self.years.insert(y as i32, YearStatus { provisional });
         } else if let Some(s) = &raw.status {
             return Err(cx.err(s.span(), "`status` needs a `year` beside it"));
@@ -480,7 +523,7 @@ impl Dataset {
                 .map(|d| cx.date(&d.date))
                 .collect::<Result<Vec<_>>>()?;
             let id = a.id.get_ref().clone();
-            let act_origin = format!("{origin}: line {}", line_of(text, a.id.span().start));
+            let act_origin = format!("{origin}: line {}", cx.line(a.id.span().start));
             let act = Act {
                 id: id.clone(),
                 title: a.title.unwrap_or_default(),

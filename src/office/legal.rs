@@ -112,6 +112,14 @@ impl OfficeTime {
         let n = term.amount();
         let beyond = || self.beyond(s, &format!("a term of {term}"));
         let sc = o.channel == Channel::StateCorporation;
+        // A legal term is at least 1 in every unit: "0 minutes" would give a
+        // due before registration (a regulation STEP of 0 stays valid: that is
+        // `advance`/`step`, not this function).
+        if n == 0 {
+            return Err(Error::invalid_input(format!(
+                "a legal term of {term} is invalid: a term must be at least 1"
+            )));
+        }
         if let Some(m) = term.office_minutes() {
             // §7.4: office time from the submitted instant; state_corporation: from
             // the opening of the first working day after the acceptance date.
@@ -128,11 +136,6 @@ impl OfficeTime {
                 due,
                 handoff: None,
             });
-        }
-        if n == 0 {
-            return Err(Error::invalid_input(format!(
-                "a legal term of {term} is invalid: a term in days or months must be at least 1"
-            )));
         }
         let registered = if sc {
             s.day

@@ -375,13 +375,16 @@ impl OfficeTime {
         if let Some(f) = &self.inner.fast {
             // Uniform schedule: locate the target ordinal without branching on
             // the time of day (same result as the general path below).
-            let target = self.inner.cum_min[t.day as usize] as u64 + self.elapsed(t) as u64 + m;
+            let beyond = || self.beyond(t, &format!("advancing {m} office minutes"));
+            // Checked: a count near u64::MAX must not wrap to a time before `t`.
+            let target = (self.inner.cum_min[t.day as usize] as u64 + self.elapsed(t) as u64)
+                .checked_add(m)
+                .ok_or_else(beyond)?;
             let w = (target - 1) / f.mpd as u64;
-            let d = self
-                .inner
-                .calendar
-                .working_index(w as i64)
-                .ok_or_else(|| self.beyond(t, &format!("advancing {m} office minutes")))?;
+            let d = i64::try_from(w)
+                .ok()
+                .and_then(|w| self.inner.calendar.working_index(w))
+                .ok_or_else(beyond)?;
             let k = (target - w * f.mpd as u64) as usize;
             return Ok(Local {
                 day: d,
@@ -391,10 +394,12 @@ impl OfficeTime {
         // Fast path: the count ends the same day.
         let e = self.elapsed(t) as u64;
         let dm = self.day_minutes(t.day) as u64;
-        if e + m <= dm {
+        if m <= dm.saturating_sub(e) {
             return Ok(self.at_elapsed(t.day, (e + m) as u32, Boundary::End));
         }
-        let target = self.inner.cum_min[t.day as usize] as u64 + e + m;
+        let target = (self.inner.cum_min[t.day as usize] as u64 + e)
+            .checked_add(m)
+            .ok_or_else(|| self.beyond(t, &format!("advancing {m} office minutes")))?;
         let d = self
             .day_of_ordinal(target, true)
             .ok_or_else(|| self.beyond(t, &format!("advancing {m} office minutes")))?;

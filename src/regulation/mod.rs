@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::legal::Channel;
 use crate::names::Names;
 use crate::term::Term;
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, Result};
 
 named_enum! {
     /// Which result a timeline is computed for (RULES.md §7.8).
@@ -264,12 +264,8 @@ impl Regulation {
     /// [`from_toml`](Regulation::from_toml), also when the id differs from the file stem.
     pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<Regulation> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::new(
-                ErrorKind::Io,
-                format!("cannot read regulation file {}: {e}", path.display()),
-            )
-        })?;
+        // At most MAX_FILE_BYTES (16 MiB): a regulation file is read whole.
+        let text = crate::data::read_text_file(path, "regulation file")?;
         let origin = path.display().to_string();
         let r = Regulation::from_toml(&origin, &text)?;
         if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
