@@ -1,7 +1,8 @@
 //! Every conversion between dates and the forms merzim reads and writes: day
 //! indices (0 = 2000-01-01, up to 2100-12-31), `NaiveDate`, days since
-//! 1970-01-01 ([`EpochDays`]), `yyyymmdd` integers ([`Yyyymmdd`]) and local
-//! minutes since 2000-01-01 00:00 ([`LocalMinutes`]).
+//! 1970-01-01 ([`EpochDays`], [`EpochDays64`]), `yyyymmdd` integers
+//! ([`Yyyymmdd`]) and local minutes since 2000-01-01 00:00 ([`LocalMinutes`])
+//! or 1970-01-01 00:00 ([`EpochMinutes`]).
 //!
 //! Conversions go through tables built once per process: the hot paths of the
 //! calendar and of the bulk APIs spend more time converting dates than counting.
@@ -189,6 +190,20 @@ pub(crate) fn date_of_epoch_days(d: i32) -> Option<NaiveDate> {
 #[repr(transparent)]
 pub struct EpochDays(pub i32);
 
+/// A date as a 64-bit count of days since 1970-01-01: numpy's `datetime64[D]`
+/// as stored (2026-03-20 is 20532; `NaT` is `i64::MIN`), for bindings that
+/// read such columns in place. The same dates as [`EpochDays`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[repr(transparent)]
+pub struct EpochDays64(pub i64);
+
+/// A local wall-clock instant as minutes since 1970-01-01 00:00 in the
+/// office's zone: numpy's `datetime64[m]` of a naive local time as stored
+/// (`NaT` is `i64::MIN`). [`LocalMinutes`] shifted by 10,957 days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[repr(transparent)]
+pub struct EpochMinutes(pub i64);
+
 /// A date as the integer `yyyymmdd` (20260320 is 2026-03-20): the form of the
 /// C API and of many legacy databases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -223,6 +238,64 @@ impl EpochDays {
     #[inline(always)]
     pub(crate) fn of_index(i: u32) -> EpochDays {
         EpochDays((i as i64 + EPOCH_TO_BASE) as i32)
+    }
+}
+
+impl From<NaiveDate> for EpochDays64 {
+    fn from(d: NaiveDate) -> EpochDays64 {
+        EpochDays64(EpochDays::from(d).0 as i64)
+    }
+}
+
+impl EpochDays64 {
+    /// numpy's `NaT` (not a time) as stored in a `datetime64` column.
+    pub const NAT: EpochDays64 = EpochDays64(i64::MIN);
+
+    /// The date, when it is one chrono can represent.
+    pub fn to_date(self) -> Option<NaiveDate> {
+        date_of_epoch_days(i32::try_from(self.0).ok()?)
+    }
+
+    /// Day index, unchecked (saturating, so `NaT` stays far out of range).
+    #[inline(always)]
+    pub(crate) fn index(self) -> i64 {
+        self.0.saturating_sub(EPOCH_TO_BASE)
+    }
+
+    #[inline(always)]
+    pub(crate) fn of_index(i: u32) -> EpochDays64 {
+        EpochDays64(i as i64 + EPOCH_TO_BASE)
+    }
+}
+
+impl From<NaiveDateTime> for EpochMinutes {
+    fn from(t: NaiveDateTime) -> EpochMinutes {
+        EpochMinutes(LocalMinutes::from(t).0 + EPOCH_TO_BASE * 1440)
+    }
+}
+
+impl EpochMinutes {
+    /// numpy's `NaT` (not a time) as stored in a `datetime64` column.
+    pub const NAT: EpochMinutes = EpochMinutes(i64::MIN);
+
+    /// The same instant as minutes since 2000-01-01 00:00 (saturating).
+    #[inline(always)]
+    pub fn to_local_minutes(self) -> LocalMinutes {
+        LocalMinutes(self.0.saturating_sub(EPOCH_TO_BASE * 1440))
+    }
+
+    /// The same instant as minutes since 1970-01-01 00:00 (saturating).
+    #[inline(always)]
+    pub fn from_local_minutes(m: LocalMinutes) -> EpochMinutes {
+        EpochMinutes(m.0.saturating_add(EPOCH_TO_BASE * 1440))
+    }
+
+    /// The local date and time, when chrono can represent it.
+    pub fn to_datetime(self) -> Option<NaiveDateTime> {
+        if self == EpochMinutes::NAT {
+            return None;
+        }
+        self.to_local_minutes().to_datetime()
     }
 }
 
@@ -326,6 +399,13 @@ mod tests {
             .and_hms_opt(16, 30, 0)
             .unwrap();
         assert_eq!(LocalMinutes::from(t), LocalMinutes(9_575 * 1440 + 990));
+        assert_eq!(EpochMinutes::from(t), EpochMinutes((20_532) * 1440 + 990));
+        assert_eq!(EpochMinutes::from(t).to_datetime(), Some(t));
+        assert_eq!(EpochMinutes::NAT.to_datetime(), None);
+        assert_eq!(EpochDays64::from(t.date()), EpochDays64(20532));
+        assert_eq!(EpochDays64(20532).to_date(), Some(t.date()));
+        assert_eq!(EpochDays64::NAT.to_date(), None);
+        assert_eq!(EpochDays64::NAT.index(), i64::MIN);
         assert_eq!(LocalMinutes::from(t).to_datetime(), Some(t));
         assert_eq!(datetime_of(9_575, 990), t);
         assert_eq!(

@@ -25,16 +25,15 @@ mod zone;
 pub use balance::{Balance, BalancePeriod, BalanceRow, WorkingTime};
 pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime, Change, Recompute};
 pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon, Week};
-pub use dates::{EpochDays, LocalMinutes, Yyyymmdd};
+pub use dates::{EpochDays, EpochDays64, EpochMinutes, LocalMinutes, Yyyymmdd};
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{SkipReason, Skipped};
 pub use legal::{Channel, LegalDue, LegalOptions, StartRule, Storage, StoredRequest, TermEnd};
 pub use names::{Lang, Names};
 pub use office::OfficeTime;
 pub use regulation::{
-    Amendment, ApprovingAct, CompiledChain, Lapse, LintFinding, Outcome, OverallTerm,
-    Regulation, Step,
-    StepTiming, StorageRule, TermDue, Timeline, TimelineColumns, TimelineRow,
+    Amendment, ApprovingAct, CompiledChain, Lapse, LintFinding, Outcome, OverallTerm, Regulation,
+    Step, StepTiming, StorageRule, TermDue, Timeline, TimelineColumns, TimelineRow,
 };
 pub use schedule::{Interval, Schedule};
 pub use sla::SlaStatus;

@@ -16,7 +16,7 @@ pub use recompute::{Change, Recompute};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::dates::{self, EpochDays, LocalMinutes, Yyyymmdd};
+use crate::dates::{self, EpochDays, EpochDays64, EpochMinutes, LocalMinutes, Yyyymmdd};
 use crate::{Error, Result};
 
 /// Items per parallel task.
@@ -158,12 +158,14 @@ impl DateTables {
 }
 
 /// A form of dates the bulk calendar paths accept: [`NaiveDate`],
-/// [`EpochDays`] (numpy `datetime64[D]`, Arrow `date32`) or [`Yyyymmdd`] (the
-/// C API). Sealed: implemented only by these types.
+/// [`EpochDays`] (Arrow `date32`, Polars `Date`), [`EpochDays64`] (numpy
+/// `datetime64[D]` as stored, read in place by the Python package) or
+/// [`Yyyymmdd`] (the C API). Sealed: implemented only by these types.
 pub trait BulkDate: sealed::Date {}
 
 impl BulkDate for NaiveDate {}
 impl BulkDate for EpochDays {}
+impl BulkDate for EpochDays64 {}
 impl BulkDate for Yyyymmdd {}
 
 impl sealed::Date for NaiveDate {
@@ -199,14 +201,33 @@ impl sealed::Date for EpochDays {
     }
 }
 
+impl sealed::Date for EpochDays64 {
+    #[inline(always)]
+    fn index(self, _: &DateTables) -> Option<i64> {
+        Some(EpochDays64::index(self))
+    }
+    #[inline(always)]
+    fn of_index(i: u32, _: &DateTables) -> Self {
+        EpochDays64::of_index(i)
+    }
+    fn date(self) -> Result<NaiveDate> {
+        if self == EpochDays64::NAT {
+            return Err(Error::invalid_input(
+                "NaT (not a time) is not a date: drop or fill missing dates first",
+            ));
+        }
+        self.to_date().ok_or_else(|| {
+            Error::out_of_coverage(format!(
+                "day number {} (days since 1970-01-01) is not a date merzim can represent",
+                self.0
+            ))
+        })
+    }
+}
+
 impl sealed::Date for Yyyymmdd {
     #[inline(always)]
-    fn add_bulk(
-        cal: &crate::Calendar,
-        dates: &[Self],
-        n: &[i32],
-        out: &mut [Self],
-    ) -> BulkResult {
+    fn add_bulk(cal: &crate::Calendar, dates: &[Self], n: &[i32], out: &mut [Self]) -> BulkResult {
         cal.add_working_days_yyyymmdd(dates, n, out)
     }
     #[inline(always)]
@@ -229,13 +250,16 @@ impl sealed::Date for Yyyymmdd {
 /// - [`NaiveDateTime`]: as everywhere in merzim (seconds are ignored, as in the
 ///   scalar API; 24:00 of a day is reported as 00:00 of the next date);
 /// - [`LocalMinutes`]: minutes since 2000-01-01 00:00 local time, free of
-///   calendar conversions.
+///   calendar conversions;
+/// - [`EpochMinutes`]: minutes since 1970-01-01 00:00 local time, numpy's
+///   `datetime64[m]` as stored (read in place by the Python package).
 ///
-/// Sealed: implemented only by these two types.
+/// Sealed: implemented only by these types.
 pub trait BulkTime: sealed::Time {}
 
 impl BulkTime for NaiveDateTime {}
 impl BulkTime for LocalMinutes {}
+impl BulkTime for EpochMinutes {}
 
 impl sealed::Time for NaiveDateTime {
     #[inline(always)]
@@ -259,6 +283,20 @@ impl sealed::Time for LocalMinutes {
     #[inline(always)]
     fn from_parts(day: u32, minute: u16) -> Self {
         LocalMinutes(day as i64 * 1440 + minute as i64)
+    }
+    fn datetime(self) -> Option<NaiveDateTime> {
+        self.to_datetime()
+    }
+}
+
+impl sealed::Time for EpochMinutes {
+    #[inline(always)]
+    fn to_parts(self) -> (i64, u16) {
+        sealed::Time::to_parts(self.to_local_minutes())
+    }
+    #[inline(always)]
+    fn from_parts(day: u32, minute: u16) -> Self {
+        EpochMinutes::from_local_minutes(sealed::Time::from_parts(day, minute))
     }
     fn datetime(self) -> Option<NaiveDateTime> {
         self.to_datetime()

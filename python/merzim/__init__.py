@@ -1,0 +1,702 @@
+"""merzim: deadlines of Kazakh public services, for Python, numpy and pandas.
+
+The Kazakhstan working-day calendar (2000-2027: holidays, substitute days,
+every transfer act, working Saturdays, the 2026 Constitution), office time,
+legal terms and regulation timelines. This package is a thin face over the
+Rust library ``merzim``: every rule is computed by the one engine, none is
+re-implemented in Python. The rules, with the acts they rest on and worked
+examples, are in ``docs/RULES.md`` of the repository.
+
+Scalars use the standard library's types, columns use numpy; the same call
+takes both::
+
+    >>> import datetime as dt, numpy as np, merzim
+    >>> cal = merzim.Calendar.kazakhstan()
+    >>> cal.add_working_days(dt.date(2026, 3, 20), 1)
+    datetime.date(2026, 3, 26)
+    >>> cal.add_working_days(np.array(["2026-03-20", "2024-05-03"], "datetime64[D]"), 1)
+    array(['2026-03-26', '2024-05-04'], dtype='datetime64[D]')
+
+Column calls run in Rust over the arrays in place (no Python loop, no copy
+beyond the output) with the GIL released, so Python threads, Dask and Spark
+workers run them in parallel.
+
+Errors raise subclasses of :class:`MerzimError` chosen by the library's error
+kind (:class:`OutOfCoverageError`, :class:`InvalidInputError`, ...), with the
+library's message; a column call's error names the first failing item
+(``err.index``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os as _os
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+
+from . import _merzim
+from ._merzim import (
+    InternalError,
+    InvalidDataError,
+    InvalidInputError,
+    InvalidRegulationError,
+    MerzimError,
+    MerzimIOError,
+    OutOfCoverageError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Act",
+    "Calendar",
+    "Day",
+    "Evaluator",
+    "InternalError",
+    "InvalidDataError",
+    "InvalidInputError",
+    "InvalidRegulationError",
+    "LegalDue",
+    "MerzimError",
+    "MerzimIOError",
+    "Names",
+    "Office",
+    "OutOfCoverageError",
+    "Regulation",
+    "Step",
+    "Timeline",
+    "evaluate_json",
+]
+
+# ---------------------------------------------------------------------------
+# Result types
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Names:
+    """A text in Kazakh, Russian and English."""
+
+    kk: str
+    ru: str
+    en: str
+
+    def get(self, lang: str = "en") -> str:
+        """The text in ``lang`` ("kk", "ru" or "en"), falling back to Russian,
+        then English, then Kazakh when empty."""
+        first = {"kk": self.kk, "kz": self.kk, "ru": self.ru, "en": self.en}.get(lang.lower())
+        if first is None:
+            raise InvalidInputError(f"unknown language {lang!r}: expected one of kk, ru, en")
+        for s in (first, self.ru, self.en, self.kk):
+            if s:
+                return s
+        return ""
+
+
+@dataclass(frozen=True)
+class Act:
+    """A transfer or declaration act, as cited by a :class:`Day`."""
+
+    id: str
+    title: Names
+    body: str
+    number: Optional[str]
+    date: Optional[_dt.date]
+    url: Optional[str]
+    inferred: List[str]
+
+
+@dataclass(frozen=True)
+class Day:
+    """Everything the calendar knows about one date (``Calendar.day``).
+
+    ``kind`` is one of "working", "weekend", "holiday", "religious_day_off",
+    "substitute_day_off", "transferred_day_off", "declared_day_off",
+    "working_weekend", "transferred_working_day".
+    """
+
+    date: _dt.date
+    kind: str
+    working: bool
+    names: Optional[Names]
+    source: Optional[str]
+    source_url: Optional[str]
+    inferred: List[str]
+    act: Optional[Act]
+    provisional: bool
+    estimated: bool
+
+
+@dataclass(frozen=True)
+class LegalDue:
+    """A legal term computed for one submission (``Office.legal_due``).
+
+    ``due`` and ``handoff`` are timezone-aware, with the office zone's offset
+    for that date (Almaty: +06:00 until 2024-02-29, +05:00 since 2024-03-01).
+    """
+
+    registered: _dt.date
+    day_one: Optional[_dt.date]
+    last_day: _dt.date
+    due: _dt.datetime
+    handoff: Optional[_dt.datetime]
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class Step:
+    """When one step of a regulation starts and ends (timezone-aware)."""
+
+    number: int
+    duration: str
+    start: _dt.datetime
+    end: _dt.datetime
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A regulation's steps chained for one submission (``Regulation.timeline``).
+
+    Every instant is timezone-aware, with the office zone's offset.
+    ``alternatives`` lists each alternative of the overall term with its due.
+    """
+
+    regulation: str
+    channel: str
+    outcome: str
+    submitted: _dt.datetime
+    steps: List[Step]
+    end: _dt.datetime
+    alternatives: List[Tuple[str, _dt.datetime]]
+    term_due: Optional[_dt.datetime]
+    within_term: Optional[bool]
+    refusal_due: Optional[_dt.datetime]
+    handoff: Optional[_dt.datetime]
+    storage_until: Optional[_dt.datetime]
+    provisional: bool
+    warnings: List[str]
+
+
+def _names(t: Optional[Tuple[str, str, str]]) -> Optional[Names]:
+    return None if t is None else Names(*t)
+
+
+def _day(d: Dict[str, Any]) -> Day:
+    act = d["act"]
+    if act is not None:
+        act = Act(
+            id=act["id"],
+            title=Names(*act["title"]),
+            body=act["body"],
+            number=act["number"],
+            date=act["date"],
+            url=act["url"],
+            inferred=list(act["inferred"]),
+        )
+    return Day(
+        date=d["date"],
+        kind=d["kind"],
+        working=d["working"],
+        names=_names(d["names"]),
+        source=d["source"],
+        source_url=d["source_url"],
+        inferred=list(d["inferred"]),
+        act=act,
+        provisional=d["provisional"],
+        estimated=d["estimated"],
+    )
+
+
+# ---------------------------------------------------------------------------
+# Conversions between Python, numpy and pandas values and the native forms
+# ---------------------------------------------------------------------------
+
+_NAT = np.iinfo(np.int64).min
+
+
+def _scalar_date(x: Any) -> Optional[_dt.date]:
+    """``x`` as a ``datetime.date`` if it is one value, else None."""
+    if isinstance(x, _dt.datetime):
+        return x.date()
+    if isinstance(x, _dt.date):
+        return x
+    if isinstance(x, np.datetime64):
+        if np.isnat(x):
+            raise InvalidInputError("NaT (not a time) is not a date: drop or fill missing dates first")
+        return x.astype("datetime64[D]").astype(_dt.date)
+    return None
+
+
+def _wall_clock(x: Any, zone: Optional[str]) -> Any:
+    """A timezone-aware pandas column as wall-clock time (in ``zone`` when given)."""
+    tz = getattr(getattr(x, "dt", x), "tz", None)
+    if tz is None:
+        return x
+    acc = x.dt if hasattr(x, "dt") else x
+    if zone is not None:
+        acc = acc.tz_convert(zone)
+        acc = acc.dt if hasattr(acc, "dt") else acc
+    return acc.tz_localize(None)
+
+
+def _column(x: Any, unit: str, what: str, zone: Optional[str] = None) -> Tuple[np.ndarray, Tuple[int, ...]]:
+    """``x`` (numpy array, pandas Series or DatetimeIndex, list of dates) as a
+    contiguous 1-D int64 view of ``datetime64[unit]`` and the original shape.
+    No copy when ``x`` already is a contiguous ``datetime64[unit]`` array."""
+    x = _wall_clock(x, zone)
+    a = np.asarray(x)
+    if a.dtype.kind != "M":
+        if a.dtype.kind in "OUS":
+            try:
+                a = a.astype(f"datetime64[{unit}]")
+            except (TypeError, ValueError) as e:
+                raise InvalidInputError(f"{what}: cannot read the values as dates or times: {e}") from None
+        else:
+            raise TypeError(f"{what}: expected datetime64 values (numpy, pandas) or dates, got dtype {a.dtype}")
+    elif a.dtype != np.dtype(f"datetime64[{unit}]"):
+        a = a.astype(f"datetime64[{unit}]")
+    shape = a.shape
+    a = np.ascontiguousarray(a).reshape(-1)
+    return a.view(np.int64), shape
+
+
+def _counts(n: Any, size: Optional[int]) -> Any:
+    """Working-day counts: one Python int for all, or a contiguous int32/int64 array."""
+    if isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_)):
+        return int(n)
+    a = np.asarray(n)
+    if a.dtype.kind not in "iu":
+        raise TypeError(f"n: expected integers, got dtype {a.dtype}")
+    if a.dtype != np.int32:
+        a = a.astype(np.int64, copy=False)
+    a = np.ascontiguousarray(a).reshape(-1)
+    return a
+
+
+def _submitted(x: Any) -> Tuple[_dt.datetime, bool]:
+    """A submission time: (naive local wall-clock time, False), or for a
+    timezone-aware datetime (its UTC time, True), which the office's zone
+    turns into local time."""
+    if isinstance(x, np.datetime64):
+        if np.isnat(x):
+            raise InvalidInputError("NaT (not a time) is not a time: drop or fill missing times first")
+        x = x.astype("datetime64[us]").astype(_dt.datetime)
+    if isinstance(x, str):
+        try:
+            x = _dt.datetime.fromisoformat(x.replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidInputError(
+                f"cannot read the time {x!r}: expected YYYY-MM-DDTHH:MM[:SS] or an ISO instant with an offset"
+            ) from None
+    if not isinstance(x, _dt.datetime):
+        raise TypeError(f"expected a datetime.datetime (naive: the office's local time; or timezone-aware), got {type(x).__name__}")
+    if x.tzinfo is not None and x.utcoffset() is not None:
+        utc = x.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        return utc, True
+    return x.replace(tzinfo=None), False
+
+
+def _is_scalar_time(x: Any) -> bool:
+    return isinstance(x, (_dt.date, str, np.datetime64))
+
+
+# ---------------------------------------------------------------------------
+# Calendar
+# ---------------------------------------------------------------------------
+
+DateLike = Union[_dt.date, np.datetime64]
+
+
+class Calendar:
+    """The Kazakhstan working-day calendar. Immutable; cheap to share between
+    threads (the tables are built once per process)."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, _native: Any) -> None:
+        if not isinstance(_native, _merzim.NativeCalendar):
+            raise TypeError("use Calendar.kazakhstan(...) to make a calendar")
+        self._c = _native
+
+    @classmethod
+    def kazakhstan(
+        cls,
+        week: str = "five",
+        horizon: Optional[str] = None,
+        as_known_on: Optional[_dt.date] = None,
+    ) -> "Calendar":
+        """The embedded Kazakhstan calendar.
+
+        ``week``: "five" (Monday-Friday, the default) or "six" (Monday-Saturday).
+        ``horizon``: None or "coverage" (answer only 2000-01-01..2027-12-31) or
+        "provisional" (extend the statutory rules up to 2100; results past
+        coverage are marked provisional). ``as_known_on``: the data as it was
+        known on that date (only the acts adopted by then; RULES.md section 9).
+        """
+        return cls(_merzim.NativeCalendar.kazakhstan(week, horizon, as_known_on))
+
+    def with_overlay_toml(self, toml: str, origin: str = "overlay.toml") -> "Calendar":
+        """This calendar with extra data layered over it (a new transfer order,
+        a local day off, an announced Kurban Ait date), in the TOML schema of
+        ``holidays/transfers/YYYY.toml``. A bad overlay raises
+        :class:`InvalidDataError` naming ``origin`` and the line, and never
+        half-applies."""
+        return Calendar(self._c.with_overlay_toml(origin, toml))
+
+    def with_overlay_file(self, path: Union[str, "_os.PathLike[str]"]) -> "Calendar":
+        """:meth:`with_overlay_toml` with the text of a file."""
+        return Calendar(self._c.with_overlay_file(_os.fspath(path)))
+
+    def with_week(self, week: str) -> "Calendar":
+        """This calendar's data counted for another week ("five" or "six")."""
+        return Calendar(self._c.with_week(week))
+
+    def with_horizon(self, horizon: str) -> "Calendar":
+        """This calendar with another horizon ("coverage" or "provisional")."""
+        return Calendar(self._c.with_horizon(horizon))
+
+    def as_known_on(self, date: _dt.date) -> "Calendar":
+        """This calendar's data as it was known on ``date``."""
+        return Calendar(self._c.as_known_on(date))
+
+    @property
+    def week(self) -> str:
+        """"five" or "six"."""
+        return self._c.week()
+
+    @property
+    def horizon(self) -> str:
+        """"coverage" or "provisional"."""
+        return self._c.horizon()
+
+    @property
+    def coverage(self) -> Tuple[_dt.date, _dt.date]:
+        """The first and last date the data covers."""
+        return self._c.coverage()
+
+    @property
+    def valid_range(self) -> Tuple[_dt.date, _dt.date]:
+        """The first and last date this calendar answers for."""
+        return self._c.valid_range()
+
+    @property
+    def data_version(self) -> str:
+        """A version string of the data (coverage, hash, overlays)."""
+        return self._c.data_version()
+
+    @property
+    def known_on(self) -> Optional[_dt.date]:
+        """The date this calendar is as known on (None: as known now)."""
+        return self._c.known_on()
+
+    @property
+    def data_as_of(self) -> Optional[_dt.date]:
+        """When the embedded data was last checked against official sources."""
+        return self._c.data_as_of()
+
+    def __repr__(self) -> str:
+        a, b = self.valid_range
+        known = f", as_known_on={self.known_on}" if self.known_on else ""
+        return f"<merzim.Calendar week={self.week} horizon={self.horizon} {a}..{b}{known}>"
+
+    # -- the three calls of every analyst, on a date or a column ------------
+
+    def is_working_day(self, x: Any) -> Any:
+        """Whether ``x`` is a working day.
+
+        ``x``: a ``datetime.date`` (returns ``bool``), or dates as a numpy
+        ``datetime64`` array, a pandas Series or DatetimeIndex, or a list of
+        dates (returns a numpy ``bool`` array of the same shape).
+        """
+        d = _scalar_date(x)
+        if d is not None:
+            return self._c.is_working_day(d)
+        a, shape = _column(x, "D", "x")
+        return self._c.is_working_day_bulk(a).reshape(shape)
+
+    def add_working_days(self, start: Any, n: Any) -> Any:
+        """The ``n``-th working day after ``start`` (n > 0), the |n|-th before
+        it (n < 0), or for n = 0 ``start`` itself if it is a working day, else
+        the next one. ``start`` need not be a working day (unlike
+        ``numpy.busday_offset``, which rolls it first).
+
+        ``start`` a ``datetime.date`` and ``n`` an ``int``: returns a ``date``.
+        ``start`` a column of dates (numpy ``datetime64``, pandas) and ``n`` an
+        ``int`` or an integer array of the same length: returns a numpy
+        ``datetime64[D]`` array.
+        """
+        d = _scalar_date(start)
+        if d is not None:
+            if isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_)):
+                return self._c.add_working_days(d, int(n))
+            n_arr = np.asarray(n)
+            start = np.full(n_arr.shape, np.datetime64(d, "D"))
+        a, shape = _column(start, "D", "start")
+        out = self._c.add_working_days_bulk(a, _counts(n, a.size))
+        return out.view("datetime64[D]").reshape(shape)
+
+    def working_days_between(self, a: Any, b: Any) -> Any:
+        """Working days in ``(a, b]``, negative when ``b < a``: so that
+        ``add_working_days(a, working_days_between(a, b)) == b`` for a working
+        day ``b``. Two dates give an ``int``; a column (either side may be
+        one date) gives a numpy ``int32`` array."""
+        da, db = _scalar_date(a), _scalar_date(b)
+        if da is not None and db is not None:
+            return self._c.working_days_between(da, db)
+        if da is not None:
+            a = np.full(np.shape(np.asarray(b)), np.datetime64(da, "D"))
+        if db is not None:
+            b = np.full(np.shape(np.asarray(a)), np.datetime64(db, "D"))
+        xa, shape = _column(a, "D", "a")
+        xb, _ = _column(b, "D", "b")
+        return self._c.working_days_between_bulk(xa, xb).reshape(shape)
+
+    # -- what a day is -------------------------------------------------------
+
+    def day(self, date: DateLike) -> Day:
+        """Everything known about ``date``: kind, names (kk/ru/en), legal
+        source and link, the act that moved it, provisional and estimated flags."""
+        d = _scalar_date(date)
+        if d is None:
+            raise TypeError("day() takes one date")
+        return _day(self._c.day(d))
+
+    def day_kind(self, date: DateLike) -> str:
+        """The kind of ``date`` (see :class:`Day`)."""
+        d = _scalar_date(date)
+        if d is None:
+            raise TypeError("day_kind() takes one date")
+        return self._c.day_kind(d)
+
+    def days_off(self, year: int) -> List[Day]:
+        """Every day of ``year`` that is not a working day (weekends included),
+        in date order, each as :meth:`day` gives it."""
+        return [_day(d) for d in self._c.days_off(int(year))]
+
+    def holidays(self, year: int) -> List[Day]:
+        """:meth:`days_off` without the ordinary weekends: holidays, religious
+        days off, substitute, transferred and declared days off."""
+        return [d for d in self.days_off(year) if d.kind != "weekend"]
+
+    def is_provisional(self, date: DateLike) -> bool:
+        """Whether ``date``'s status may still change."""
+        d = _scalar_date(date)
+        if d is None:
+            raise TypeError("is_provisional() takes one date")
+        return self._c.is_provisional(d)
+
+    def working_days_in_month(self, year: int, month: int) -> int:
+        """Working days in a month."""
+        return self._c.working_days_in_month(int(year), int(month))
+
+    def working_days_in_year(self, year: int) -> int:
+        """Working days in a year."""
+        return self._c.working_days_in_year(int(year))
+
+    def working_days_in_range(self, a: DateLike, b: DateLike) -> int:
+        """Working days from ``a`` to ``b``, both inclusive."""
+        da, db = _scalar_date(a), _scalar_date(b)
+        if da is None or db is None:
+            raise TypeError("working_days_in_range() takes two dates")
+        return self._c.working_days_in_range(da, db)
+
+
+# ---------------------------------------------------------------------------
+# Office time and legal terms
+# ---------------------------------------------------------------------------
+
+
+class Office:
+    """Office hours laid over a calendar, in a time zone: what legal terms and
+    regulation timelines are counted on.
+
+    ``schedule``: "state_body" (09:00-13:00 and 14:30-18:30, the default),
+    "state_corporation" (09:00-18:00), or a list of ("HH:MM", "HH:MM")
+    intervals for every working day. ``tz``: an IANA zone (default
+    "Asia/Almaty"); counting is in its local wall-clock time and results carry
+    its offset for each date.
+    """
+
+    __slots__ = ("_o", "calendar", "tz")
+
+    def __init__(
+        self,
+        calendar: Optional[Calendar] = None,
+        schedule: Union[str, Sequence[Tuple[str, str]]] = "state_body",
+        tz: str = "Asia/Almaty",
+    ) -> None:
+        calendar = calendar if calendar is not None else Calendar.kazakhstan()
+        self.calendar = calendar
+        self._o = _merzim.NativeOffice(calendar._c, schedule, tz)
+        self.tz = self._o.zone()
+
+    def __repr__(self) -> str:
+        return f"<merzim.Office tz={self.tz} {self.calendar!r}>"
+
+    def local(self, submitted: Any) -> _dt.datetime:
+        """A submission as local wall-clock time of the office (a naive
+        datetime is taken as such; an aware one is converted; seconds are dropped)."""
+        t, instant = _submitted(submitted)
+        return self._o.local(t, instant)
+
+    def legal_due(
+        self,
+        submitted: Any,
+        term: str,
+        channel: str = "provider",
+        start: str = "submission_day",
+        end: str = "close_of_business",
+    ) -> Any:
+        """The legal term ``term`` ("22 working days", "22 рабочих дня",
+        "30 calendar days", "15 minutes", "1 month") for a submission
+        (RULES.md section 5).
+
+        ``submitted`` a ``datetime`` (naive: the office's local time; or
+        timezone-aware): returns a :class:`LegalDue` with aware ``due`` and
+        ``handoff``. ``submitted`` a column of ``datetime64`` (numpy: local
+        wall-clock time; a timezone-aware pandas Series is converted to the
+        office's zone): returns the due instants as a numpy ``datetime64[m]``
+        array of local wall-clock time.
+
+        ``channel``: "provider", "portal" or "state_corporation"; ``start``:
+        "submission_day" or "next_day"; ``end``: "close_of_business" or "midnight".
+        """
+        if _is_scalar_time(submitted):
+            t, instant = _submitted(submitted)
+            d = self._o.legal_due(t, instant, term, channel, start, end)
+            return LegalDue(**d)
+        a, shape = _column(submitted, "m", "submitted", zone=self.tz)
+        out = self._o.legal_due_bulk(a, term, channel, start, end)
+        return out.view("datetime64[m]").reshape(shape)
+
+    def zoned(self, local: Any) -> Any:
+        """Local wall-clock time as timezone-aware time: a ``datetime`` with the
+        zone's offset for that date, or for a column a pandas Series in the
+        office's zone (needs pandas)."""
+        if isinstance(local, _dt.datetime):
+            return self._o.zoned(local.replace(tzinfo=None))
+        import pandas as pd  # only for columns
+
+        return pd.Series(np.asarray(local, dtype="datetime64[ns]")).dt.tz_localize(self.tz)
+
+
+# ---------------------------------------------------------------------------
+# Regulations
+# ---------------------------------------------------------------------------
+
+
+class Regulation:
+    """A regulation: numbered steps, an overall term, a refusal term, storage
+    (RULES.md section 6). Six are bundled (:meth:`bundled_ids`)."""
+
+    __slots__ = ("_r",)
+
+    def __init__(self, _native: Any) -> None:
+        if not isinstance(_native, _merzim.NativeRegulation):
+            raise TypeError("use Regulation.bundled, from_toml or from_file")
+        self._r = _native
+
+    @staticmethod
+    def bundled_ids() -> List[str]:
+        """The ids of the bundled regulations."""
+        return list(_merzim.NativeRegulation.bundled_ids())
+
+    @classmethod
+    def bundled(cls, id: str) -> "Regulation":
+        """A bundled regulation by id (``InvalidInputError`` lists the ids)."""
+        return cls(_merzim.NativeRegulation.bundled(id))
+
+    @classmethod
+    def from_toml(cls, text: str, origin: str = "regulation.toml") -> "Regulation":
+        """A regulation from TOML text (errors name ``origin``, line and field)."""
+        return cls(_merzim.NativeRegulation.from_toml(origin, text))
+
+    @classmethod
+    def from_file(cls, path: Union[str, "_os.PathLike[str]"]) -> "Regulation":
+        """A regulation file; its id must equal the file stem."""
+        return cls(_merzim.NativeRegulation.from_file(_os.fspath(path)))
+
+    @property
+    def id(self) -> str:
+        return self._r.id()
+
+    @property
+    def title(self) -> Names:
+        return Names(*self._r.title())
+
+    @property
+    def channels(self) -> List[str]:
+        return list(self._r.channels())
+
+    def __repr__(self) -> str:
+        return f"<merzim.Regulation {self.id}>"
+
+    def timeline(
+        self,
+        office: Office,
+        submitted: Any,
+        channel: str = "provider",
+        outcome: str = "approve",
+    ) -> Any:
+        """The timeline of a submission (RULES.md section 6).
+
+        ``submitted`` a ``datetime``: returns a :class:`Timeline` with aware
+        instants. ``submitted`` a ``datetime64`` column (local wall-clock
+        time): returns a dict of numpy arrays, ``end``, ``term_due``,
+        ``refusal_due``, ``handoff``, ``storage_until`` as ``datetime64[m]``
+        local wall-clock time (NaT where there is none) and ``within_term`` as
+        ``bool`` (None when the regulation states no overall term).
+        """
+        if _is_scalar_time(submitted):
+            t, instant = _submitted(submitted)
+            d = self._r.timeline(office._o, t, instant, channel, outcome)
+            d["steps"] = [Step(**s) for s in d["steps"]]
+            d["alternatives"] = [tuple(x) for x in d["alternatives"]]
+            return Timeline(**d)
+        a, shape = _column(submitted, "m", "submitted", zone=office.tz)
+        cols = self._r.timeline_bulk(office._o, a, channel, outcome)
+        out: Dict[str, Any] = {}
+        for k in ("end", "term_due", "refusal_due", "handoff", "storage_until"):
+            out[k] = cols[k].view("datetime64[m]").reshape(shape)
+        w = cols["within_term"].reshape(shape)
+        out["within_term"] = None if (w.size and (w < 0).all()) else w == 1
+        return out
+
+
+# ---------------------------------------------------------------------------
+# The batch contract
+# ---------------------------------------------------------------------------
+
+
+def evaluate_json(line: str) -> str:
+    """One JSON request in, one JSON response out: the batch contract
+    (``docs/batch.schema.json``), exactly what the CLI's ``merzim batch`` and
+    the C API's ``merzim_eval_json`` answer for the same line. Never raises
+    for a bad line: the response is an error object with its ``kind``."""
+    return _merzim.evaluate_json(line)
+
+
+class Evaluator:
+    """The batch contract with options: a calendar (week, horizon, overlays,
+    as known on a date) and regulation files that requests may name by id."""
+
+    __slots__ = ("_e",)
+
+    def __init__(
+        self,
+        calendar: Optional[Calendar] = None,
+        regulations: Iterable[Union[Regulation, str, "_os.PathLike[str]"]] = (),
+    ) -> None:
+        calendar = calendar if calendar is not None else Calendar.kazakhstan()
+        regs = [r if isinstance(r, Regulation) else Regulation.from_file(r) for r in regulations]
+        self._e = _merzim.NativeEvaluator(calendar._c, [r._r for r in regs])
+
+    def evaluate_json(self, line: str) -> str:
+        """One JSON line in, one out (see :func:`evaluate_json`)."""
+        return self._e.evaluate_json(line)
+
+    def evaluate_lines(self, lines: Iterable[str]) -> List[str]:
+        """Many lines, answered in order with the GIL released."""
+        return self._e.evaluate_lines(list(lines))

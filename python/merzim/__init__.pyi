@@ -1,0 +1,240 @@
+"""Type stubs of merzim: scalars with the standard library's types, columns with numpy."""
+
+import datetime as _dt
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, Union, overload
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+
+Week = Literal["five", "six", "five_day", "six_day", "5", "6"]
+HorizonName = Literal["coverage", "provisional"]
+Channel = Literal["provider", "portal", "state_corporation"]
+StartRule = Literal["submission_day", "next_day"]
+TermEnd = Literal["close_of_business", "midnight"]
+Outcome = Literal["approve", "refuse"]
+DayKind = Literal[
+    "working",
+    "weekend",
+    "holiday",
+    "religious_day_off",
+    "substitute_day_off",
+    "transferred_day_off",
+    "declared_day_off",
+    "working_weekend",
+    "transferred_working_day",
+]
+
+DateScalar = Union[_dt.date, np.datetime64]
+TimeScalar = Union[_dt.datetime, np.datetime64, str]
+#: numpy datetime64 arrays, pandas Series / DatetimeIndex of datetimes, lists of dates.
+DateColumn = Union[npt.NDArray[np.datetime64], Sequence[_dt.date], Any]
+IntColumn = Union[npt.NDArray[np.integer[Any]], Sequence[int]]
+PathLike = Union[str, "os.PathLike[str]"]
+
+class MerzimError(Exception):
+    """Base of every merzim error."""
+
+    kind: str
+    """The library's error kind: "out_of_coverage", "invalid_input", ..."""
+    index: Optional[int]
+    """For a column call: the index of the first failing item."""
+
+class OutOfCoverageError(MerzimError): ...
+class InvalidInputError(MerzimError): ...
+class InvalidDataError(MerzimError): ...
+class InvalidRegulationError(MerzimError): ...
+class MerzimIOError(MerzimError): ...
+class InternalError(MerzimError): ...
+
+@dataclass(frozen=True)
+class Names:
+    kk: str
+    ru: str
+    en: str
+    def get(self, lang: str = "en") -> str: ...
+
+@dataclass(frozen=True)
+class Act:
+    id: str
+    title: Names
+    body: str
+    number: Optional[str]
+    date: Optional[_dt.date]
+    url: Optional[str]
+    inferred: List[str]
+
+@dataclass(frozen=True)
+class Day:
+    date: _dt.date
+    kind: DayKind
+    working: bool
+    names: Optional[Names]
+    source: Optional[str]
+    source_url: Optional[str]
+    inferred: List[str]
+    act: Optional[Act]
+    provisional: bool
+    estimated: bool
+
+@dataclass(frozen=True)
+class LegalDue:
+    registered: _dt.date
+    day_one: Optional[_dt.date]
+    last_day: _dt.date
+    due: _dt.datetime
+    handoff: Optional[_dt.datetime]
+    provisional: bool
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    duration: str
+    start: _dt.datetime
+    end: _dt.datetime
+
+@dataclass(frozen=True)
+class Timeline:
+    regulation: str
+    channel: Channel
+    outcome: Outcome
+    submitted: _dt.datetime
+    steps: List[Step]
+    end: _dt.datetime
+    alternatives: List[Tuple[str, _dt.datetime]]
+    term_due: Optional[_dt.datetime]
+    within_term: Optional[bool]
+    refusal_due: Optional[_dt.datetime]
+    handoff: Optional[_dt.datetime]
+    storage_until: Optional[_dt.datetime]
+    provisional: bool
+    warnings: List[str]
+
+class Calendar:
+    """The Kazakhstan working-day calendar."""
+
+    @classmethod
+    def kazakhstan(
+        cls,
+        week: Week = "five",
+        horizon: Optional[HorizonName] = None,
+        as_known_on: Optional[_dt.date] = None,
+    ) -> Calendar: ...
+    def with_overlay_toml(self, toml: str, origin: str = "overlay.toml") -> Calendar: ...
+    def with_overlay_file(self, path: PathLike) -> Calendar: ...
+    def with_week(self, week: Week) -> Calendar: ...
+    def with_horizon(self, horizon: HorizonName) -> Calendar: ...
+    def as_known_on(self, date: _dt.date) -> Calendar: ...
+    @property
+    def week(self) -> str: ...
+    @property
+    def horizon(self) -> str: ...
+    @property
+    def coverage(self) -> Tuple[_dt.date, _dt.date]: ...
+    @property
+    def valid_range(self) -> Tuple[_dt.date, _dt.date]: ...
+    @property
+    def data_version(self) -> str: ...
+    @property
+    def known_on(self) -> Optional[_dt.date]: ...
+    @property
+    def data_as_of(self) -> Optional[_dt.date]: ...
+    @overload
+    def is_working_day(self, x: DateScalar) -> bool: ...
+    @overload
+    def is_working_day(self, x: DateColumn) -> npt.NDArray[np.bool_]: ...
+    @overload
+    def add_working_days(self, start: DateScalar, n: int) -> _dt.date: ...
+    @overload
+    def add_working_days(self, start: DateScalar, n: IntColumn) -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def add_working_days(self, start: DateColumn, n: Union[int, IntColumn]) -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def working_days_between(self, a: DateScalar, b: DateScalar) -> int: ...
+    @overload
+    def working_days_between(self, a: Union[DateScalar, DateColumn], b: Union[DateScalar, DateColumn]) -> npt.NDArray[np.int32]: ...
+    def day(self, date: DateScalar) -> Day: ...
+    def day_kind(self, date: DateScalar) -> DayKind: ...
+    def days_off(self, year: int) -> List[Day]: ...
+    def holidays(self, year: int) -> List[Day]: ...
+    def is_provisional(self, date: DateScalar) -> bool: ...
+    def working_days_in_month(self, year: int, month: int) -> int: ...
+    def working_days_in_year(self, year: int) -> int: ...
+    def working_days_in_range(self, a: DateScalar, b: DateScalar) -> int: ...
+
+class Office:
+    """Office hours over a calendar, in a time zone."""
+
+    calendar: Calendar
+    tz: str
+    def __init__(
+        self,
+        calendar: Optional[Calendar] = None,
+        schedule: Union[Literal["state_body", "state_corporation"], Sequence[Tuple[str, str]]] = "state_body",
+        tz: str = "Asia/Almaty",
+    ) -> None: ...
+    def local(self, submitted: TimeScalar) -> _dt.datetime: ...
+    @overload
+    def legal_due(
+        self,
+        submitted: TimeScalar,
+        term: str,
+        channel: Channel = "provider",
+        start: StartRule = "submission_day",
+        end: TermEnd = "close_of_business",
+    ) -> LegalDue: ...
+    @overload
+    def legal_due(
+        self,
+        submitted: DateColumn,
+        term: str,
+        channel: Channel = "provider",
+        start: StartRule = "submission_day",
+        end: TermEnd = "close_of_business",
+    ) -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def zoned(self, local: _dt.datetime) -> _dt.datetime: ...
+    @overload
+    def zoned(self, local: DateColumn) -> Any: ...
+
+class Regulation:
+    """A regulation: numbered steps, overall term, refusal, storage."""
+
+    @staticmethod
+    def bundled_ids() -> List[str]: ...
+    @classmethod
+    def bundled(cls, id: str) -> Regulation: ...
+    @classmethod
+    def from_toml(cls, text: str, origin: str = "regulation.toml") -> Regulation: ...
+    @classmethod
+    def from_file(cls, path: PathLike) -> Regulation: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> Names: ...
+    @property
+    def channels(self) -> List[str]: ...
+    @overload
+    def timeline(
+        self, office: Office, submitted: TimeScalar, channel: Channel = "provider", outcome: Outcome = "approve"
+    ) -> Timeline: ...
+    @overload
+    def timeline(
+        self, office: Office, submitted: DateColumn, channel: Channel = "provider", outcome: Outcome = "approve"
+    ) -> Dict[str, Optional[npt.NDArray[Any]]]: ...
+
+def evaluate_json(line: str) -> str: ...
+
+class Evaluator:
+    """The batch contract with options."""
+
+    def __init__(
+        self,
+        calendar: Optional[Calendar] = None,
+        regulations: Iterable[Union[Regulation, PathLike]] = (),
+    ) -> None: ...
+    def evaluate_json(self, line: str) -> str: ...
+    def evaluate_lines(self, lines: Iterable[str]) -> List[str]: ...

@@ -1,0 +1,32 @@
+"""The batch contract: the same JSON as the CLI's `batch` and the C API."""
+import json
+
+import pytest
+
+import merzim
+
+LINE = '{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days", "channel": "portal"}'
+# The output of `merzim batch` and of merzim_eval_json for LINE (README.md, src/batch/mod.rs).
+EXPECTED = '{"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}'
+
+
+def test_evaluate_json_is_the_contract():
+    assert merzim.evaluate_json(LINE) == EXPECTED
+    bad = merzim.evaluate_json('{"id": "a2", "submitted": "2031-01-05T10:00", "term": "1 working day"}')
+    assert json.loads(bad)["error"]["kind"] == "out_of_coverage"
+    assert json.loads(merzim.evaluate_json("not json"))["error"]["kind"] == "invalid_input"
+
+
+def test_evaluator_options(tmp_path):
+    prov = merzim.Evaluator(merzim.Calendar.kazakhstan(horizon="provisional"))
+    out = json.loads(prov.evaluate_json('{"id": "a2", "submitted": "2031-01-05T10:00", "term": "1 working day"}'))
+    assert out["provisional"] is True and "due" in out
+    ev = merzim.Evaluator()
+    assert ev.evaluate_lines([LINE, LINE]) == [EXPECTED, EXPECTED]
+    reg = merzim.Regulation.bundled("east-kazakhstan-2016-land-purpose-change")
+    with pytest.raises(merzim.InvalidInputError, match="already known"):
+        merzim.Evaluator(regulations=[reg])
+    out = json.loads(ev.evaluate_json(
+        '{"id": "r", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T16:30"}'
+    ))
+    assert out["end"] == "2026-04-22T09:15:00+05:00" and out["within_term"] is False
