@@ -211,7 +211,8 @@ int32_t merzim_add_working_days(const merzim_calendar *cal, int32_t yyyymmdd, in
                                 int32_t *out_yyyymmdd);
 
 /* *out = working days in (from, to], negative when to < from, so that
- * merzim_add_working_days(from, *out) == to for a working day `to`.
+ * merzim_add_working_days(from, *out) == to for a working day `to` that is
+ * after `from`, or for working days `from` and `to` in either order.
  * Example: 20260320 .. 20260326 -> 1 (ffi/examples/working_days.c). */
 int32_t merzim_working_days_between(const merzim_calendar *cal, int32_t from, int32_t to,
                                     int32_t *out);

@@ -448,7 +448,9 @@ impl Calendar {
     }
 
     /// Working days in `(a, b]`, negative when `b < a`, so that
-    /// `add_working_days(a, working_days_between(a, b)) == b` for a working day `b`.
+    /// `add_working_days(a, working_days_between(a, b)) == b` when `b` is a
+    /// working day and either `b` is after `a` or `a` is a working day too
+    /// (counting back from a day off skips it: Sunday 2027-11-14 minus 30).
     ///
     /// # Errors
     ///
