@@ -924,6 +924,98 @@ fn diff_prints_changed_cases_only() {
         .stderr(predicate::str::contains("bad.toml"));
 }
 
+#[test]
+fn diff_compares_two_as_known_on_dates() {
+    // The order of 17.04.2024 moved the day off of Wednesday 8 May to Saturday 4 May:
+    // as known on 2024-04-01 it was not issued yet. Four working days from Thursday
+    // 2 May end on 8 May before it and on 6 May after it; a June case is untouched.
+    // A line's own as_known_on applies to both sides, so that case does not change.
+    let cases = concat!(
+        r#"{"id":"may","submitted":"2024-05-02T10:00","term":"4 working days"}"#,
+        "\n",
+        r#"{"id":"june","submitted":"2024-06-03T10:00","term":"4 working days"}"#,
+        "\n",
+        r#"{"id":"pinned","submitted":"2024-05-02T10:00","term":"4 working days","as_known_on":"2024-04-01"}"#,
+        "\n",
+    );
+    let out = merzim()
+        .args([
+            "diff",
+            "--old-as-known-on",
+            "2024-04-01",
+            "--new-as-known-on",
+            "2024-05-01",
+        ])
+        .write_stdin(cases)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert_eq!(lines[0]["id"], "may");
+    assert_eq!(lines[0]["old"]["due"], "2024-05-08T18:30:00+05:00");
+    assert_eq!(lines[0]["new"]["due"], "2024-05-06T18:30:00+05:00");
+    // One side only: the other is the embedded data as known now.
+    let out = merzim()
+        .args(["diff", "--old-as-known-on", "2024-04-01"])
+        .write_stdin(cases)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+    // The 2026 Constitution: as known on 2026-01-01, Sunday 30 August was still
+    // Constitution Day and Monday 31 August a substitute day off.
+    let august = r#"{"id":"aug","submitted":"2026-08-28T10:00","term":"2 working days"}"#;
+    let out = merzim()
+        .args(["diff", "--old-as-known-on", "2026-01-01"])
+        .write_stdin(august)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let line: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(line["old"]["due"], "2026-09-01T18:30:00+05:00", "{line}");
+    assert_eq!(line["new"]["due"], "2026-08-31T18:30:00+05:00", "{line}");
+    // Nothing to compare: a usage error.
+    merzim()
+        .args(["diff"])
+        .write_stdin(cases)
+        .assert()
+        .code(2)
+        .stdout("");
+    // A bad date: a usage error that shows the expected form.
+    merzim()
+        .args(["diff", "--new-as-known-on", "2024-13-01"])
+        .write_stdin(cases)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn batch_takes_as_known_on_as_the_default_for_its_lines() {
+    let cases = concat!(
+        r#"{"id":"may","submitted":"2024-05-02T10:00","term":"4 working days"}"#,
+        "\n",
+        r#"{"id":"now","submitted":"2024-05-02T10:00","term":"4 working days","as_known_on":"2024-11-30"}"#,
+        "\n",
+    );
+    let lines = batch_lines(&["batch", "--as-known-on", "2024-04-01"], cases);
+    assert_eq!(lines[0]["due"], "2024-05-08T18:30:00+05:00");
+    assert_eq!(lines[1]["due"], "2024-05-06T18:30:00+05:00");
+    let lines = batch_lines(&["batch"], cases);
+    assert_eq!(lines[0]["due"], "2024-05-06T18:30:00+05:00");
+}
+
 // ------------------------------------------------------------------ arguments
 
 #[test]

@@ -6,17 +6,21 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use clap::Args;
+use chrono::NaiveDate;
+use clap::{ArgGroup, Args};
 use merzim::batch::Evaluator;
 use merzim::{Calendar, ErrorKind};
 
-use crate::options::{CalendarOpts, WeekOpts};
+use crate::options::{date, CalendarOpts, KnownOnOpts, WeekOpts};
 use crate::{Fail, Res};
 
 #[derive(Args)]
 pub struct BatchCmd {
     #[command(flatten)]
     cal: CalendarOpts,
+    /// (A line's own "as_known_on" field wins over this option.)
+    #[command(flatten)]
+    known: KnownOnOpts,
     #[command(flatten)]
     regulations: RegulationsOpts,
     #[command(flatten)]
@@ -24,13 +28,28 @@ pub struct BatchCmd {
 }
 
 #[derive(Args)]
+#[command(group(
+    ArgGroup::new("sides")
+        .required(true)
+        .multiple(true)
+        .args(["old", "new", "old_as_known_on", "new_as_known_on"])
+))]
 pub struct DiffCmd {
-    /// The old calendar data file.
+    /// The old side's calendar data file, layered over the embedded data
+    /// (default: the embedded data alone).
     #[arg(long, value_name = "FILE")]
-    old: PathBuf,
-    /// The new calendar data file.
+    old: Option<PathBuf>,
+    /// The new side's calendar data file, layered over the embedded data
+    /// (default: the embedded data alone).
     #[arg(long, value_name = "FILE")]
-    new: PathBuf,
+    new: Option<PathBuf>,
+    /// The old side as known on DATE: only the acts, holiday laws and Kurban Ait
+    /// dates known by then (default: as known now).
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    old_as_known_on: Option<NaiveDate>,
+    /// The new side as known on DATE (default: as known now).
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    new_as_known_on: Option<NaiveDate>,
     #[command(flatten)]
     week: WeekOpts,
     #[command(flatten)]
@@ -369,7 +388,7 @@ impl Progress {
 
 pub fn run_batch(c: BatchCmd, out: &mut impl Write) -> Res {
     check_stdout()?;
-    let ev = c.regulations.evaluator(c.cal.build()?)?;
+    let ev = c.regulations.evaluator(c.known.apply(c.cal.build()?)?)?;
     let mut progress = Progress::new("answers", c.threads.summary);
     let (read, written) = stream_lines(out, c.threads.count(), &mut progress, |line| {
         let r = ev.evaluate_bytes(line);
@@ -379,15 +398,30 @@ pub fn run_batch(c: BatchCmd, out: &mut impl Write) -> Res {
     Ok(())
 }
 
+/// One side of a diff: the embedded data, with `file` layered over it, as known on `known_on`.
+fn diff_side(
+    week: &WeekOpts,
+    file: Option<&PathBuf>,
+    known_on: Option<NaiveDate>,
+) -> Result<Calendar, Fail> {
+    let mut cal = Calendar::kazakhstan();
+    if let Some(p) = file {
+        cal = cal.with_overlay_file(p)?;
+    }
+    let known = KnownOnOpts {
+        as_known_on: known_on,
+    };
+    known.apply(week.apply(&cal)?)
+}
+
 pub fn run_diff(c: DiffCmd, out: &mut impl Write) -> Res {
     check_stdout()?;
-    let base = Calendar::kazakhstan();
     let old = c
         .regulations
-        .evaluator(c.week.apply(&base.with_overlay_file(&c.old)?)?)?;
+        .evaluator(diff_side(&c.week, c.old.as_ref(), c.old_as_known_on)?)?;
     let new = c
         .regulations
-        .evaluator(c.week.apply(&base.with_overlay_file(&c.new)?)?)?;
+        .evaluator(diff_side(&c.week, c.new.as_ref(), c.new_as_known_on)?)?;
     let mut progress = Progress::new("changed", c.threads.summary);
     let (read, written) = stream_lines(out, c.threads.count(), &mut progress, |line| {
         let a = old.evaluate_bytes(line);

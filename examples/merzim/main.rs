@@ -118,11 +118,16 @@ enum Command {
          Progress is shown on stderr when it is a terminal.\n\n{EXIT_CODES}"
     ))]
     Batch(batch::BatchCmd),
-    /// Which batch cases change between two calendar data files (read on stdin, changed ones printed).
+    /// Which batch cases change between two calendars: two data files, or the calendar as known
+    /// on two dates (read on stdin, changed ones printed).
     #[command(after_help = format!(
-        "Example:\n  merzim diff --old current.toml --new with-new-order.toml < cases.jsonl\n\n\
+        "Examples:\n  merzim diff --old current.toml --new with-new-order.toml < cases.jsonl\n  \
+         merzim diff --old-as-known-on 2024-04-01 --new-as-known-on 2024-05-01 < cases.jsonl\n\n\
+         The second shows which deadlines the order of 17.04.2024 (8 May moved to Saturday 4 May) changed.\n\
          Output lines: {{\"id\": ..., \"old\": {{...}}, \"new\": {{...}}}}, only for changed cases.\n\
-         The files use the schema of holidays/transfers/YYYY.toml and are layered over the embedded data.\n\n{EXIT_CODES}"
+         The files use the schema of holidays/transfers/YYYY.toml and are layered over the embedded data;\n\
+         a side without a file is the embedded data; a side without a date is as known now.\n\
+         A line's own \"as_known_on\" field applies to both sides.\n\n{EXIT_CODES}"
     ))]
     Diff(batch::DiffCmd),
     /// Shell completions, generated from the command-line definitions.
