@@ -3,14 +3,16 @@
 # header against the library and the SONAME, compiles the C tests and the C
 # examples (ffi/examples/*.c, the examples of merzim.h) with
 # `gcc -std=c99 -Wall -Wextra -Werror` against the shared AND the static
-# library, runs them, runs them under Valgrind (zero errors, zero leaks),
-# stages an installation with merzim.pc and builds an example with
-# pkg-config, and runs the Python ctypes example. Exits non-zero on any
-# failure.
+# library, runs them with an 8-thread stress of 1M mixed calls
+# (ffi/ctest/stress.c), runs them under Valgrind (zero errors, zero leaks;
+# the stress with 50k calls) and under AddressSanitizer (the library built
+# with nightly -Zsanitizer=address; the stress with its 1M calls), stages an
+# installation with merzim.pc and builds an example with pkg-config, and runs
+# the Python ctypes example. Exits non-zero on any failure.
 #
 # Works from a fresh clone, non-interactively (CI=true, no stdin). Needs cargo,
-# gcc, python3, readelf; installs valgrind and pkg-config with apt-get when
-# they are missing.
+# gcc, python3, readelf; installs valgrind and pkg-config with apt-get and the
+# nightly toolchain with rustup when they are missing.
 # Called by .ci/run; can be run alone: .ci/ffi.sh
 set -euo pipefail
 
@@ -88,10 +90,10 @@ echo "$(wc -l <"$BUILD/exported") functions, $(wc -l <"$BUILD/h_codes") status c
 
 step "compile the C tests and examples (shared and static)"
 src_of() { if [ -f "$CT/$1.c" ]; then echo "$CT/$1.c"; else echo "$EX/$1.c"; fi; }
-for t in test_merzim test_threads leak_canary "${EXAMPLES[@]}"; do
+for t in test_merzim test_threads stress leak_canary "${EXAMPLES[@]}"; do
     gcc "${CFLAGS[@]}" -pthread "$(src_of "$t")" -L "$REL" -lmerzim -Wl,-rpath,"$REL" -o "$BUILD/$t-shared"
 done
-for t in test_merzim test_threads "${EXAMPLES[@]}"; do
+for t in test_merzim test_threads stress "${EXAMPLES[@]}"; do
     # shellcheck disable=SC2086 # NATIVE_LIBS is a list of flags
     gcc "${CFLAGS[@]}" -pthread "$(src_of "$t")" "$REL/libmerzim.a" $NATIVE_LIBS -o "$BUILD/$t-static"
     if ldd "$BUILD/$t-static" | grep -q libmerzim; then
@@ -108,6 +110,10 @@ for b in "${RUNS[@]}"; do
     echo "-- $b"
     "$BUILD/$b" "$BUILD" </dev/null || fail "$b"
 done
+for b in stress-shared stress-static; do
+    echo "-- $b (8 threads, 1M calls)"
+    "$BUILD/$b" 1000000 </dev/null || fail "$b"
+done
 
 step "run the C tests under valgrind"
 apt_install valgrind valgrind
@@ -123,6 +129,15 @@ for b in "${RUNS[@]}"; do
     fi
     grep -E 'ERROR SUMMARY|definitely lost|indirectly lost|possibly lost|still reachable|suppressed:|All heap blocks were freed' "$BUILD/$b.vg" | sed 's/^==[0-9]*== */   /'
 done
+# Valgrind runs threads one at a time, about 40x slower: the stress with 50k calls.
+for b in stress-shared stress-static; do
+    echo "-- valgrind $b (8 threads, 50k calls)"
+    if ! "${VG[@]}" --log-file="$BUILD/$b.vg" "$BUILD/$b" 50000 </dev/null; then
+        cat "$BUILD/$b.vg" >&2
+        fail "valgrind $b"
+    fi
+    grep -E 'ERROR SUMMARY|definitely lost|possibly lost|still reachable' "$BUILD/$b.vg" | sed 's/^==[0-9]*== */   /'
+done
 # The suppressions must not hide real leaks: the canary leaks on purpose.
 for mode in lost reachable; do
     if "${VG[@]}" --log-file="$BUILD/canary-$mode.vg" "$BUILD/leak_canary-shared" "$mode" >/dev/null </dev/null; then
@@ -131,6 +146,43 @@ for mode in lost reachable; do
     fi
     echo "-- leak canary ($mode): valgrind reports it, as it must: $(grep -E 'ERROR SUMMARY' "$BUILD/canary-$mode.vg" | sed 's/^==[0-9]*== *//')"
 done
+
+step "run the C tests under AddressSanitizer (nightly -Zsanitizer=address)"
+if ! cargo +nightly --version >/dev/null 2>&1; then
+    command -v rustup >/dev/null || fail "the nightly toolchain is required for AddressSanitizer"
+    rustup toolchain install nightly --profile minimal </dev/null || fail "cannot install the nightly toolchain"
+fi
+HOST=$(rustc -vV | sed -n 's/^host: //p')
+ASAN_TARGET=$ROOT/target/asan
+# An explicit --target keeps RUSTFLAGS away from build scripts and proc macros.
+RUSTFLAGS="-Zsanitizer=address" cargo +nightly build -q --release -p merzim-ffi \
+    --target "$HOST" --target-dir "$ASAN_TARGET" </dev/null || fail "the AddressSanitizer build of merzim-ffi"
+ASAN_LIB=$ASAN_TARGET/$HOST/release/libmerzim.a
+ASAN_CFLAGS=("${CFLAGS[@]}" -fsanitize=address -fno-omit-frame-pointer -pthread)
+for t in test_merzim test_threads stress leak_canary "${EXAMPLES[@]}"; do
+    # shellcheck disable=SC2086 # NATIVE_LIBS is a list of flags
+    gcc "${ASAN_CFLAGS[@]}" "$(src_of "$t")" "$ASAN_LIB" $NATIVE_LIBS -o "$BUILD/$t-asan" \
+        || fail "gcc -fsanitize=address $t"
+done
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
+for t in test_merzim test_threads "${EXAMPLES[@]}"; do
+    echo "-- asan $t"
+    "$BUILD/$t-asan" "$BUILD" >/dev/null </dev/null 2>"$BUILD/$t-asan.log" \
+        || { cat "$BUILD/$t-asan.log" >&2; fail "AddressSanitizer: $t"; }
+done
+echo "-- asan stress (8 threads, 1M calls)"
+"$BUILD/stress-asan" 1000000 </dev/null 2>"$BUILD/stress-asan.log" \
+    || { cat "$BUILD/stress-asan.log" >&2; fail "AddressSanitizer: stress"; }
+# The sanitizer must be watching the library's memory: a use after free of a
+# calendar and a lost allocation are reported.
+for mode in released lost; do
+    if "$BUILD/leak_canary-asan" "$mode" >/dev/null </dev/null 2>"$BUILD/canary-asan-$mode.log"; then
+        cat "$BUILD/canary-asan-$mode.log" >&2
+        fail "AddressSanitizer did not report the deliberate '$mode' bug of leak_canary"
+    fi
+    echo "-- asan canary ($mode): reported, as it must be: $(grep -m1 -oE '(AddressSanitizer|LeakSanitizer): [a-z-]+' "$BUILD/canary-asan-$mode.log")"
+done
+unset ASAN_OPTIONS
 
 step "stage an installation and build with pkg-config"
 apt_install pkg-config pkg-config

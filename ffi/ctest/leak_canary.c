@@ -6,7 +6,11 @@
  *
  *   leak_canary lost       loses a calendar and a JSON string (definitely lost)
  *   leak_canary reachable  keeps a JSON string in a global, unfreed (reachable)
- * Exits 0 itself; only Valgrind should complain.
+ *   leak_canary released   uses a calendar after its last reference is given
+ *                          back (use after free): AddressSanitizer must catch
+ *                          it, proving that the ASan run watches the memory
+ *                          the library allocates
+ * Exits 0 itself; only Valgrind or AddressSanitizer should complain.
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +33,14 @@ int main(int argc, char **argv) {
     merzim_calendar *cal = NULL;
     if (merzim_calendar_load(NULL, 0, &cal, NULL) != MERZIM_OK)
         return 2;
+    if (strcmp(mode, "released") == 0) {
+        merzim_string_free(json);
+        merzim_calendar_free(cal);
+        int32_t w = -1;
+        merzim_is_working_day(cal, 20260320, &w); /* the bug, on purpose */
+        printf("used a freed calendar: %d\n", (int)w);
+        return 0;
+    }
     printf("lost %p and %s\n", (void *)cal, json);
     cal = NULL;
     json = NULL;

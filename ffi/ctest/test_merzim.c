@@ -466,6 +466,41 @@ static void test_calendar_load(void) {
     cal = NULL;
     merzim_calendar_free(cal); /* freeing NULL (the pointer after freeing) is a no-op */
 
+    /* References: retain returns the same calendar; it lives until the last
+     * reference is given back; a retained calendar refuses new regulations. */
+    CHECK_STATUS(merzim_calendar_load(OVERLAY, strlen(OVERLAY), &cal, NULL), MERZIM_OK);
+    merzim_calendar *second = (merzim_calendar *)merzim_calendar_retain(cal);
+    CHECK(second == cal);
+    err = NULL;
+    CHECK_STATUS(merzim_calendar_add_regulation(cal, REGULATION, strlen(REGULATION), &err),
+                 MERZIM_ERR_INVALID_ARGUMENT);
+    CHECK_CONTAINS(merzim_error_message(err), "retain");
+    merzim_error_free(err);
+    merzim_calendar_free(cal); /* the first reference */
+    cal = NULL;
+    w = -1;
+    CHECK_STATUS(merzim_is_working_day(second, 20270108, &w), MERZIM_OK); /* still alive */
+    CHECK(w == 0);
+    /* Back to one reference: registering works again. */
+    CHECK_STATUS(merzim_calendar_add_regulation(second, REGULATION, strlen(REGULATION), NULL), MERZIM_OK);
+    merzim_calendar_free(second); /* the last: freed */
+    second = NULL;
+    CHECK(merzim_calendar_retain(NULL) == NULL);
+    CHECK(merzim_calendar_retain(kz) == kz);
+    merzim_calendar_free((merzim_calendar *)kz);
+
+    /* The date the data was last checked: the same for a loaded calendar. */
+    int32_t as_of = 0, loaded_as_of = -1;
+    CHECK_STATUS(merzim_calendar_data_as_of(kz, &as_of), MERZIM_OK);
+    CHECK(as_of >= 20260101 && as_of <= 29991231);
+    CHECK_STATUS(merzim_calendar_load(NULL, 0, &cal, NULL), MERZIM_OK);
+    CHECK_STATUS(merzim_calendar_data_as_of(cal, &loaded_as_of), MERZIM_OK);
+    CHECK(loaded_as_of == as_of);
+    merzim_calendar_free(cal);
+    cal = NULL;
+    CHECK_STATUS(merzim_calendar_data_as_of(NULL, &as_of), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_calendar_data_as_of(kz, NULL), MERZIM_ERR_NULL_POINTER);
+
     /* Error accessors are NULL-safe. */
     CHECK_STR(merzim_error_message(NULL), "no error");
     CHECK_STATUS(merzim_error_kind(NULL), MERZIM_OK);

@@ -51,12 +51,16 @@
  *     merzim_status_name, "no error") are static: never free them.
  *   - Strings returned through `char **` (merzim_eval_json*) are owned by the
  *     caller: free each with merzim_string_free (not free()).
- *   - A calendar from merzim_calendar_load is owned by the caller: free it with
- *     merzim_calendar_free, exactly once. A freed calendar must not be used
- *     or freed again (like free(): set your pointer to NULL after freeing;
- *     freeing NULL is a no-op). The built-in calendar
- *     (merzim_calendar_kazakhstan) is never freed; merzim_calendar_free on it
- *     is a no-op, however often.
+ *   - A calendar from merzim_calendar_load is reference-counted: the load
+ *     gives you one reference, merzim_calendar_retain one more, and
+ *     merzim_calendar_free gives one back; the last one frees it. Give back
+ *     each reference you hold exactly once. A reference given back must not be
+ *     used or given back again (like free(): set your pointer to NULL; freeing
+ *     NULL is a no-op). To hand a calendar to a thread, retain it for that
+ *     thread and let the thread free it when done: then no thread can free
+ *     it while another uses it. The built-in calendar
+ *     (merzim_calendar_kazakhstan) is never freed; merzim_calendar_retain and
+ *     merzim_calendar_free on it are no-ops, however often.
  *   - The same rule holds for strings (merzim_string_free) and errors
  *     (merzim_error_free): free each once, then never use it again.
  *   - An error from merzim_calendar_load is owned by the caller: free it with
@@ -68,8 +72,9 @@
  *   - A calendar (the built-in one or a loaded one) may be used by several
  *     threads at once without locking; once set up it is immutable (its
  *     internal caches are synchronised). Only merzim_calendar_add_regulation
- *     (set-up: call it before sharing the calendar) and merzim_calendar_free
- *     must not race with other uses of the same calendar.
+ *     (set-up: call it before sharing or retaining the calendar) must not
+ *     race with other uses of the same calendar; merzim_calendar_free may run
+ *     while other threads use the calendar through references of their own.
  *   - Strings and errors returned to you are yours: no thread-affinity.
  *   - The built-in calendar is built on first use (thread-safely, once per
  *     process); call merzim_calendar_kazakhstan() at start-up to pay that
@@ -178,23 +183,41 @@ int32_t merzim_calendar_load(const char *toml, size_t len, merzim_calendar **out
  * - MERZIM_ERR_INVALID_REGULATION: the TOML is not a valid regulation (the
  *   message names the line and the field);
  * - MERZIM_ERR_INVALID_ARGUMENT: invalid UTF-8, an id already known (bundled
- *   or registered), or `cal` is the built-in calendar, which never changes;
+ *   or registered), `cal` is the built-in calendar, which never changes, or
+ *   `cal` has been retained (merzim_calendar_retain): it may be in use;
  * - MERZIM_ERR_NULL_POINTER: `cal` NULL, or `toml` NULL with len > 0.
  * On failure `cal` is unchanged.
  * Example: ffi/examples/regulation.c. */
 int32_t merzim_calendar_add_regulation(merzim_calendar *cal, const char *toml, size_t len,
                                        merzim_error **err);
 
-/* Frees a calendar returned by merzim_calendar_load. NULL-safe; a no-op for
- * the built-in calendar (so it is safe to free whatever calendar you hold:
- * cast away const for the built-in one). No other thread may be using it:
- * free a shared calendar only after every thread that uses it is done (join
- * them first); handles are not reference-counted.
- * Free a loaded calendar exactly once. A freed handle must not be used or
- * freed again: a double free is undefined behaviour, as with free(), and the
- * library cannot detect it (set your pointer to NULL after freeing it; freeing
- * NULL is a no-op). */
+/* Takes one more reference to `cal` and returns `cal` itself. Each reference
+ * is given back with merzim_calendar_free; the calendar is freed with the
+ * last one. Use it to share a loaded calendar with a thread whose lifetime
+ * you do not control: retain before handing it over, and let that thread
+ * free its reference when it is done; your own merzim_calendar_free is then
+ * safe while the thread still works. NULL gives NULL; the built-in calendar
+ * is returned unchanged (it is never freed). Thread-safe (the count is
+ * atomic), but you must hold a reference to `cal` while you call it.
+ * Example: ffi/ctest/stress.c. */
+const merzim_calendar *merzim_calendar_retain(const merzim_calendar *cal);
+
+/* Gives back one reference to a calendar from merzim_calendar_load or
+ * merzim_calendar_retain; the last reference frees the calendar. NULL-safe; a
+ * no-op for the built-in calendar (so it is safe to free whatever calendar
+ * you hold: cast away const for the built-in one).
+ * Give back each reference exactly once. A reference given back must not be
+ * used or given back again: a double free is undefined behaviour, as with
+ * free(), and the library cannot detect it (set your pointer to NULL after
+ * freeing it; freeing NULL is a no-op). Other threads may go on using the
+ * calendar through references of their own. */
 void merzim_calendar_free(merzim_calendar *cal);
+
+/* *out_yyyymmdd = the date the calendar's embedded data was last checked
+ * against the official sources (data_as_of in holidays/statutory.toml), or 0
+ * when it is unknown. A calendar from merzim_calendar_load has the date of
+ * the embedded data under its overlay. */
+int32_t merzim_calendar_data_as_of(const merzim_calendar *cal, int32_t *out_yyyymmdd);
 
 /* ---- Working days (yyyymmdd) -------------------------------------------- */
 

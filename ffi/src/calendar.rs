@@ -2,7 +2,9 @@
 //! and the working-day functions on `yyyymmdd` dates, scalar and bulk.
 
 use std::ffi::c_char;
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use merzim::batch::Evaluator;
@@ -15,6 +17,12 @@ use crate::status::{Failure, MERZIM_ERR_INVALID_ARGUMENT, MERZIM_ERR_NULL_POINTE
 /// An opaque calendar handle: an [`Evaluator`], which holds its [`Calendar`],
 /// the registered regulations and the caches of the batch contract, so
 /// nothing is rebuilt per call.
+///
+/// A loaded calendar is an `Arc` handed to C with [`Arc::into_raw`]: the
+/// pointer C holds is the `Arc`'s data pointer, each reference
+/// (`merzim_calendar_load`, each `merzim_calendar_retain`) is one strong
+/// count, and `merzim_calendar_free` gives one back. The built-in calendar is
+/// not counted (see [`BUILTIN`]).
 pub struct merzim_calendar {
     evaluator: Evaluator,
 }
@@ -36,8 +44,6 @@ impl merzim_calendar {
 
     /// Registers `regulation` (see `merzim_calendar_add_regulation`).
     fn add_regulation(&mut self, regulation: Regulation) -> Result<(), Failure> {
-        // `Evaluator::with_regulation` consumes the evaluator and drops it on
-        // an error, so its one error (a known id) is checked first.
         if self.evaluator.regulation(&regulation.id).is_ok() {
             return Err(Failure::new(
                 MERZIM_ERR_INVALID_ARGUMENT,
@@ -48,10 +54,13 @@ impl merzim_calendar {
                 ),
             ));
         }
-        let placeholder = merzim_calendar::new(self.calendar().clone()).evaluator;
-        let evaluator = std::mem::replace(&mut self.evaluator, placeholder);
-        self.evaluator = evaluator.with_regulation(regulation)?;
+        self.evaluator.register(regulation)?;
         Ok(())
+    }
+
+    /// A new loaded handle (one reference) for C.
+    fn into_c(self) -> *mut merzim_calendar {
+        Arc::into_raw(Arc::new(self)).cast_mut()
     }
 }
 
@@ -166,7 +175,7 @@ ffi_fn! {
         // SAFETY: `toml` points to `len` readable bytes, by the caller's contract.
         let overlay = unsafe { text(toml, len, "overlay") }?;
         let calendar = Calendar::kazakhstan().with_overlay_toml("overlay", overlay)?;
-        out.set(Box::into_raw(Box::new(merzim_calendar::new(calendar))));
+        out.set(merzim_calendar::new(calendar).into_c());
         Ok(())
     }
 }
@@ -195,9 +204,18 @@ ffi_fn! {
                  register regulations on a calendar from merzim_calendar_load",
             ));
         }
-        // SAFETY: `cal` is a live calendar from `merzim_calendar_load` (not the
-        // built-in one) that no other thread uses, by the caller's contract.
-        let cal = unsafe { &mut *cal };
+        // SAFETY: `cal` is a live loaded calendar (not the built-in one), so it
+        // came from `Arc::into_raw` and holds a strong count; `ManuallyDrop`
+        // keeps this borrowed reference from giving it back.
+        let mut cal = ManuallyDrop::new(unsafe { Arc::from_raw(cal.cast_const()) });
+        // No other reference (retained elsewhere): only then may it change.
+        let cal = Arc::get_mut(&mut cal).ok_or_else(|| {
+            Failure::new(
+                MERZIM_ERR_INVALID_ARGUMENT,
+                "the calendar is shared (merzim_calendar_retain was called on it): \
+                 register regulations before retaining it",
+            )
+        })?;
         // SAFETY: `toml` points to `len` readable bytes, by the caller's contract.
         let text = unsafe { text(toml, len, "regulation") }?;
         cal.add_regulation(Regulation::from_toml("regulation", text)?)
@@ -205,18 +223,52 @@ ffi_fn! {
 }
 
 ffi_fn! {
-    /// Frees a calendar from [`merzim_calendar_load`]. NULL-safe; a no-op for the
-    /// built-in calendar.
+    /// Takes another reference to a calendar and returns it (the same
+    /// pointer): each reference is given back with `merzim_calendar_free`, and
+    /// the calendar is freed with the last one. NULL gives NULL; the built-in
+    /// calendar is returned as it is (it is never freed).
     ///
     /// # Safety
-    /// `cal` must be NULL, the built-in calendar, or a pointer returned by
-    /// `merzim_calendar_load` not yet freed, and no other thread may be using it.
+    /// `cal` must be NULL, the built-in calendar, or a loaded calendar on
+    /// which the caller holds a reference.
+    unsafe fn merzim_calendar_retain(cal: *const merzim_calendar) -> *const merzim_calendar {
+        if !cal.is_null() && !is_builtin(cal) {
+            // SAFETY: `cal` came from `Arc::into_raw` (`into_c`) and the caller
+            // holds a reference, so the count is at least one.
+            unsafe { Arc::increment_strong_count(cal) };
+        }
+        cal
+    }
+}
+
+ffi_fn! {
+    /// Gives back one reference to a calendar from [`merzim_calendar_load`]
+    /// (or [`merzim_calendar_retain`]): the last one frees it. NULL-safe; a
+    /// no-op for the built-in calendar.
+    ///
+    /// # Safety
+    /// `cal` must be NULL, the built-in calendar, or a loaded calendar on
+    /// which the caller holds a reference that it gives up here.
     unsafe fn merzim_calendar_free(cal: *mut merzim_calendar) {
         if !cal.is_null() && !is_builtin(cal) {
-            // SAFETY: `cal` came from `Box::into_raw` in `merzim_calendar_load`
-            // and is not freed yet, by the caller's contract.
-            drop(unsafe { Box::from_raw(cal) });
+            // SAFETY: `cal` came from `Arc::into_raw` (`into_c`) and the
+            // caller gives up one of its strong counts, by its contract.
+            unsafe { Arc::decrement_strong_count(cal.cast_const()) };
         }
+    }
+}
+
+ffi_fn! {
+    /// The date the calendar's embedded data was last checked against the
+    /// official sources, as `yyyymmdd` in `*out` (0 when unknown).
+    ///
+    /// # Safety
+    /// `cal` must be NULL or a live calendar; `out` must be NULL or writable.
+    unsafe fn merzim_calendar_data_as_of(cal: *const merzim_calendar, out: *mut i32) -> status {
+        // SAFETY: `cal` is NULL or live, `out` NULL or writable, by the caller's contract.
+        let (cal, out) = unsafe { (arg(cal, "cal")?, Out::new(out, "out")?) };
+        out.set(cal.calendar().data_as_of().map_or(0, |d| Yyyymmdd::from(d).0));
+        Ok(())
     }
 }
 

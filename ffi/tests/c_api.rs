@@ -3,7 +3,7 @@
 //! the examples of `merzim.h`) with `gcc -std=c99 -Wall -Wextra -Werror`, runs
 //! them, and runs the Python ctypes example. (`.ci/ffi.sh` also links the
 //! static library, checks the SONAME and pkg-config, and runs everything under
-//! valgrind.)
+//! valgrind and AddressSanitizer.)
 //!
 //! Without gcc or python3 these tests are skipped with a message, except in CI
 //! (the environment variable `CI` is set), where a missing tool is a failure.
@@ -69,8 +69,15 @@ fn have(tool: &str) -> bool {
     found
 }
 
-/// Compiles `ffi/{source}` and runs it; it must exit 0.
+/// Compiles `ffi/{source}` and runs it with a scratch directory as its
+/// argument; it must exit 0.
 fn compile_and_run(source: &str) {
+    compile_and_run_with(source, None);
+}
+
+/// Compiles `ffi/{source}` and runs it with `arg` (default: a scratch
+/// directory); it must exit 0.
+fn compile_and_run_with(source: &str, arg: Option<&str>) {
     if !have("gcc") {
         return;
     }
@@ -93,10 +100,11 @@ fn compile_and_run(source: &str) {
         .status()
         .expect("run gcc");
     assert!(status.success(), "gcc failed on {source}");
-    let run = Command::new(&exe)
-        .arg(&out_dir)
-        .output()
-        .expect("run the C test");
+    let run = match arg {
+        Some(a) => Command::new(&exe).arg(a).output(),
+        None => Command::new(&exe).arg(&out_dir).output(),
+    }
+    .expect("run the C test");
     let _ = std::fs::remove_dir_all(&out_dir);
     assert!(
         run.status.success(),
@@ -114,6 +122,13 @@ fn c_test_suite() {
 #[test]
 fn c_threads() {
     compile_and_run("ctest/test_threads.c");
+}
+
+/// The 8-thread stress with 100k mixed calls on the debug library
+/// (`.ci/ffi.sh` runs 1M on the release library and under AddressSanitizer).
+#[test]
+fn c_stress() {
+    compile_and_run_with("ctest/stress.c", Some("100000"));
 }
 
 /// Every C example (the examples `merzim.h` refers to) compiles and runs.
