@@ -661,12 +661,10 @@ fn batch_summary_counts_errors_by_kind() {
 }
 
 /// `--explain` where the due computes at the edge of coverage (24:00 of the
-/// last covered day is 00:00 of the first uncovered one). Fails until the
-/// explanation stops at the last day (see the report of issue 12).
+/// last covered day is 00:00 of the first uncovered one).
 #[test]
-#[ignore = "needs the fix in OfficeTime::explain / examples/merzim/due.rs (issue 12, class 7)"]
 fn explain_at_the_edge_of_coverage() {
-    merzim()
+    let out = merzim()
         .args([
             "due",
             "--submitted",
@@ -678,13 +676,66 @@ fn explain_at_the_edge_of_coverage() {
             "--explain",
         ])
         .assert()
-        .success();
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("2028-01-01 00:00 +05:00"), "{text}");
+}
+
+/// The class behind it, in the library: wherever a due computes, its
+/// explanation does too (every end rule, the last days of the data and the
+/// first of it, terms in minutes, hours and days).
+#[test]
+fn explain_works_wherever_the_due_computes() {
+    let cal = Calendar::kazakhstan();
+    let office = OfficeTime::new(&cal, Schedule::state_body()).unwrap();
+    let all_day = OfficeTime::new(&cal, "00:00-24:00".parse().unwrap()).unwrap();
+    let last = NaiveDate::from_ymd_opt(2027, 12, 31).unwrap();
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let mut checked = 0;
+    for office in [&office, &all_day] {
+        for day in (0..6)
+            .map(|k| last - chrono::Days::new(k))
+            .chain((0..3).map(|k| first + chrono::Days::new(k)))
+        {
+            for minute in [0u32, 1, 9 * 60, 18 * 60 + 29, 23 * 60 + 59] {
+                let at = day.and_hms_opt(minute / 60, minute % 60, 0).unwrap();
+                for term in [
+                    "1 working day",
+                    "3 working days",
+                    "2 calendar days",
+                    "90 minutes",
+                    "5 hours",
+                ] {
+                    for end in merzim::TermEnd::ALL {
+                        let options = LegalOptions {
+                            end: *end,
+                            ..LegalOptions::default()
+                        };
+                        let Ok(due) = office.legal_due(at, term.parse::<Term>().unwrap(), options)
+                        else {
+                            continue;
+                        };
+                        let explained = office.explain(at, due.due);
+                        assert!(
+                            explained.is_ok(),
+                            "{at} {term} {end:?}: due {}: {explained:?}",
+                            due.due
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
 }
 
 /// Text output of a due inside a DST gap must print the instant JSON prints.
 /// Cairo skips 00:00–01:00 on Friday 24 April 2026.
 #[test]
-#[ignore = "needs the fix in examples/merzim/render.rs (issue 12, class 7)"]
 fn text_output_in_a_dst_gap_is_the_due() {
     let args = [
         "due",

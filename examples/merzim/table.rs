@@ -79,17 +79,24 @@ impl Table {
 
 /// `2026-03-18 16:45`, with ` +05:00` when `offset` is set.
 pub fn time(z: Zone, t: NaiveDateTime, offset: bool) -> String {
-    let mut s = t.format("%Y-%m-%d %H:%M").to_string();
-    if offset {
-        s.push(' ');
-        s.push_str(&z.resolve(t).0.format("%:z").to_string());
-    }
-    s
+    // The instant the library reports (JSON: `to_rfc3339`): inside a gap of the
+    // zone the wall time does not exist and the instant reads later.
+    let at = z.resolve(t).0;
+    let form = if offset {
+        "%Y-%m-%d %H:%M %:z"
+    } else {
+        "%Y-%m-%d %H:%M"
+    };
+    at.format(form).to_string()
 }
 
 /// `2026-04-16 18:30 +05:00 (Thu)` with the weekday in the language of `t`.
 pub fn time_long_in(z: Zone, t: NaiveDateTime, texts: &crate::texts::Texts) -> String {
-    format!("{} ({})", time(z, t, true), texts.wd(t.weekday()))
+    format!(
+        "{} ({})",
+        time(z, t, true),
+        texts.wd(z.resolve(t).0.weekday())
+    )
 }
 
 /// Whether the zone's offset differs between any of `times`.

@@ -13,9 +13,10 @@ impl OfficeTime {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when `from` or `to` lies outside the calendar's range.
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when `from` or `to` lies outside the calendar's range
+    /// (`to` at 00:00 just after the last day, the end of that day, is inside).
     pub fn explain(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<Skipped>> {
-        let (a, b) = (self.local(from)?, self.local(to)?);
+        let (a, b) = (self.local(from)?, self.local_end(to)?);
         let cal = self.calendar();
         let mut out = Vec::new();
         let clip = |x: Local, y: Local| -> Option<(Local, Local)> {

@@ -89,7 +89,9 @@ impl OfficeTime {
         let cal = self.calendar();
         let due = self.naive(d.due);
         let first = cal.date_of(d.registered.min(s.day));
-        let last = due.date().max(cal.date_of(d.last_day));
+        // A due at 24:00 (00:00 of the next date) rests on the day it ends,
+        // not on the next date.
+        let last = cal.date_of(d.due.day.max(d.last_day));
         Ok(LegalDue {
             registered: cal.date_of(d.registered),
             day_one: d.day_one.map(|i| cal.date_of(i)),

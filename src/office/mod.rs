@@ -245,6 +245,20 @@ impl OfficeTime {
         })
     }
 
+    /// [`local`](Self::local) for the end of a span: 00:00 is read as 24:00
+    /// of the day before (the form every due at the end of a day has), so a
+    /// span that ends at the close of the calendar's last day stays inside it.
+    pub(crate) fn local_end(&self, t: NaiveDateTime) -> Result<Local> {
+        if t.time() == NaiveTime::MIN {
+            if let Some(previous) = t.date().pred_opt() {
+                if let Ok(day) = self.inner.calendar.index(previous) {
+                    return Ok(Local { day, minute: 1440 });
+                }
+            }
+        }
+        self.local(t)
+    }
+
     pub(crate) fn naive(&self, l: Local) -> NaiveDateTime {
         let date = self.inner.calendar.date_of(l.day);
         if l.minute >= 1440 {
