@@ -239,6 +239,25 @@ fn office_bulk(c: &mut Criterion) {
             black_box(out_n.iter().map(|t| t.and_utc().timestamp()).sum::<i64>())
         })
     });
+    // The step alone: the output column is handed to `black_box` instead of
+    // being summed (converting 1M `NaiveDateTime`s to timestamps costs about
+    // as much as the step itself).
+    g.bench_function("step_15_minutes_naive_no_checksum", |b| {
+        b.iter(|| {
+            office
+                .step_bulk(black_box(&naive), fifteen, &mut out_n)
+                .unwrap();
+            black_box(&mut out_n);
+        })
+    });
+    g.bench_function("step_15_minutes_raw_minutes_no_checksum", |b| {
+        b.iter(|| {
+            office
+                .step_bulk(black_box(&minutes), fifteen, &mut out_m)
+                .unwrap();
+            black_box(&mut out_m);
+        })
+    });
     let term22 = Term::working_days(22).unwrap();
     g.bench_function("legal_due_22_working_days_raw_minutes", |b| {
         b.iter(|| {

@@ -331,19 +331,40 @@ impl LocalMinutes {
 #[inline(always)]
 pub(crate) fn parts_of(t: NaiveDateTime) -> (i64, u16) {
     use chrono::Timelike;
-    (index_of(t.date()), (t.hour() * 60 + t.minute()) as u16)
+    // One division by a constant (hour() and minute() make two).
+    (
+        index_of(t.date()),
+        (t.time().num_seconds_from_midnight() / 60) as u16,
+    )
 }
 
 /// The local time at day index `day` (`day < DAYS`) and minute `minute`
 /// (0..=1440; 1440 is reported as 00:00 of the next date).
 #[inline(always)]
 pub(crate) fn datetime_of(day: u32, minute: u16) -> NaiveDateTime {
+    datetime_in(day, minute, dates(), times())
+}
+
+/// [`datetime_of`] with the tables ([`dates`], [`times`]) borrowed by the
+/// caller once per loop.
+#[inline(always)]
+pub(crate) fn datetime_in(
+    day: u32,
+    minute: u16,
+    dates: &[NaiveDate],
+    times: &[NaiveTime],
+) -> NaiveDateTime {
     let (day, minute) = if minute >= 1440 {
         (day + 1, minute - 1440)
     } else {
         (day, minute)
     };
-    date_of(day).and_time(times()[(minute as usize).min(1439)])
+    let date = dates
+        .get(day as usize)
+        .or(dates.last())
+        .copied()
+        .unwrap_or_default();
+    date.and_time(times.get(minute as usize).copied().unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -571,6 +571,7 @@ fn yyyymmdd_path_is_the_scalar_on_every_calendar() {
         base.clone(),
         base.with_horizon(merzim::Horizon::Provisional),
         Calendar::kazakhstan_six_day(),
+        Calendar::kazakhstan_six_day().with_horizon(merzim::Horizon::Provisional),
         base.as_known_on(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap())
             .unwrap(),
     ];

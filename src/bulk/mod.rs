@@ -132,6 +132,12 @@ mod sealed {
         fn to_parts(self) -> (i64, u16);
         /// From a day index (valid) and a minute of day 0..=1440.
         fn from_parts(day: u32, minute: u16) -> Self;
+        /// [`from_parts`](Time::from_parts) with the conversion tables
+        /// borrowed once per loop.
+        #[inline(always)]
+        fn from_parts_in(day: u32, minute: u16, _: &super::TimeTables) -> Self {
+            Self::from_parts(day, minute)
+        }
         /// For the scalar API on the error path.
         fn datetime(self) -> Option<chrono::NaiveDateTime>;
     }
@@ -270,6 +276,10 @@ impl sealed::Time for NaiveDateTime {
     fn from_parts(day: u32, minute: u16) -> Self {
         dates::datetime_of(day, minute)
     }
+    #[inline(always)]
+    fn from_parts_in(day: u32, minute: u16, t: &TimeTables) -> Self {
+        dates::datetime_in(day, minute, t.dates, t.times)
+    }
     fn datetime(self) -> Option<NaiveDateTime> {
         Some(self)
     }
@@ -278,7 +288,12 @@ impl sealed::Time for NaiveDateTime {
 impl sealed::Time for LocalMinutes {
     #[inline(always)]
     fn to_parts(self) -> (i64, u16) {
-        (self.0.div_euclid(1440), self.0.rem_euclid(1440) as u16)
+        // Unsigned division for the instants that can be valid (a negative
+        // one is before 2000-01-01, outside every calendar).
+        match u64::try_from(self.0) {
+            Ok(m) => ((m / 1440) as i64, (m % 1440) as u16),
+            Err(_) => (self.0.div_euclid(1440), self.0.rem_euclid(1440) as u16),
+        }
     }
     #[inline(always)]
     fn from_parts(day: u32, minute: u16) -> Self {
@@ -325,6 +340,30 @@ pub(crate) fn to_local<T: BulkTime>(t: T, last: u32) -> Option<crate::office::Lo
 #[inline(always)]
 pub(crate) fn from_local<T: BulkTime>(l: crate::office::Local) -> T {
     T::from_parts(l.day, l.minute)
+}
+
+/// [`from_local`] with the conversion tables borrowed once per loop.
+#[inline(always)]
+pub(crate) fn from_local_in<T: BulkTime>(l: crate::office::Local, t: &TimeTables) -> T {
+    T::from_parts_in(l.day, l.minute, t)
+}
+
+/// The conversion tables an instant loop borrows once per call.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct TimeTables {
+    dates: &'static [NaiveDate],
+    times: &'static [chrono::NaiveTime],
+}
+
+impl TimeTables {
+    #[inline(always)]
+    pub(crate) fn get() -> TimeTables {
+        TimeTables {
+            dates: dates::dates(),
+            times: dates::times(),
+        }
+    }
 }
 
 /// The error of item `k` at instant `t`, from the scalar API.

@@ -6,58 +6,44 @@ use std::sync::Arc;
 
 use super::Calendar;
 use crate::bulk::{check_lengths, item_error, BulkDate, BulkError, BulkResult, DateTables};
-use crate::data::{FIRST_YEAR, LAST_YEAR};
+use crate::data::FIRST_YEAR;
 use crate::dates::{self, Yyyymmdd};
 
-const YEARS: i32 = LAST_YEAR - FIRST_YEAR + 1;
-
 /// The tables of the `yyyymmdd` bulk path (see
-/// [`Calendar::add_working_days_yyyymmdd`]).
+/// [`Calendar::add_working_days_yyyymmdd`]), for the days the calendar covers.
 #[derive(Debug, Default)]
 pub(crate) struct YmdTables {
-    /// slot[((y - 2000) * 12 + m - 1) * 32 + d] = the working days before that
-    /// date, with bit 15 set when it is itself a working day; `u16::MAX` for
-    /// a day that does not exist (d = 0, 30 February, …).
-    slot: Vec<u16>,
-    /// month[(y - 2000) * 100 + m] = (y - 2000) * 12 + m - 1; `u16::MAX` for
-    /// m = 0 or m > 12.
-    month: Vec<u16>,
-    /// The `yyyymmdd` of the k-th working day.
-    working_ymd: Vec<i32>,
+    /// slot[yyyymmdd - 20000101] = the working days before that date, with
+    /// bit 15 set when it is itself a working day; `u16::MAX` for an integer
+    /// that is not a date (20000132, 20000231, …). Indexed by the integer
+    /// itself, so no division: the table ends at the last covered date, and
+    /// of its ~560 KiB valid input reads only the ~2 cache lines of each
+    /// month it names.
+    slot: Box<[u16]>,
+    /// The `yyyymmdd` of the k-th working day, for the ordinals whose day is
+    /// covered.
+    working_ymd: Box<[i32]>,
 }
+
+/// The `yyyymmdd` of 2000-01-01, the first entry of [`YmdTables::slot`].
+const FIRST_YMD: u32 = FIRST_YEAR as u32 * 10_000 + 101;
 
 impl YmdTables {
     /// [`Calendar::add_working_days`] of the `yyyymmdd` integer `v`, when it
-    /// is a date in `range` and the result's ordinal is below `max_ord`.
+    /// and the result are covered dates. Two table reads, whose bounds are
+    /// the range checks.
     #[inline(always)]
-    fn add(
-        &self,
-        v: i32,
-        n: i32,
-        range: std::ops::RangeInclusive<u32>,
-        max_ord: i64,
-    ) -> Option<i32> {
-        let v = u32::try_from(v).ok().filter(|v| range.contains(v))?;
-        let q = v / 100;
-        let d = v - q * 100;
-        let month = *self.month.get((q - FIRST_YEAR as u32 * 100) as usize)?;
-        if d >= 32 || month == u16::MAX {
-            return None;
-        }
-        let e = *self.slot.get(month as usize * 32 + d as usize)?;
+    fn add(&self, v: i32, n: i32) -> Option<i32> {
+        // A negative `v` or one before 2000-01-01 wraps to a huge index.
+        let at = (v as u32).wrapping_sub(FIRST_YMD) as usize;
+        let e = *self.slot.get(at)?;
         if e == u16::MAX {
             return None;
         }
-        let cum = (e & 0x7fff) as i64;
-        let ord = if n > 0 {
-            cum + (e >> 15) as i64 + n as i64 - 1
-        } else {
-            cum + n as i64
-        };
-        if !(0..max_ord).contains(&ord) {
-            return None;
-        }
-        self.working_ymd.get(ord as usize).copied()
+        let step = if n > 0 { (e >> 15) as i64 - 1 } else { 0 };
+        let ord = (e & 0x7fff) as i64 + n as i64 + step;
+        // A negative ordinal wraps to a huge index.
+        self.working_ymd.get(ord as u64 as usize).copied()
     }
 }
 
@@ -134,11 +120,8 @@ impl Calendar {
         out: &mut [Yyyymmdd],
     ) -> BulkResult {
         let t = self.ymd_tables();
-        let last_ymd = dates::yyyymmdd_table()[self.valid_last() as usize] as u32;
-        let max_ord = self.cum_at(self.valid_last() + 1) as i64;
-        let first_ymd = (FIRST_YEAR * 10_000 + 101) as u32;
         for (k, ((&d, &n), o)) in dates.iter().zip(n).zip(out.iter_mut()).enumerate() {
-            match t.add(d.0, n, first_ymd..=last_ymd, max_ord) {
+            match t.add(d.0, n) {
                 Some(r) => *o = Yyyymmdd(r),
                 None => return Err(self.add_error(k, d, n)),
             }
@@ -146,32 +129,24 @@ impl Calendar {
         Ok(())
     }
 
-    /// The tables of the `yyyymmdd` path, built on first use (~180 KiB).
+    /// The tables of the `yyyymmdd` path, built on first use.
     fn ymd_tables(&self) -> &YmdTables {
         self.inner.ymd.get_or_init(|| {
             let ymd = dates::yyyymmdd_table();
-            let mut slot = vec![u16::MAX; (YEARS * 12 * 32) as usize];
-            for (i, &v) in ymd.iter().enumerate() {
-                let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
-                let at = (((y - FIRST_YEAR) * 12 + m - 1) * 32 + d) as usize;
+            let last = self.valid_last();
+            let len = ymd[last as usize] as u32 - FIRST_YMD + 1;
+            let mut slot = vec![u16::MAX; len as usize];
+            for (i, &v) in ymd.iter().enumerate().take(last as usize + 1) {
                 let working = u16::from(self.working_at(i as u32));
-                slot[at] = self.inner.cum[i] | (working << 15);
+                slot[(v as u32 - FIRST_YMD) as usize] = self.inner.cum[i] | (working << 15);
             }
-            let working_ymd = self
-                .inner
-                .working
+            let covered = self.cum_at(last + 1) as usize;
+            let working_ymd = self.inner.working[..covered]
                 .iter()
                 .map(|&w| ymd[w as usize])
                 .collect();
-            let month = (0..YEARS * 100)
-                .map(|k| match k % 100 {
-                    m @ 1..=12 => ((k / 100) * 12 + m - 1) as u16,
-                    _ => u16::MAX,
-                })
-                .collect();
             Arc::new(YmdTables {
-                slot,
-                month,
+                slot: slot.into_boxed_slice(),
                 working_ymd,
             })
         })

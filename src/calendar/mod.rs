@@ -160,6 +160,8 @@ impl Calendar {
             Horizon::Provisional => (dates::DAYS - 1) as u32,
             _ => t.coverage_last,
         };
+        // The `yyyymmdd` tables end at `valid_last`: built again on first use.
+        t.ymd = Default::default();
         Calendar { inner: Arc::new(t) }
     }
 
@@ -467,6 +469,7 @@ impl Calendar {
     #[inline(always)]
     pub(crate) fn day_tables(&self) -> DayTables<'_> {
         DayTables {
+            kind: &self.inner.kind,
             cum: &self.inner.cum,
             working: &self.inner.working,
             last: self.inner.valid_last,
@@ -619,12 +622,27 @@ fn blame_overlay(e: Error, origin: &str, text: &str) -> Error {
 /// out of range. The scalar and the bulk paths both call it.
 #[derive(Clone, Copy)]
 pub(crate) struct DayTables<'a> {
+    kind: &'a [u8],
     cum: &'a [u16],
     working: &'a [u16],
     last: u32,
 }
 
 impl DayTables<'_> {
+    /// Whether day `i` is a working day (`false` past the table).
+    #[inline(always)]
+    pub(crate) fn is_working(self, i: usize) -> bool {
+        self.kind.get(i).is_some_and(|k| k & WORKING_BIT != 0)
+    }
+
+    /// The day of the working day with 0-based ordinal `k`, when it is
+    /// inside the calendar's valid range.
+    #[inline(always)]
+    pub(crate) fn working_day(self, k: u64) -> Option<u32> {
+        let w = *self.working.get(usize::try_from(k).ok()?)? as u32;
+        (w <= self.last).then_some(w)
+    }
+
     /// The `n`-th working day after day `i` (see [`Calendar::add_working_days`]).
     #[inline(always)]
     pub(crate) fn add(self, i: i64, n: i32) -> Option<u32> {

@@ -5,7 +5,8 @@ use chrono::NaiveDateTime;
 
 use super::OfficeTime;
 use crate::bulk::{
-    check_lengths, from_local, instant_error, to_local, BulkError, BulkResult, BulkTime,
+    check_lengths, from_local, from_local_in, instant_error, to_local, BulkError, BulkResult,
+    BulkTime, TimeTables,
 };
 use crate::legal::LegalOptions;
 use crate::sla::SlaStatus;
@@ -42,10 +43,10 @@ impl OfficeTime {
         out: &mut [T],
     ) -> BulkResult {
         check_lengths(&["submitted", "out"], &[submitted.len(), out.len()])?;
-        let last = self.calendar().valid_last();
+        let (last, tables) = (self.calendar().valid_last(), TimeTables::get());
         for (k, (&s, o)) in submitted.iter().zip(out.iter_mut()).enumerate() {
             match to_local(s, last).and_then(|l| self.legal_due_local(l, term, options).ok()) {
-                Some(d) => *o = from_local(d.due),
+                Some(d) => *o = from_local_in(d.due, &tables),
                 None => {
                     return Err(instant_error(self, k, s, |n| {
                         self.legal_due(n, term, options)
@@ -101,10 +102,21 @@ impl OfficeTime {
     /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk), for [`step`](OfficeTime::step).
     pub fn step_bulk<T: BulkTime>(&self, from: &[T], term: Term, out: &mut [T]) -> BulkResult {
         check_lengths(&["from", "out"], &[from.len(), out.len()])?;
-        let last = self.calendar().valid_last();
+        let (last, tables) = (self.calendar().valid_last(), TimeTables::get());
+        // Minutes and hours on a uniform schedule: the advance kernel, its
+        // tables borrowed once for the whole column.
+        if let Some(kernel) = term.office_minutes().and_then(|m| self.advance_kernel(m)) {
+            for (k, (&t, o)) in from.iter().zip(out.iter_mut()).enumerate() {
+                match to_local(t, last).and_then(|l| kernel.advance(l)) {
+                    Some(r) => *o = from_local_in(r, &tables),
+                    None => return Err(instant_error(self, k, t, |n| self.step(n, term))),
+                }
+            }
+            return Ok(());
+        }
         for (k, (&t, o)) in from.iter().zip(out.iter_mut()).enumerate() {
             match to_local(t, last).and_then(|l| self.step_local(l, term).ok()) {
-                Some(r) => *o = from_local(r),
+                Some(r) => *o = from_local_in(r, &tables),
                 None => return Err(instant_error(self, k, t, |n| self.step(n, term))),
             }
         }

@@ -69,6 +69,44 @@ struct Inner {
     fast: Option<Fast>,
 }
 
+/// [`OfficeTime::advance_local`] on a uniform schedule, with its tables
+/// borrowed: no branch on the time of day, no division instruction.
+pub(crate) struct Advance<'a> {
+    days: crate::calendar::DayTables<'a>,
+    cum_min: &'a [u32],
+    elapsed: &'a [u16],
+    end_minute: &'a [u16],
+    /// Office minutes per working day, and ⌈2^64 / mpd⌉ (see [`Fast`]).
+    mpd: u64,
+    inverse: u64,
+    /// The office minutes to add (1..=2^31).
+    minutes: u64,
+}
+
+impl Advance<'_> {
+    /// `t` moved to the first office instant at or after it, plus the
+    /// minutes; `None` when `t` or the result is outside the calendar.
+    #[inline(always)]
+    pub(crate) fn advance(&self, t: Local) -> Option<Local> {
+        let day = t.day as usize;
+        let e = if self.days.is_working(day) {
+            *self.elapsed.get(t.minute as usize)? as u64
+        } else {
+            0
+        };
+        // No overflow: cum_min < 2^31 and minutes <= 2^31 (`advance_kernel`).
+        let target = *self.cum_min.get(day)? as u64 + e + self.minutes;
+        // 1 <= target < 2^32, where the multiplication is the division.
+        let w = divide(target - 1, self.inverse);
+        let d = self.days.working_day(w)?;
+        let k = target - w * self.mpd;
+        Some(Local {
+            day: d,
+            minute: *self.end_minute.get(k as usize)?,
+        })
+    }
+}
+
 /// The uniform profile as tables (bulk paths, issue 6): what the interval loops
 /// of `elapsed_in` and `minute_at` compute, precomputed.
 struct Fast {
@@ -80,6 +118,18 @@ struct Fast {
     start_minute: Vec<u16>,
     /// Office minutes per working day.
     mpd: u32,
+    /// ⌈2^64 / mpd⌉, so that `x / mpd == (x * inverse) >> 64` for every
+    /// `x < 2^32` without a division instruction (Lemire, Kaser and Kurz,
+    /// "Faster Remainder by Direct Computation", 2019, theorem 1); `None` for
+    /// `mpd <= 1`.
+    inverse: Option<u64>,
+}
+
+/// `x / d` for `x < 2^32`, from `inverse` = ⌈2^64 / d⌉ (`d >= 2`): a
+/// multiplication instead of a division instruction.
+#[inline(always)]
+fn divide(x: u64, inverse: u64) -> u64 {
+    ((inverse as u128 * x as u128) >> 64) as u64
 }
 
 impl Fast {
@@ -94,6 +144,7 @@ impl Fast {
                 .map(|k| minute_at(ivs, k, Boundary::Start))
                 .collect(),
             mpd,
+            inverse: (mpd > 1).then(|| u64::MAX / mpd as u64 + 1),
         }
     }
 }
@@ -379,6 +430,28 @@ impl OfficeTime {
         ))
     }
 
+    /// The kernel of [`advance_local`](Self::advance_local) for a uniform
+    /// schedule and `m >= 1` minutes, its tables borrowed once (the bulk
+    /// loops build it once per call, the scalar path per call too).
+    #[inline(always)]
+    pub(crate) fn advance_kernel(&self, m: u64) -> Option<Advance<'_>> {
+        let f = self.inner.fast.as_ref()?;
+        // The multiplication stands for the division only below 2^32: the
+        // ordinals stay there (office minutes of 2000-2100 < 2^26) when `m`
+        // does; larger counts, and a schedule of one minute a day, take the
+        // general path.
+        let inverse = f.inverse?;
+        (1..=u32::MAX as u64 / 2).contains(&m).then(|| Advance {
+            days: self.inner.calendar.day_tables(),
+            cum_min: &self.inner.cum_min,
+            elapsed: &f.elapsed,
+            end_minute: &f.end_minute,
+            mpd: f.mpd as u64,
+            inverse,
+            minutes: m,
+        })
+    }
+
     /// RULES.md §3: move to the first office instant at or after `t`, then consume
     /// `m` office minutes; an exact interval end is that end. `m = 0` returns `t`.
     #[inline(always)]
@@ -386,24 +459,10 @@ impl OfficeTime {
         if m == 0 {
             return Ok(t);
         }
-        if let Some(f) = &self.inner.fast {
-            // Uniform schedule: locate the target ordinal without branching on
-            // the time of day (same result as the general path below).
-            let beyond = || self.beyond(t, &format!("advancing {m} office minutes"));
-            // Checked: a count near u64::MAX must not wrap to a time before `t`.
-            let target = (self.inner.cum_min[t.day as usize] as u64 + self.elapsed(t) as u64)
-                .checked_add(m)
-                .ok_or_else(beyond)?;
-            let w = (target - 1) / f.mpd as u64;
-            let d = i64::try_from(w)
-                .ok()
-                .and_then(|w| self.inner.calendar.working_index(w))
-                .ok_or_else(beyond)?;
-            let k = (target - w * f.mpd as u64) as usize;
-            return Ok(Local {
-                day: d,
-                minute: f.end_minute[k],
-            });
+        if let Some(kernel) = self.advance_kernel(m) {
+            return kernel
+                .advance(t)
+                .ok_or_else(|| self.beyond(t, &format!("advancing {m} office minutes")));
         }
         // Fast path: the count ends the same day.
         let e = self.elapsed(t) as u64;
@@ -607,5 +666,35 @@ mod tests {
                 .weekday(),
             chrono::Weekday::Sat
         );
+    }
+
+    /// The division by multiplication is exact for every schedule length
+    /// and every count below 2^32.
+    #[test]
+    fn quotient_is_the_division() {
+        assert_eq!(super::Fast::new(&[(0, 1)]).inverse, None);
+        for mpd in 2..=1440u32 {
+            let ivs = [(0u16, mpd as u16)];
+            let f = super::Fast::new(&ivs);
+            assert_eq!(f.mpd, mpd);
+            let inverse = f.inverse.unwrap();
+            let mut xs: Vec<u64> = (0..3000).collect();
+            for k in [1u64, 2, 7, 1000, 123_457, 1 << 20] {
+                for x in [k * mpd as u64, k * mpd as u64 + 1] {
+                    xs.extend([x.saturating_sub(1), x, x + 1]);
+                }
+            }
+            xs.extend([u32::MAX as u64 - 1, u32::MAX as u64]);
+            let mut x: u64 = 0x9E37_79B9_7F4A_7C15 ^ mpd as u64;
+            for _ in 0..2000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                xs.push(x & 0xFFFF_FFFF);
+            }
+            for x in xs {
+                assert_eq!(super::divide(x, inverse), x / mpd as u64, "{x} / {mpd}");
+            }
+        }
     }
 }
