@@ -313,12 +313,22 @@ class Calendar:
     """The Kazakhstan working-day calendar. Immutable; cheap to share between
     threads (the tables are built once per process)."""
 
-    __slots__ = ("_c",)
+    __slots__ = ("_c", "_recipe")
 
-    def __init__(self, _native: Any) -> None:
+    def __init__(self, _native: Any, _recipe: Tuple[Tuple[Any, ...], ...] = ()) -> None:
         if not isinstance(_native, _merzim.NativeCalendar):
             raise TypeError("use Calendar.kazakhstan(...) to make a calendar")
         self._c = _native
+        # How this calendar was made, step by step, for pickling: a calendar
+        # travels to worker processes (Dask, Spark, multiprocessing) as its
+        # recipe, overlays included as text, and is rebuilt there.
+        self._recipe = _recipe
+
+    def _then(self, native: Any, *step: Any) -> "Calendar":
+        return Calendar(native, self._recipe + (step,))
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return (_calendar_from_recipe, (self._recipe,))
 
     @classmethod
     def kazakhstan(
@@ -335,7 +345,10 @@ class Calendar:
         coverage are marked provisional). ``as_known_on``: the data as it was
         known on that date (only the acts adopted by then; RULES.md section 9).
         """
-        return cls(_merzim.NativeCalendar.kazakhstan(week, horizon, as_known_on))
+        return cls(
+            _merzim.NativeCalendar.kazakhstan(week, horizon, as_known_on),
+            (("kazakhstan", week, horizon, as_known_on),),
+        )
 
     def with_overlay_toml(self, toml: str, origin: str = "overlay.toml") -> "Calendar":
         """This calendar with extra data layered over it (a new transfer order,
@@ -343,23 +356,28 @@ class Calendar:
         ``holidays/transfers/YYYY.toml``. A bad overlay raises
         :class:`InvalidDataError` naming ``origin`` and the line, and never
         half-applies."""
-        return Calendar(self._c.with_overlay_toml(origin, toml))
+        return self._then(self._c.with_overlay_toml(origin, toml), "overlay", origin, toml)
 
     def with_overlay_file(self, path: Union[str, "_os.PathLike[str]"]) -> "Calendar":
-        """:meth:`with_overlay_toml` with the text of a file."""
-        return Calendar(self._c.with_overlay_file(_os.fspath(path)))
+        """:meth:`with_overlay_toml` with the text of a file. A pickled
+        calendar carries the text, so workers need not see the file."""
+        path = _os.fspath(path)
+        native = self._c.with_overlay_file(path)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return self._then(native, "overlay", path, text)
 
     def with_week(self, week: str) -> "Calendar":
         """This calendar's data counted for another week ("five" or "six")."""
-        return Calendar(self._c.with_week(week))
+        return self._then(self._c.with_week(week), "week", week)
 
     def with_horizon(self, horizon: str) -> "Calendar":
         """This calendar with another horizon ("coverage" or "provisional")."""
-        return Calendar(self._c.with_horizon(horizon))
+        return self._then(self._c.with_horizon(horizon), "horizon", horizon)
 
     def as_known_on(self, date: _dt.date) -> "Calendar":
         """This calendar's data as it was known on ``date``."""
-        return Calendar(self._c.as_known_on(date))
+        return self._then(self._c.as_known_on(date), "as_known_on", date)
 
     @property
     def week(self) -> str:
@@ -508,6 +526,27 @@ class Calendar:
 # ---------------------------------------------------------------------------
 
 
+def _calendar_from_recipe(recipe: Tuple[Tuple[Any, ...], ...]) -> Calendar:
+    """Rebuilds a pickled :class:`Calendar` from its recipe."""
+    if not recipe or recipe[0][0] != "kazakhstan":
+        raise ValueError(f"not a calendar recipe: {recipe!r:.200}")
+    _, week, horizon, as_known_on = recipe[0]
+    cal = Calendar.kazakhstan(week, horizon, as_known_on)
+    for step in recipe[1:]:
+        kind, args = step[0], step[1:]
+        if kind == "overlay":
+            cal = cal.with_overlay_toml(args[1], origin=args[0])
+        elif kind == "week":
+            cal = cal.with_week(*args)
+        elif kind == "horizon":
+            cal = cal.with_horizon(*args)
+        elif kind == "as_known_on":
+            cal = cal.as_known_on(*args)
+        else:
+            raise ValueError(f"unknown step {kind!r} in a calendar recipe")
+    return cal
+
+
 class Office:
     """Office hours laid over a calendar, in a time zone: what legal terms and
     regulation timelines are counted on.
@@ -519,7 +558,7 @@ class Office:
     its offset for each date.
     """
 
-    __slots__ = ("_o", "calendar", "tz")
+    __slots__ = ("_o", "calendar", "tz", "_schedule")
 
     def __init__(
         self,
@@ -531,6 +570,10 @@ class Office:
         self.calendar = calendar
         self._o = _merzim.NativeOffice(calendar._c, schedule, tz)
         self.tz = self._o.zone()
+        self._schedule = schedule if isinstance(schedule, str) else [tuple(i) for i in schedule]
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return (Office, (self.calendar, self._schedule, self.tz))
 
     def __repr__(self) -> str:
         return f"<merzim.Office tz={self.tz} {self.calendar!r}>"
@@ -591,12 +634,17 @@ class Regulation:
     """A regulation: numbered steps, an overall term, a refusal term, storage
     (RULES.md section 6). Six are bundled (:meth:`bundled_ids`)."""
 
-    __slots__ = ("_r",)
+    __slots__ = ("_r", "_source")
 
-    def __init__(self, _native: Any) -> None:
+    def __init__(self, _native: Any, _source: Tuple[str, ...] = ()) -> None:
         if not isinstance(_native, _merzim.NativeRegulation):
             raise TypeError("use Regulation.bundled, from_toml or from_file")
         self._r = _native
+        # ("bundled", id) or ("toml", origin, text): how a pickled regulation is rebuilt.
+        self._source = _source
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return (_regulation_from_source, (self._source,))
 
     @staticmethod
     def bundled_ids() -> List[str]:
@@ -606,17 +654,21 @@ class Regulation:
     @classmethod
     def bundled(cls, id: str) -> "Regulation":
         """A bundled regulation by id (``InvalidInputError`` lists the ids)."""
-        return cls(_merzim.NativeRegulation.bundled(id))
+        return cls(_merzim.NativeRegulation.bundled(id), ("bundled", id))
 
     @classmethod
     def from_toml(cls, text: str, origin: str = "regulation.toml") -> "Regulation":
         """A regulation from TOML text (errors name ``origin``, line and field)."""
-        return cls(_merzim.NativeRegulation.from_toml(origin, text))
+        return cls(_merzim.NativeRegulation.from_toml(origin, text), ("toml", origin, text))
 
     @classmethod
     def from_file(cls, path: Union[str, "_os.PathLike[str]"]) -> "Regulation":
         """A regulation file; its id must equal the file stem."""
-        return cls(_merzim.NativeRegulation.from_file(_os.fspath(path)))
+        path = _os.fspath(path)
+        native = _merzim.NativeRegulation.from_file(path)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return cls(native, ("toml", path, text))
 
     @property
     def id(self) -> str:
@@ -678,11 +730,20 @@ def evaluate_json(line: str) -> str:
     return _merzim.evaluate_json(line)
 
 
+def _regulation_from_source(source: Tuple[str, ...]) -> "Regulation":
+    """Rebuilds a pickled :class:`Regulation`."""
+    if source[:1] == ("bundled",):
+        return Regulation.bundled(source[1])
+    if source[:1] == ("toml",):
+        return Regulation.from_toml(source[2], origin=source[1])
+    raise ValueError(f"not a regulation source: {source!r:.200}")
+
+
 class Evaluator:
     """The batch contract with options: a calendar (week, horizon, overlays,
     as known on a date) and regulation files that requests may name by id."""
 
-    __slots__ = ("_e",)
+    __slots__ = ("_e", "_calendar", "_regulations")
 
     def __init__(
         self,
@@ -692,6 +753,11 @@ class Evaluator:
         calendar = calendar if calendar is not None else Calendar.kazakhstan()
         regs = [r if isinstance(r, Regulation) else Regulation.from_file(r) for r in regulations]
         self._e = _merzim.NativeEvaluator(calendar._c, [r._r for r in regs])
+        self._calendar = calendar
+        self._regulations = regs
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        return (Evaluator, (self._calendar, self._regulations))
 
     def evaluate_json(self, line: str) -> str:
         """One JSON line in, one out (see :func:`evaluate_json`)."""

@@ -2,7 +2,6 @@
 to the single-process result (examples/dask_recompute.py)."""
 import pathlib
 import sys
-import time
 
 import dask.distributed  # noqa: F401  (fail, not skip, when missing)
 import pandas as pd  # noqa: F401
@@ -23,7 +22,5 @@ def test_recompute_matches_scalar_calls():
 
 
 def test_dask_local_cluster_equals_single_process(capsys):
-    t0 = time.perf_counter()
     assert dask_recompute.main(["--cases", "20000", "--partitions", "6", "--workers", "2"]) == 0
     assert "equal" in capsys.readouterr().out
-    assert time.perf_counter() - t0 < 180

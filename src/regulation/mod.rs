@@ -132,10 +132,10 @@ pub struct StorageRule {
 pub struct Step {
     /// The step's number in the document.
     pub number: u32,
-    /// Who acts.
-    pub actor: Names,
-    /// What is done.
-    pub action: Names,
+    /// Who acts (shared with every timeline that names it).
+    pub actor: std::sync::Arc<Names>,
+    /// What is done (shared with every timeline that names it).
+    pub action: std::sync::Arc<Names>,
     /// How long it takes.
     pub duration: Term,
     /// The outcome the step belongs to; `None` = both.
@@ -474,15 +474,21 @@ impl Regulation {
             }
         }
         if let Some(l) = self.act.lapse.as_ref().filter(|l| date >= l.date) {
-            let link = l
-                .url
-                .as_deref()
-                .map(|u| format!(" ({u})"))
-                .unwrap_or_default();
-            return Some(format!(
-                "regulation {} may no longer apply to a submission on {date}: {}{link}: {}",
-                self.id, l.act, l.note
-            ));
+            // Sized once: this text goes with every timeline past the lapse.
+            use std::fmt::Write;
+            let url = l.url.as_deref().unwrap_or("");
+            let mut text =
+                String::with_capacity(self.id.len() + l.act.len() + l.note.len() + url.len() + 96);
+            let _ = write!(
+                text,
+                "regulation {} may no longer apply to a submission on {date}: {}",
+                self.id, l.act
+            );
+            if !url.is_empty() {
+                let _ = write!(text, " ({url})");
+            }
+            let _ = write!(text, ": {}", l.note);
+            return Some(text);
         }
         None
     }

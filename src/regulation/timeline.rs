@@ -1,5 +1,7 @@
 //! A regulation's timeline (RULES.md §6).
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::ser::{Serialize, SerializeStruct};
 
@@ -21,10 +23,10 @@ use crate::{ErrorKind, Result};
 pub struct StepTiming {
     /// The step's number in the document.
     pub number: u32,
-    /// Who acts.
-    pub actor: Names,
-    /// What is done.
-    pub action: Names,
+    /// Who acts (shared with the regulation: a timeline copies no text).
+    pub actor: Arc<Names>,
+    /// What is done (shared with the regulation).
+    pub action: Arc<Names>,
     /// Its duration on this channel.
     pub duration: Term,
     /// Start (local wall-clock time).
@@ -140,8 +142,8 @@ impl Serialize for StepTiming {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("StepTiming", 6)?;
         st.serialize_field("number", &self.number)?;
-        st.serialize_field("actor", &self.actor)?;
-        st.serialize_field("action", &self.action)?;
+        st.serialize_field("actor", &*self.actor)?;
+        st.serialize_field("action", &*self.action)?;
         st.serialize_field("duration", &self.duration)?;
         st.serialize_field("start", &self.zone.to_rfc3339(self.start))?;
         st.serialize_field("end", &self.zone.to_rfc3339(self.end))?;
