@@ -54,6 +54,7 @@ def test_calendar_keeps_every_step(tmp_path):
         merzim.Calendar.kazakhstan(week="six", horizon="provisional"),
         merzim.Calendar.kazakhstan(as_known_on=dt.date(2024, 4, 1)),
         merzim.Calendar.kazakhstan().with_overlay_toml(OVERLAY, origin="order.toml"),
+        merzim.Calendar.kazakhstan().with_overlay_file(path),
         merzim.Calendar.kazakhstan().with_overlay_file(path).with_week("six"),
         merzim.Calendar.kazakhstan().with_horizon("provisional").as_known_on(dt.date(2026, 1, 1)),
     ]
