@@ -44,6 +44,31 @@ const YEAR_START: [i32; YEARS] = {
     t
 };
 
+/// `date` as `YYYY-MM-DD`, what its `Display` writes, digit by digit for
+/// years 0..=9999 (chrono's formatter is a large part of a batch line's time).
+pub(crate) fn iso_date(date: NaiveDate) -> String {
+    let y = date.year();
+    if !(0..=9999).contains(&y) {
+        return date.to_string();
+    }
+    let (y, m, d) = (y as u32, date.month(), date.day());
+    let digit = |v: u32| (b'0' + v as u8) as char;
+    [
+        digit(y / 1000),
+        digit(y / 100 % 10),
+        digit(y / 10 % 10),
+        digit(y % 10),
+        '-',
+        digit(m / 10),
+        digit(m % 10),
+        '-',
+        digit(d / 10),
+        digit(d % 10),
+    ]
+    .iter()
+    .collect()
+}
+
 /// Day index of `date` (negative or past the table for dates outside 2000–2100).
 #[inline(always)]
 pub(crate) fn index_of(date: NaiveDate) -> i64 {
@@ -370,6 +395,25 @@ pub(crate) fn datetime_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_date_is_display() {
+        let mut d = NaiveDate::from_ymd_opt(1999, 12, 1).unwrap();
+        while d < NaiveDate::from_ymd_opt(2102, 1, 1).unwrap() {
+            assert_eq!(iso_date(d), d.to_string());
+            d = d.succ_opt().unwrap();
+        }
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(0, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(-1, 12, 31).unwrap(),
+        ] {
+            assert_eq!(iso_date(d), d.to_string());
+        }
+    }
 
     #[test]
     fn conversions_agree_with_chrono() {

@@ -146,6 +146,15 @@ impl Term {
 
 /// `s` quoted for an error message, cut to its first 60 characters when it
 /// is longer than 80: an error never echoes a huge input whole.
+/// [`excerpt`] as a `Display` value, formatted only when an error is.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&excerpt(self.0))
+    }
+}
+
 pub(crate) fn excerpt(s: &str) -> String {
     if s.chars().count() <= 80 {
         return format!("{s:?}");
@@ -325,15 +334,29 @@ impl FromStr for Term {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Term> {
-        let q = excerpt(s);
+        // The quoted input, for error messages only (not built on success).
+        let q = Quoted(s);
         let bad = || {
             Error::invalid_input(format!(
                 "cannot read the term {q}: expected an amount and a unit, e.g. \"22 working days\", \
                  \"15 minutes\", \"2 hours\", \"30 calendar days\", \"1 month\", \"2 рабочих дня\", \"5 жұмыс күні\""
             ))
         };
-        let text = s.trim().to_lowercase();
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Lower case with single spaces; most terms already are ("22 working
+        // days"), and then nothing is allocated.
+        let trimmed = s.trim();
+        let normal = !trimmed.contains("  ")
+            && trimmed
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+        let owned;
+        let text: &str = if normal {
+            trimmed
+        } else {
+            let lower = trimmed.to_lowercase();
+            owned = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+            &owned
+        };
         // The amount: digits or a number word.
         let (amount, rest) = if let Some(end) = text.find(|c: char| !c.is_ascii_digit()) {
             if end > 0 {

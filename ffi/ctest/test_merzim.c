@@ -498,6 +498,13 @@ static void test_calendar_load(void) {
     CHECK(loaded_as_of == as_of);
     merzim_calendar_free(cal);
     cal = NULL;
+    /* An overlay that was checked later says so. */
+    static const char CHECKED[] = "data_as_of = \"2027-01-15\"\n";
+    CHECK_STATUS(merzim_calendar_load(CHECKED, strlen(CHECKED), &cal, NULL), MERZIM_OK);
+    CHECK_STATUS(merzim_calendar_data_as_of(cal, &loaded_as_of), MERZIM_OK);
+    CHECK(loaded_as_of == 20270115);
+    merzim_calendar_free(cal);
+    cal = NULL;
     CHECK_STATUS(merzim_calendar_data_as_of(NULL, &as_of), MERZIM_ERR_NULL_POINTER);
     CHECK_STATUS(merzim_calendar_data_as_of(kz, NULL), MERZIM_ERR_NULL_POINTER);
 

@@ -216,7 +216,8 @@ void merzim_calendar_free(merzim_calendar *cal);
 /* *out_yyyymmdd = the date the calendar's embedded data was last checked
  * against the official sources (data_as_of in holidays/statutory.toml), or 0
  * when it is unknown. A calendar from merzim_calendar_load has the date of
- * the embedded data under its overlay. */
+ * the embedded data under its overlay, unless the overlay sets its own
+ * (data_as_of = "YYYY-MM-DD"). */
 int32_t merzim_calendar_data_as_of(const merzim_calendar *cal, int32_t *out_yyyymmdd);
 
 /* ---- Working days (yyyymmdd) -------------------------------------------- */

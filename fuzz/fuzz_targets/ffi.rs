@@ -30,6 +30,8 @@ extern "C" {
     fn merzim_calendar_load(toml: *const c_char, len: usize, out: *mut *mut merzim_calendar, err: *mut *mut merzim_error) -> i32;
     fn merzim_calendar_add_regulation(cal: *mut merzim_calendar, toml: *const c_char, len: usize, err: *mut *mut merzim_error) -> i32;
     fn merzim_calendar_free(cal: *mut merzim_calendar);
+    fn merzim_calendar_retain(cal: *const merzim_calendar) -> *const merzim_calendar;
+    fn merzim_calendar_data_as_of(cal: *const merzim_calendar, out: *mut i32) -> i32;
     fn merzim_is_working_day(cal: *const merzim_calendar, yyyymmdd: i32, out: *mut i32) -> i32;
     fn merzim_add_working_days(cal: *const merzim_calendar, yyyymmdd: i32, n: i32, out: *mut i32) -> i32;
     fn merzim_working_days_between(cal: *const merzim_calendar, from: i32, to: i32, out: *mut i32) -> i32;
@@ -56,6 +58,9 @@ enum Op {
     Between(u8, i32, i32),
     Bulk(u8, Vec<(i32, i32)>),
     Free(u8),
+    /// Another reference to a calendar: kept in `loaded` and freed once like the others.
+    Retain(u8),
+    DataAsOf(u8),
     Names(i32),
     Nulls(u8),
 }
@@ -205,6 +210,21 @@ fuzz_target!(|ops: Vec<Op>| unsafe {
                 }
                 merzim_calendar_free(builtin as *mut _); // a no-op
                 merzim_calendar_free(std::ptr::null_mut());
+            }
+            Op::Retain(i) => {
+                let cal = pick(&loaded, *i);
+                let again = merzim_calendar_retain(cal);
+                assert_eq!(again, cal);
+                if cal != builtin {
+                    loaded.push(again as *mut _);
+                }
+            }
+            Op::DataAsOf(i) => {
+                let mut out = -1;
+                let s = merzim_calendar_data_as_of(pick(&loaded, *i), &mut out);
+                assert_eq!(s, OK);
+                // 0 (unknown) or a date (an overlay may set its own data_as_of).
+                assert!(out == 0 || (out > 10_000_000 && out < 100_000_000), "{out}");
             }
             Op::Names(s) => {
                 let n = merzim_status_name(*s);

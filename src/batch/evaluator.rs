@@ -236,7 +236,7 @@ impl Evaluator {
                 let d = office.legal_due(s, t.term, t.options)?;
                 Ok(Response::Term(TermResponse {
                     id: t.id.clone(),
-                    registered: d.registered.to_string(),
+                    registered: crate::dates::iso_date(d.registered),
                     due: format_rfc3339(d.due_zoned()),
                     handoff: d.handoff_zoned().map(format_rfc3339),
                     provisional: d.provisional,
