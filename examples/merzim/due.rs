@@ -6,7 +6,9 @@ use clap::Args;
 use merzim::{Channel, LegalOptions, OfficeTime, StartRule, Submitted, Term, TermEnd};
 use serde_json::json;
 
-use crate::options::{lib, named, CalendarOpts, ChannelOpts, KnownOnOpts, OfficeOpts, OutputOpts};
+use crate::options::{
+    lib, named, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts, OutputOpts,
+};
 use crate::render::{explain_json, kv_w, write_explain, write_json, zone_note};
 use crate::table::{time, time_long_in};
 use crate::texts::{texts, wrap};
@@ -34,10 +36,8 @@ pub struct DueCmd {
     cal: CalendarOpts,
     #[command(flatten)]
     known: KnownOnOpts,
-    /// Also list the days and hours that did not count (condensed: runs of days off with the
-    /// holidays' names and acts; nights and lunch breaks counted).
-    #[arg(long)]
-    explain: bool,
+    #[command(flatten)]
+    explain: ExplainOpts,
     #[command(flatten)]
     output: OutputOpts,
 }
@@ -56,7 +56,7 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
         end: c.end,
     };
     let d = office.legal_due(local, c.term, options)?;
-    let skipped = if c.explain {
+    let skipped = if c.explain.explain {
         Some(office.explain(local, d.due)?)
     } else {
         None

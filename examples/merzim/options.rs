@@ -75,6 +75,15 @@ impl KnownOnOpts {
     }
 }
 
+/// Whether to explain a computation.
+#[derive(Args, Clone)]
+pub struct ExplainOpts {
+    /// Also list the days and hours that did not count (condensed: runs of days off with the
+    /// holidays' names and acts; nights and lunch breaks counted).
+    #[arg(long)]
+    pub explain: bool,
+}
+
 /// A date `YYYY-MM-DD`.
 pub fn date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")

@@ -7,7 +7,8 @@ use merzim::{Channel, OfficeTime, Outcome, Submitted};
 use serde_json::json;
 
 use crate::options::{
-    lib, named, regulation, CalendarOpts, ChannelOpts, KnownOnOpts, OfficeOpts, OutputOpts,
+    lib, named, regulation, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts,
+    OutputOpts,
 };
 use crate::render::{explain_json, kv_w, write_explain, write_json, zone_note};
 use crate::table::{minutes, offsets_differ, time, time_long_in, truncate, Table};
@@ -33,10 +34,8 @@ pub struct TimelineCmd {
     cal: CalendarOpts,
     #[command(flatten)]
     known: KnownOnOpts,
-    /// Also list the days and hours that did not count (condensed: runs of days off with the
-    /// holidays' names and acts; nights and lunch breaks counted).
-    #[arg(long)]
-    explain: bool,
+    #[command(flatten)]
+    explain: ExplainOpts,
     #[command(flatten)]
     output: OutputOpts,
 }
@@ -50,7 +49,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let local = z.local_of(c.submitted)?;
     let tl = reg.timeline(&office, local, channel, c.outcome)?;
     let span_end = tl.term_due.map_or(tl.end, |d| d.max(tl.end));
-    let skipped = if c.explain {
+    let skipped = if c.explain.explain {
         Some(office.explain(local, span_end)?)
     } else {
         None
