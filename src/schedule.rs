@@ -21,6 +21,11 @@ pub struct Interval {
 
 impl Interval {
     /// `[start, end)`, both in minutes after midnight; `start < end <= 1440`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when `end`
+    /// is past 24:00 or `start` is not before `end` (the message names both).
     pub fn new(start: u16, end: u16) -> Result<Interval> {
         if end > 1440 {
             return Err(Error::invalid_input(format!(
@@ -85,6 +90,11 @@ pub struct Schedule {
 impl Schedule {
     /// The same intervals on every working day. They must be ordered, non-empty
     /// and must not overlap.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for no
+    /// intervals, intervals out of order or overlapping (the message names them).
     pub fn uniform(intervals: Vec<Interval>) -> Result<Schedule> {
         validate(&intervals)?;
         Ok(Schedule {
@@ -94,6 +104,12 @@ impl Schedule {
 
     /// Replaces the intervals of one weekday (an empty list: no office hours that
     /// weekday, which is an error if such a day is a working day of the calendar).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for
+    /// intervals out of order or overlapping, or when no weekday would keep
+    /// any office hours.
     pub fn with_weekday(mut self, weekday: Weekday, intervals: Vec<Interval>) -> Result<Schedule> {
         if !intervals.is_empty() {
             validate(&intervals)?;

@@ -51,6 +51,13 @@ pub const MAX_TERM_AMOUNT: u32 = 1_000_000;
 
 impl Term {
     /// A term of `amount` `unit`s; `amount` must be at most [`MAX_TERM_AMOUNT`].
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when
+    /// `amount` is above [`MAX_TERM_AMOUNT`] (the message gives the range). A
+    /// term of 0 is a valid regulation step; legal terms refuse it when
+    /// counted.
     pub fn new(amount: u32, unit: Unit) -> Result<Term> {
         if amount > MAX_TERM_AMOUNT {
             return Err(Error::invalid_input(format!(
@@ -61,22 +68,42 @@ impl Term {
     }
 
     /// `n` minutes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
     pub fn minutes(n: u32) -> Result<Term> {
         Term::new(n, Unit::Minutes)
     }
     /// `n` hours.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
     pub fn hours(n: u32) -> Result<Term> {
         Term::new(n, Unit::Hours)
     }
     /// `n` working days.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
     pub fn working_days(n: u32) -> Result<Term> {
         Term::new(n, Unit::WorkingDays)
     }
     /// `n` calendar days.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
     pub fn calendar_days(n: u32) -> Result<Term> {
         Term::new(n, Unit::CalendarDays)
     }
     /// `n` months.
+    ///
+    /// # Errors
+    ///
+    /// As [`Term::new`].
     pub fn months(n: u32) -> Result<Term> {
         Term::new(n, Unit::Months)
     }

@@ -92,6 +92,13 @@ impl Regulation {
     /// for every submission from `from_year` to `to_year` (every date, at twelve
     /// times of day from 00:00 to 18:30)? Reports the worst start and its overshoot.
     /// Empty when the regulation states no overall term.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when
+    /// `from_year > to_year`; [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage)
+    /// when a submission of those years, or a step of its chain, lies outside
+    /// the calendar's range.
     pub fn lint(
         &self,
         office: &OfficeTime,
