@@ -89,11 +89,9 @@ impl Advance<'_> {
     #[inline(always)]
     pub(crate) fn advance(&self, t: Local) -> Option<Local> {
         let day = t.day as usize;
-        let e = if self.days.is_working(day) {
-            *self.elapsed.get(t.minute as usize)? as u64
-        } else {
-            0
-        };
+        // Office minutes of the day before `t`: none on a day off. Without a
+        // branch: whether a random day is working is not predictable.
+        let e = *self.elapsed.get(t.minute as usize)? as u64 * self.days.is_working(day) as u64;
         // No overflow: cum_min < 2^31 and minutes <= 2^31 (`advance_kernel`).
         let target = *self.cum_min.get(day)? as u64 + e + self.minutes;
         // 1 <= target < 2^32, where the multiplication is the division.
