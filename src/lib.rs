@@ -1,5 +1,9 @@
 #![doc = include_str!("../README.md")]
-#![warn(missing_docs, missing_debug_implementations, clippy::missing_errors_doc)]
+#![warn(
+    missing_docs,
+    missing_debug_implementations,
+    clippy::missing_errors_doc
+)]
 #![forbid(unsafe_code)]
 
 #[macro_use]
