@@ -6,9 +6,7 @@
 use arbitrary::Arbitrary;
 use chrono::{NaiveDate, NaiveDateTime};
 use libfuzzer_sys::fuzz_target;
-use merzim::{
-    EpochDays, LegalOptions, LocalMinutes, Term, Unit, Yyyymmdd, Zone,
-};
+use merzim::{EpochDays, LegalOptions, LocalMinutes, Term, Unit, Yyyymmdd, Zone};
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -29,7 +27,14 @@ struct Input {
     zone: u8,
 }
 
-const ZONES: [&str; 6] = ["Asia/Almaty", "Asia/Aqtobe", "Asia/Qostanay", "UTC", "America/New_York", "Pacific/Kiritimati"];
+const ZONES: [&str; 6] = [
+    "Asia/Almaty",
+    "Asia/Aqtobe",
+    "Asia/Qostanay",
+    "UTC",
+    "America/New_York",
+    "Pacific/Kiritimati",
+];
 
 fuzz_target!(|x: Input| {
     let cals = merzim_fuzz::calendars();
@@ -63,7 +68,12 @@ fuzz_target!(|x: Input| {
     let _ = cal.working_days_in_month(x.year, x.month);
     let _ = cal.working_days_in_year(x.year);
     let _ = cal.working_days_in_range(d, e);
-    let _ = (cal.next_working_day(d), cal.previous_working_day(d), cal.roll_forward(d), cal.roll_backward(d));
+    let _ = (
+        cal.next_working_day(d),
+        cal.previous_working_day(d),
+        cal.roll_forward(d),
+        cal.roll_backward(d),
+    );
     if !(1990..=2200).contains(&x.year) {
         assert!(cal.working_days_in_year(x.year).is_err());
     }
@@ -73,7 +83,13 @@ fuzz_target!(|x: Input| {
     if let Ok(r) = office.advance(t, x.minutes) {
         assert!(r >= t, "advance({t}, {}) = {r}", x.minutes);
     }
-    let unit = [Unit::Minutes, Unit::Hours, Unit::WorkingDays, Unit::CalendarDays, Unit::Months][x.unit as usize % 5];
+    let unit = [
+        Unit::Minutes,
+        Unit::Hours,
+        Unit::WorkingDays,
+        Unit::CalendarDays,
+        Unit::Months,
+    ][x.unit as usize % 5];
     if let Ok(term) = Term::new(x.amount, unit) {
         let channels = merzim::Channel::ALL;
         let o = LegalOptions {

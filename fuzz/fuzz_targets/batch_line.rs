@@ -46,10 +46,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let office = OfficeTime::state_body(ev.calendar()).with_zone(t.tz);
-    let lib = t
-        .tz
-        .local_of(t.submitted)
-        .and_then(|s| office.legal_due(s, t.term, t.options));
+    let lib =
+        t.tz.local_of(t.submitted)
+            .and_then(|s| office.legal_due(s, t.term, t.options));
     match (lib, &r) {
         (Ok(d), Response::Term(b)) => {
             assert_eq!(b.due, format_rfc3339(d.due_zoned()), "{line}");
@@ -57,6 +56,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(b.provisional, d.provisional, "{line}");
         }
         (Ok(d), _) => panic!("library: {d:?}; batch: {json}"),
-        (Err(e), _) => assert_eq!(r.error_kind(), Some(e.kind()), "library: {e}; batch: {json}"),
+        (Err(e), _) => assert_eq!(
+            r.error_kind(),
+            Some(e.kind()),
+            "library: {e}; batch: {json}"
+        ),
     }
 });

@@ -27,17 +27,48 @@ extern "C" {
     fn merzim_data_version() -> *const c_char;
     fn merzim_status_name(status: i32) -> *const c_char;
     fn merzim_calendar_kazakhstan() -> *const merzim_calendar;
-    fn merzim_calendar_load(toml: *const c_char, len: usize, out: *mut *mut merzim_calendar, err: *mut *mut merzim_error) -> i32;
-    fn merzim_calendar_add_regulation(cal: *mut merzim_calendar, toml: *const c_char, len: usize, err: *mut *mut merzim_error) -> i32;
+    fn merzim_calendar_load(
+        toml: *const c_char,
+        len: usize,
+        out: *mut *mut merzim_calendar,
+        err: *mut *mut merzim_error,
+    ) -> i32;
+    fn merzim_calendar_add_regulation(
+        cal: *mut merzim_calendar,
+        toml: *const c_char,
+        len: usize,
+        err: *mut *mut merzim_error,
+    ) -> i32;
     fn merzim_calendar_free(cal: *mut merzim_calendar);
     fn merzim_calendar_retain(cal: *const merzim_calendar) -> *const merzim_calendar;
     fn merzim_calendar_data_as_of(cal: *const merzim_calendar, out: *mut i32) -> i32;
     fn merzim_is_working_day(cal: *const merzim_calendar, yyyymmdd: i32, out: *mut i32) -> i32;
-    fn merzim_add_working_days(cal: *const merzim_calendar, yyyymmdd: i32, n: i32, out: *mut i32) -> i32;
-    fn merzim_working_days_between(cal: *const merzim_calendar, from: i32, to: i32, out: *mut i32) -> i32;
-    fn merzim_add_working_days_bulk(cal: *const merzim_calendar, dates: *const i32, n: *const i32, len: usize, out: *mut i32, failed: *mut usize) -> i32;
+    fn merzim_add_working_days(
+        cal: *const merzim_calendar,
+        yyyymmdd: i32,
+        n: i32,
+        out: *mut i32,
+    ) -> i32;
+    fn merzim_working_days_between(
+        cal: *const merzim_calendar,
+        from: i32,
+        to: i32,
+        out: *mut i32,
+    ) -> i32;
+    fn merzim_add_working_days_bulk(
+        cal: *const merzim_calendar,
+        dates: *const i32,
+        n: *const i32,
+        len: usize,
+        out: *mut i32,
+        failed: *mut usize,
+    ) -> i32;
     fn merzim_eval_json(request: *const c_char, out: *mut *mut c_char) -> i32;
-    fn merzim_eval_json_with(cal: *const merzim_calendar, request: *const c_char, out: *mut *mut c_char) -> i32;
+    fn merzim_eval_json_with(
+        cal: *const merzim_calendar,
+        request: *const c_char,
+        out: *mut *mut c_char,
+    ) -> i32;
     fn merzim_string_free(s: *mut c_char);
     fn merzim_error_message(err: *const merzim_error) -> *const c_char;
     fn merzim_error_kind(err: *const merzim_error) -> i32;
@@ -179,7 +210,10 @@ fuzz_target!(|ops: Vec<Op>| unsafe {
             }
             Op::Between(i, a, b) => {
                 let mut out = 0;
-                assert_ne!(merzim_working_days_between(pick(&loaded, *i), *a, *b, &mut out), PANIC);
+                assert_ne!(
+                    merzim_working_days_between(pick(&loaded, *i), *a, *b, &mut out),
+                    PANIC
+                );
             }
             Op::Bulk(i, items) => {
                 let dates: Vec<i32> = items.iter().map(|p| p.0).collect();
@@ -187,7 +221,14 @@ fuzz_target!(|ops: Vec<Op>| unsafe {
                 let mut out = vec![0; items.len()];
                 let mut failed = usize::MAX;
                 let cal = pick(&loaded, *i);
-                let s = merzim_add_working_days_bulk(cal, dates.as_ptr(), ns.as_ptr(), items.len(), out.as_mut_ptr(), &mut failed);
+                let s = merzim_add_working_days_bulk(
+                    cal,
+                    dates.as_ptr(),
+                    ns.as_ptr(),
+                    items.len(),
+                    out.as_mut_ptr(),
+                    &mut failed,
+                );
                 assert_ne!(s, PANIC);
                 assert!(failed <= items.len());
                 for k in 0..failed.min(items.len()) {
@@ -197,7 +238,14 @@ fuzz_target!(|ops: Vec<Op>| unsafe {
                 }
                 // In place.
                 let mut inplace = dates.clone();
-                let s2 = merzim_add_working_days_bulk(cal, inplace.as_ptr(), ns.as_ptr(), items.len(), inplace.as_mut_ptr(), std::ptr::null_mut());
+                let s2 = merzim_add_working_days_bulk(
+                    cal,
+                    inplace.as_ptr(),
+                    ns.as_ptr(),
+                    items.len(),
+                    inplace.as_mut_ptr(),
+                    std::ptr::null_mut(),
+                );
                 assert_eq!(s, s2);
                 if s == OK {
                     assert_eq!(inplace, out);
@@ -234,9 +282,25 @@ fuzz_target!(|ops: Vec<Op>| unsafe {
             Op::Nulls(i) => {
                 let cal = pick(&loaded, *i);
                 assert_eq!(merzim_is_working_day(std::ptr::null(), 20260101, &mut 0), 6);
-                assert_eq!(merzim_is_working_day(cal, 20260101, std::ptr::null_mut()), 6);
-                assert_eq!(merzim_eval_json(std::ptr::null(), &mut std::ptr::null_mut()), 6);
-                assert_eq!(merzim_add_working_days_bulk(cal, std::ptr::null(), std::ptr::null(), 0, std::ptr::null_mut(), std::ptr::null_mut()), OK);
+                assert_eq!(
+                    merzim_is_working_day(cal, 20260101, std::ptr::null_mut()),
+                    6
+                );
+                assert_eq!(
+                    merzim_eval_json(std::ptr::null(), &mut std::ptr::null_mut()),
+                    6
+                );
+                assert_eq!(
+                    merzim_add_working_days_bulk(
+                        cal,
+                        std::ptr::null(),
+                        std::ptr::null(),
+                        0,
+                        std::ptr::null_mut(),
+                        std::ptr::null_mut()
+                    ),
+                    OK
+                );
                 let (mut fresh, mut err) = (std::ptr::null_mut(), std::ptr::null_mut());
                 let s = merzim_calendar_load(std::ptr::null(), 0, &mut fresh, &mut err);
                 assert_eq!(s, OK);

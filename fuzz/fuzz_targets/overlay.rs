@@ -19,14 +19,19 @@ fuzz_target!(|data: &[u8]| {
                 "{:?}: {e}",
                 e.kind()
             );
-            assert!(e.message().starts_with("fuzz.toml"), "names the overlay: {e}");
+            assert!(
+                e.message().starts_with("fuzz.toml"),
+                "names the overlay: {e}"
+            );
             return;
         }
     };
     let h = merzim_fuzz::seed(data);
     let known_on = merzim_fuzz::date_near_coverage(h);
     for week in Week::ALL {
-        let c = cal.with_week(*week).expect("an overlay is checked for both weeks");
+        let c = cal
+            .with_week(*week)
+            .expect("an overlay is checked for both weeks");
         for horizon in Horizon::ALL {
             let c = c.with_horizon(*horizon);
             let mut cals = vec![c.clone()];
@@ -54,7 +59,11 @@ fuzz_target!(|data: &[u8]| {
                             // add(d, between(d, x)) == x for working days d and x.
                             if w == Ok(true) {
                                 let back = c.working_days_between(*d, *x).expect("both in range");
-                                assert_eq!(c.add_working_days(*d, back).ok(), Some(*x), "{d} + {n} = {x}");
+                                assert_eq!(
+                                    c.add_working_days(*d, back).ok(),
+                                    Some(*x),
+                                    "{d} + {n} = {x}"
+                                );
                             }
                         }
                         (Err(e), Err(be)) => assert_eq!(e.kind(), be.error.kind()),

@@ -34,9 +34,17 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(r.end, LocalMinutes::from(t.end), "end");
                     assert_eq!(r.within_term, t.within_term, "within_term");
                     assert_eq!(r.term_due, t.term_due.map(LocalMinutes::from), "term_due");
-                    assert_eq!(r.refusal_due, t.refusal_due.map(LocalMinutes::from), "refusal_due");
+                    assert_eq!(
+                        r.refusal_due,
+                        t.refusal_due.map(LocalMinutes::from),
+                        "refusal_due"
+                    );
                     assert_eq!(r.handoff, t.handoff.map(LocalMinutes::from), "handoff");
-                    assert_eq!(r.storage_until, t.storage_until.map(LocalMinutes::from), "storage_until");
+                    assert_eq!(
+                        r.storage_until,
+                        t.storage_until.map(LocalMinutes::from),
+                        "storage_until"
+                    );
                 }
                 (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind(), "{a} / {b}"),
                 (t, r) => panic!("timeline {t:?} != row {r:?}"),

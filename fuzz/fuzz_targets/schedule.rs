@@ -13,9 +13,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let shown = schedule.to_string();
-    assert_eq!(shown.parse::<Schedule>().ok().as_ref(), Some(&schedule), "{s:?} -> {shown:?}");
+    assert_eq!(
+        shown.parse::<Schedule>().ok().as_ref(),
+        Some(&schedule),
+        "{s:?} -> {shown:?}"
+    );
     let json = serde_json::to_string(&schedule).unwrap();
-    assert_eq!(serde_json::from_str::<Schedule>(&json).ok().as_ref(), Some(&schedule));
+    assert_eq!(
+        serde_json::from_str::<Schedule>(&json).ok().as_ref(),
+        Some(&schedule)
+    );
 
     let h = merzim_fuzz::seed(data);
     let cals = merzim_fuzz::calendars();
@@ -24,15 +31,43 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let t = merzim_fuzz::instant_near_coverage(h, (h >> 16) as u16);
-    for m in [0u64, 1, 59, 60, 479, 480, 481, 10_000, (h >> 8) as u64, u64::MAX / 2, u64::MAX] {
+    for m in [
+        0u64,
+        1,
+        59,
+        60,
+        479,
+        480,
+        481,
+        10_000,
+        (h >> 8) as u64,
+        u64::MAX / 2,
+        u64::MAX,
+    ] {
         if let Ok(a) = office.advance(t, m) {
             assert!(a >= t, "advance({t}, {m}) = {a} is before the start");
             if m > 0 && m < 1_000_000 {
-                assert_eq!(office.office_minutes_between(t.max(office.first_office_instant(t).unwrap_or(t)), a).ok(), Some(m as i64), "advance({t}, {m}) = {a}");
+                assert_eq!(
+                    office
+                        .office_minutes_between(
+                            t.max(office.first_office_instant(t).unwrap_or(t)),
+                            a
+                        )
+                        .ok(),
+                    Some(m as i64),
+                    "advance({t}, {m}) = {a}"
+                );
             }
         }
     }
-    for term in ["15 minutes", "2 hours", "1 working day", "5 working days", "30 calendar days", "1 month"] {
+    for term in [
+        "15 minutes",
+        "2 hours",
+        "1 working day",
+        "5 working days",
+        "30 calendar days",
+        "1 month",
+    ] {
         let term: Term = term.parse().unwrap();
         let o = LegalOptions::default();
         let r = office.legal_due(t, term, o);

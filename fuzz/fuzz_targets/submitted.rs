@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let (zone, time) = s.split_once('\n').unwrap_or(("Asia/Almaty", s));
     let zone: Zone = zone.parse().unwrap_or_default();
-    let _ = zone.to_string().parse::<Zone>().expect("a zone's name parses back");
+    let _ = zone
+        .to_string()
+        .parse::<Zone>()
+        .expect("a zone's name parses back");
     let Ok(sub) = time.parse::<Submitted>() else {
         return;
     };

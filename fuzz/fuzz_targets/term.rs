@@ -26,12 +26,19 @@ fuzz_target!(|data: &[u8]| {
     }
     let h = merzim_fuzz::seed(data);
     let office = &merzim_fuzz::offices()[(h % merzim_fuzz::offices().len() as u32) as usize];
-    let submitted = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap()
+    let submitted = NaiveDate::from_ymd_opt(2024, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
         + chrono::Duration::minutes((h % (3 * 366 * 1440)) as i64);
     for channel in Channel::ALL {
         for start in StartRule::ALL {
             for end in TermEnd::ALL {
-                let o = LegalOptions { channel: *channel, start: *start, end: *end };
+                let o = LegalOptions {
+                    channel: *channel,
+                    start: *start,
+                    end: *end,
+                };
                 let r = office.legal_due(submitted, t, o);
                 if t.amount() == 0 {
                     assert!(r.is_err(), "a legal term of {t} must be refused: {r:?}");
