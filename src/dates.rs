@@ -364,14 +364,8 @@ pub(crate) fn parts_of(t: NaiveDateTime) -> (i64, u16) {
 }
 
 /// The local time at day index `day` (`day < DAYS`) and minute `minute`
-/// (0..=1440; 1440 is reported as 00:00 of the next date).
-#[inline(always)]
-pub(crate) fn datetime_of(day: u32, minute: u16) -> NaiveDateTime {
-    datetime_in(day, minute, dates(), times())
-}
-
-/// [`datetime_of`] with the tables ([`dates`], [`times`]) borrowed by the
-/// caller once per loop.
+/// (0..=1440; 1440 is reported as 00:00 of the next date), with the tables
+/// ([`dates`], [`times`]) borrowed by the caller once per loop.
 #[inline(always)]
 pub(crate) fn datetime_in(
     day: u32,
@@ -472,9 +466,9 @@ mod tests {
         assert_eq!(EpochDays64::NAT.to_date(), None);
         assert_eq!(EpochDays64::NAT.index(), i64::MIN);
         assert_eq!(LocalMinutes::from(t).to_datetime(), Some(t));
-        assert_eq!(datetime_of(9_575, 990), t);
+        assert_eq!(datetime_in(9_575, 990, dates(), times()), t);
         assert_eq!(
-            datetime_of(9_575, 1440),
+            datetime_in(9_575, 1440, dates(), times()),
             t.date().succ_opt().unwrap().and_time(NaiveTime::MIN)
         );
     }

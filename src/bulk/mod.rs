@@ -130,14 +130,9 @@ mod sealed {
     pub trait Time: Copy + Send + Sync {
         /// (day index relative to 2000-01-01, minute of day); no range check.
         fn to_parts(self) -> (i64, u16);
-        /// From a day index (valid) and a minute of day 0..=1440.
-        fn from_parts(day: u32, minute: u16) -> Self;
-        /// [`from_parts`](Time::from_parts) with the conversion tables
-        /// borrowed once per loop.
-        #[inline(always)]
-        fn from_parts_in(day: u32, minute: u16, _: &super::TimeTables) -> Self {
-            Self::from_parts(day, minute)
-        }
+        /// From a day index (valid) and a minute of day 0..=1440, with the
+        /// conversion tables the loop borrowed once.
+        fn from_parts(day: u32, minute: u16, t: &super::TimeTables) -> Self;
         /// For the scalar API on the error path.
         fn datetime(self) -> Option<chrono::NaiveDateTime>;
     }
@@ -273,11 +268,7 @@ impl sealed::Time for NaiveDateTime {
         dates::parts_of(self)
     }
     #[inline(always)]
-    fn from_parts(day: u32, minute: u16) -> Self {
-        dates::datetime_of(day, minute)
-    }
-    #[inline(always)]
-    fn from_parts_in(day: u32, minute: u16, t: &TimeTables) -> Self {
+    fn from_parts(day: u32, minute: u16, t: &TimeTables) -> Self {
         dates::datetime_in(day, minute, t.dates, t.times)
     }
     fn datetime(self) -> Option<NaiveDateTime> {
@@ -296,7 +287,7 @@ impl sealed::Time for LocalMinutes {
         }
     }
     #[inline(always)]
-    fn from_parts(day: u32, minute: u16) -> Self {
+    fn from_parts(day: u32, minute: u16, _: &TimeTables) -> Self {
         LocalMinutes(day as i64 * 1440 + minute as i64)
     }
     fn datetime(self) -> Option<NaiveDateTime> {
@@ -310,8 +301,8 @@ impl sealed::Time for EpochMinutes {
         sealed::Time::to_parts(self.to_local_minutes())
     }
     #[inline(always)]
-    fn from_parts(day: u32, minute: u16) -> Self {
-        EpochMinutes::from_local_minutes(sealed::Time::from_parts(day, minute))
+    fn from_parts(day: u32, minute: u16, t: &TimeTables) -> Self {
+        EpochMinutes::from_local_minutes(sealed::Time::from_parts(day, minute, t))
     }
     fn datetime(self) -> Option<NaiveDateTime> {
         self.to_datetime()
@@ -337,15 +328,11 @@ pub(crate) fn to_local<T: BulkTime>(t: T, last: u32) -> Option<crate::office::Lo
     })
 }
 
+/// The instant of local time `l`, with the conversion tables the loop
+/// borrowed once ([`TimeTables::get`]).
 #[inline(always)]
-pub(crate) fn from_local<T: BulkTime>(l: crate::office::Local) -> T {
-    T::from_parts(l.day, l.minute)
-}
-
-/// [`from_local`] with the conversion tables borrowed once per loop.
-#[inline(always)]
-pub(crate) fn from_local_in<T: BulkTime>(l: crate::office::Local, t: &TimeTables) -> T {
-    T::from_parts_in(l.day, l.minute, t)
+pub(crate) fn from_local<T: BulkTime>(l: crate::office::Local, t: &TimeTables) -> T {
+    T::from_parts(l.day, l.minute, t)
 }
 
 /// The conversion tables an instant loop borrows once per call.

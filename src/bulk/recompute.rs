@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::{
     check_lengths, from_local, instant_error, line, to_local, BulkError, BulkResult, BulkTime,
+    TimeTables,
 };
 use crate::legal::LegalOptions;
 use crate::office::OfficeTime;
@@ -154,7 +155,7 @@ impl Recompute {
             &["submitted", "terms", "options"],
             &[submitted.len(), terms.len(), options.len()],
         )?;
-        let last = self.new.calendar().valid_last();
+        let (last, tables) = (self.new.calendar().valid_last(), TimeTables::get());
         let mut out = Vec::new();
         for (k, ((&s, &term), &o)) in submitted.iter().zip(terms).zip(options).enumerate() {
             let item = |office: &OfficeTime| {
@@ -179,8 +180,8 @@ impl Recompute {
             if line(old.due) != line(d.due) {
                 out.push(Change {
                     index: k,
-                    old: from_local(old.due),
-                    new: from_local(d.due),
+                    old: from_local(old.due, &tables),
+                    new: from_local(d.due, &tables),
                 });
             }
         }
@@ -197,7 +198,7 @@ impl Recompute {
         chain: &CompiledChain,
         submitted: &[T],
     ) -> BulkResult<Vec<Change<TimelineRow<T>>>> {
-        let last = self.new.calendar().valid_last();
+        let (last, tables) = (self.new.calendar().valid_last(), TimeTables::get());
         let mut out = Vec::new();
         for (k, &s) in submitted.iter().enumerate() {
             let Some(l) = to_local(s, last) else {
@@ -217,8 +218,8 @@ impl Recompute {
             if !old.same_results(&r) {
                 out.push(Change {
                     index: k,
-                    old: old.to_row(),
-                    new: r.to_row(),
+                    old: old.to_row(&tables),
+                    new: r.to_row(&tables),
                 });
             }
         }

@@ -5,8 +5,7 @@ use chrono::NaiveDateTime;
 
 use super::OfficeTime;
 use crate::bulk::{
-    check_lengths, from_local, from_local_in, instant_error, to_local, BulkError, BulkResult,
-    BulkTime, TimeTables,
+    check_lengths, from_local, instant_error, to_local, BulkError, BulkResult, BulkTime, TimeTables,
 };
 use crate::legal::LegalOptions;
 use crate::sla::SlaStatus;
@@ -46,7 +45,7 @@ impl OfficeTime {
         let (last, tables) = (self.calendar().valid_last(), TimeTables::get());
         for (k, (&s, o)) in submitted.iter().zip(out.iter_mut()).enumerate() {
             match to_local(s, last).and_then(|l| self.legal_due_local(l, term, options).ok()) {
-                Some(d) => *o = from_local_in(d.due, &tables),
+                Some(d) => *o = from_local(d.due, &tables),
                 None => {
                     return Err(instant_error(self, k, s, |n| {
                         self.legal_due(n, term, options)
@@ -74,7 +73,7 @@ impl OfficeTime {
             &["submitted", "terms", "options", "out"],
             &[submitted.len(), terms.len(), options.len(), out.len()],
         )?;
-        let last = self.calendar().valid_last();
+        let (last, tables) = (self.calendar().valid_last(), TimeTables::get());
         for (k, (((&s, &term), &o), out)) in submitted
             .iter()
             .zip(terms)
@@ -83,7 +82,7 @@ impl OfficeTime {
             .enumerate()
         {
             match to_local(s, last).and_then(|l| self.legal_due_local(l, term, o).ok()) {
-                Some(d) => *out = from_local(d.due),
+                Some(d) => *out = from_local(d.due, &tables),
                 None => return Err(instant_error(self, k, s, |n| self.legal_due(n, term, o))),
             }
         }
@@ -108,7 +107,7 @@ impl OfficeTime {
         if let Some(kernel) = term.office_minutes().and_then(|m| self.advance_kernel(m)) {
             for (k, (&t, o)) in from.iter().zip(out.iter_mut()).enumerate() {
                 match to_local(t, last).and_then(|l| kernel.advance(l)) {
-                    Some(r) => *o = from_local_in(r, &tables),
+                    Some(r) => *o = from_local(r, &tables),
                     None => return Err(instant_error(self, k, t, |n| self.step(n, term))),
                 }
             }
@@ -116,7 +115,7 @@ impl OfficeTime {
         }
         for (k, (&t, o)) in from.iter().zip(out.iter_mut()).enumerate() {
             match to_local(t, last).and_then(|l| self.step_local(l, term).ok()) {
-                Some(r) => *o = from_local_in(r, &tables),
+                Some(r) => *o = from_local(r, &tables),
                 None => return Err(instant_error(self, k, t, |n| self.step(n, term))),
             }
         }

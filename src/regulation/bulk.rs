@@ -3,7 +3,7 @@
 
 use super::timeline::{CompiledChain, TimelineCore};
 use crate::bulk::{
-    check_lengths, from_local, instant_error, to_local, BulkError, BulkResult, BulkTime,
+    check_lengths, from_local, instant_error, to_local, BulkError, BulkResult, BulkTime, TimeTables,
 };
 use crate::office::OfficeTime;
 use crate::Result;
@@ -120,14 +120,15 @@ impl<T: Send> crate::bulk::Split for TimelineColumns<'_, T> {
 
 impl TimelineCore {
     #[inline(always)]
-    pub(crate) fn to_row<T: BulkTime>(self) -> TimelineRow<T> {
+    pub(crate) fn to_row<T: BulkTime>(self, t: &TimeTables) -> TimelineRow<T> {
+        let at = |l| from_local(l, t);
         TimelineRow {
-            end: from_local(self.end),
-            term_due: self.term_due.map(from_local),
+            end: at(self.end),
+            term_due: self.term_due.map(at),
             within_term: self.within_term(),
-            refusal_due: self.refusal_due.map(from_local),
-            handoff: self.handoff.map(from_local),
-            storage_until: self.storage_until.map(from_local),
+            refusal_due: self.refusal_due.map(at),
+            handoff: self.handoff.map(at),
+            storage_until: self.storage_until.map(at),
         }
     }
 }
@@ -153,7 +154,7 @@ impl CompiledChain {
                 )
             }
         };
-        Ok(self.core(office, s, None)?.to_row())
+        Ok(self.core(office, s, None)?.to_row(&TimeTables::get()))
     }
 
     /// The timeline of every submission (RULES.md §6), written into the present
@@ -191,7 +192,8 @@ impl CompiledChain {
         mut c: TimelineColumns<'_, T>,
     ) -> BulkResult {
         c.check(submitted.len())?;
-        let last = office.calendar().valid_last();
+        let (last, tables) = (office.calendar().valid_last(), TimeTables::get());
+        let at = |l| from_local(l, &tables);
         for (k, &s) in submitted.iter().enumerate() {
             let Some(l) = to_local(s, last) else {
                 return Err(instant_error(office, k, s, |n| {
@@ -203,22 +205,22 @@ impl CompiledChain {
                 Err(error) => return Err(BulkError { index: k, error }),
             };
             if let Some(col) = c.end.as_deref_mut() {
-                col[k] = from_local(r.end);
+                col[k] = at(r.end);
             }
             if let Some(col) = c.term_due.as_deref_mut() {
-                col[k] = r.term_due.map(from_local);
+                col[k] = r.term_due.map(at);
             }
             if let Some(col) = c.within_term.as_deref_mut() {
                 col[k] = r.within_term();
             }
             if let Some(col) = c.refusal_due.as_deref_mut() {
-                col[k] = r.refusal_due.map(from_local);
+                col[k] = r.refusal_due.map(at);
             }
             if let Some(col) = c.handoff.as_deref_mut() {
-                col[k] = r.handoff.map(from_local);
+                col[k] = r.handoff.map(at);
             }
             if let Some(col) = c.storage_until.as_deref_mut() {
-                col[k] = r.storage_until.map(from_local);
+                col[k] = r.storage_until.map(at);
             }
         }
         Ok(())
