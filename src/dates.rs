@@ -47,26 +47,34 @@ const YEAR_START: [i32; YEARS] = {
 /// `date` as `YYYY-MM-DD`, what its `Display` writes, digit by digit for
 /// years 0..=9999 (chrono's formatter is a large part of a batch line's time).
 pub(crate) fn iso_date(date: NaiveDate) -> String {
+    let mut out = String::with_capacity(10);
+    push_iso_date(&mut out, date);
+    out
+}
+
+/// [`iso_date`] appended to `out`.
+pub(crate) fn push_iso_date(out: &mut String, date: NaiveDate) {
     let y = date.year();
     if !(0..=9999).contains(&y) {
-        return date.to_string();
+        use std::fmt::Write;
+        let _ = write!(out, "{date}");
+        return;
     }
     let (y, m, d) = (y as u32, date.month(), date.day());
-    let digit = |v: u32| (b'0' + v as u8) as char;
-    [
+    let digit = |v: u32| b'0' + v as u8;
+    let text = [
         digit(y / 1000),
         digit(y / 100 % 10),
         digit(y / 10 % 10),
         digit(y % 10),
-        '-',
+        b'-',
         digit(m / 10),
         digit(m % 10),
-        '-',
+        b'-',
         digit(d / 10),
         digit(d % 10),
-    ]
-    .iter()
-    .collect()
+    ];
+    out.extend(text.iter().map(|&b| b as char));
 }
 
 /// Day index of `date` (negative or past the table for dates outside 2000–2100).

@@ -474,20 +474,24 @@ impl Regulation {
             }
         }
         if let Some(l) = self.act.lapse.as_ref().filter(|l| date >= l.date) {
-            // Sized once: this text goes with every timeline past the lapse.
-            use std::fmt::Write;
+            // Sized once and written without the formatting machinery: this
+            // text goes with every timeline past the lapse.
             let url = l.url.as_deref().unwrap_or("");
             let mut text =
                 String::with_capacity(self.id.len() + l.act.len() + l.note.len() + url.len() + 96);
-            let _ = write!(
-                text,
-                "regulation {} may no longer apply to a submission on {date}: {}",
-                self.id, l.act
-            );
+            text.push_str("regulation ");
+            text.push_str(&self.id);
+            text.push_str(" may no longer apply to a submission on ");
+            crate::dates::push_iso_date(&mut text, date);
+            text.push_str(": ");
+            text.push_str(&l.act);
             if !url.is_empty() {
-                let _ = write!(text, " ({url})");
+                text.push_str(" (");
+                text.push_str(url);
+                text.push(')');
             }
-            let _ = write!(text, ": {}", l.note);
+            text.push_str(": ");
+            text.push_str(&l.note);
             return Some(text);
         }
         None

@@ -258,14 +258,17 @@ impl Regulation {
     /// has no `outcome` path.
     pub fn compile(&self, channel: Channel, outcome: Outcome) -> Result<CompiledChain> {
         self.ensure_offers(channel, outcome)?;
-        let chosen: Vec<_> = self
-            .steps
-            .iter()
-            .filter(|s| s.belongs_to(outcome))
-            .collect();
+        let chosen = || self.steps.iter().filter(|s| s.belongs_to(outcome));
+        // Sized once: a filtered iterator would grow the vectors step by step.
+        let n = chosen().count();
+        let (mut numbers, mut steps) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for s in chosen() {
+            numbers.push(s.number);
+            steps.push(s.duration_for(channel));
+        }
         Ok(CompiledChain {
-            numbers: chosen.iter().map(|s| s.number).collect(),
-            steps: chosen.iter().map(|s| s.duration_for(channel)).collect(),
+            numbers,
+            steps,
             alternatives: self
                 .term
                 .as_ref()
@@ -309,7 +312,10 @@ impl Regulation {
     ) -> Result<Timeline> {
         let chain = self.compile(channel, outcome)?;
         let s = office.local(submitted)?;
-        let mut detail = Detail::default();
+        let mut detail = Detail {
+            ends: Vec::with_capacity(chain.steps.len()),
+            alternatives: Vec::with_capacity(chain.alternatives.len()),
+        };
         let core = chain.core(office, s, Some(&mut detail))?;
         let cal = office.calendar();
         let zone = office.zone();
