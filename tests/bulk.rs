@@ -90,6 +90,11 @@ fn short_friday() -> OfficeTime {
     OfficeTime::new(&Calendar::kazakhstan(), s).unwrap()
 }
 
+/// Office time round the clock: results at 24:00 (00:00 of the next date).
+fn all_day() -> OfficeTime {
+    OfficeTime::new(&Calendar::kazakhstan(), "00:00-24:00".parse().unwrap()).unwrap()
+}
+
 /// Days from 1998 to 2029: in and out of coverage (2000-2027).
 fn any_day() -> impl Strategy<Value = i64> {
     -730i64..10_960
@@ -209,9 +214,9 @@ proptest! {
     #[test]
     fn legal_dues_and_steps_bulk_are_the_scalar(
         items in prop::collection::vec((any_day(), 0u32..1440, term(), options()), 0..30),
-        friday in any::<bool>(),
+        schedule in 0usize..3,
     ) {
-        let office = if friday { short_friday() } else { state_body() };
+        let office = [state_body, short_friday, all_day][schedule]();
         let subs: Vec<NaiveDateTime> = items.iter().map(|&(k, m, _, _)| at(k, m)).collect();
         let terms: Vec<Term> = items.iter().map(|i| i.2).collect();
         let opts: Vec<LegalOptions> = items.iter().map(|i| i.3).collect();
@@ -612,4 +617,57 @@ fn yyyymmdd_path_is_the_scalar_on_every_calendar() {
             assert_eq!(e.index, 0, "{bad}");
         }
     }
+}
+
+/// Steps that end at 24:00 of a working day (a round-the-clock office): the
+/// bulk forms report 00:00 of the next date, as the scalar step does, up to
+/// the calendar's last valid day; past it, the same error as the scalar step.
+#[test]
+fn steps_ending_at_midnight_are_the_scalar() {
+    let office = all_day();
+    let (_, last) = office.calendar().valid_range();
+    let last_day = (last - day(0)).num_days();
+    let mut subs = Vec::new();
+    for k in [
+        9_000,
+        9_001,
+        9_004,
+        9_005,
+        last_day - 3,
+        last_day - 1,
+        last_day,
+    ] {
+        for minute in [0, 1, 720, 1425, 1439] {
+            subs.push(at(k, minute));
+        }
+    }
+    for amount in [1u32, 15, 60, 1440, 1441, 2880] {
+        let term = Term::minutes(amount).unwrap();
+        for s in &subs {
+            let scalar = office.step(*s, term);
+            let mut out = [NaiveDateTime::MIN];
+            let bulk = office.step_bulk(&[*s], term, &mut out);
+            let mut out_m = [LocalMinutes(0)];
+            let bulk_m = office.step_bulk(&[minutes(*s)], term, &mut out_m);
+            match &scalar {
+                Ok(t) => {
+                    assert!(bulk.is_ok() && bulk_m.is_ok(), "{s} + {amount} min");
+                    assert_eq!(out[0], *t, "{s} + {amount} min");
+                    assert_eq!(out_m[0], minutes(*t), "{s} + {amount} min");
+                }
+                Err(e) => {
+                    assert_eq!(bulk.unwrap_err().error.to_string(), e.to_string());
+                    assert_eq!(bulk_m.unwrap_err().error.to_string(), e.to_string());
+                }
+            }
+        }
+    }
+    // The case that matters: a step that ends exactly at 24:00.
+    let monday = at(9_004, 1425);
+    assert_eq!(monday.to_string(), "2024-08-26 23:45:00");
+    let mut out = [NaiveDateTime::MIN];
+    office
+        .step_bulk(&[monday], Term::minutes(15).unwrap(), &mut out)
+        .unwrap();
+    assert_eq!(out[0], at(9_005, 0));
 }

@@ -133,6 +133,22 @@ mod sealed {
         /// From a day index (valid) and a minute of day 0..=1440, with the
         /// conversion tables the loop borrowed once.
         fn from_parts(day: u32, minute: u16, t: &super::TimeTables) -> Self;
+        /// The instant at `minute` (0..=1440) of the working day with
+        /// ordinal `w`, from the calendar's working days' indices (`days`)
+        /// and dates (`dates`, which end at its last valid day); `None` past
+        /// that day.
+        #[inline(always)]
+        fn from_working(
+            w: usize,
+            minute: u16,
+            days: &[u16],
+            dates: &[chrono::NaiveDate],
+            t: &super::TimeTables,
+        ) -> Option<Self> {
+            // Past the last valid day when past its dates.
+            dates.get(w)?;
+            Some(Self::from_parts(*days.get(w)? as u32, minute, t))
+        }
         /// For the scalar API on the error path.
         fn datetime(self) -> Option<chrono::NaiveDateTime>;
     }
@@ -270,6 +286,21 @@ impl sealed::Time for NaiveDateTime {
     #[inline(always)]
     fn from_parts(day: u32, minute: u16, t: &TimeTables) -> Self {
         dates::datetime_in(day, minute, t.dates, t.times)
+    }
+    #[inline(always)]
+    fn from_working(
+        w: usize,
+        minute: u16,
+        days: &[u16],
+        working_dates: &[NaiveDate],
+        t: &TimeTables,
+    ) -> Option<Self> {
+        let date = *working_dates.get(w)?;
+        match t.times.get(minute as usize) {
+            Some(&time) => Some(date.and_time(time)),
+            // 24:00: 00:00 of the next date.
+            None => Some(Self::from_parts(*days.get(w)? as u32, minute, t)),
+        }
     }
     fn datetime(self) -> Option<NaiveDateTime> {
         Some(self)

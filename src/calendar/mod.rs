@@ -69,6 +69,9 @@ pub(crate) struct Tables {
     cum: Vec<u16>,
     /// Indices of working days, ascending.
     working: Vec<u16>,
+    /// The dates of `working`: a bulk result that lands on a working day
+    /// reads its date here, one table lookup fewer than through its index.
+    working_dates: Vec<NaiveDate>,
     /// Details of special days, sorted by index.
     details: Vec<(u32, Detail)>,
     /// provisional_years_before[y - FIRST_YEAR] = provisional years among FIRST_YEAR..y.
@@ -472,6 +475,11 @@ impl Calendar {
             kind: &self.inner.kind,
             cum: &self.inner.cum,
             working: &self.inner.working,
+            working_dates: self
+                .inner
+                .working_dates
+                .get(..self.inner.cum[self.inner.valid_last as usize + 1] as usize)
+                .unwrap_or_default(),
             last: self.inner.valid_last,
         }
     }
@@ -625,10 +633,12 @@ pub(crate) struct DayTables<'a> {
     kind: &'a [u8],
     cum: &'a [u16],
     working: &'a [u16],
+    /// The dates of the working days up to `last`.
+    working_dates: &'a [NaiveDate],
     last: u32,
 }
 
-impl DayTables<'_> {
+impl<'a> DayTables<'a> {
     /// Whether day `i` is a working day (`false` past the table).
     #[inline(always)]
     pub(crate) fn is_working(self, i: usize) -> bool {
@@ -641,6 +651,13 @@ impl DayTables<'_> {
     pub(crate) fn working_day(self, k: u64) -> Option<u32> {
         let w = *self.working.get(usize::try_from(k).ok()?)? as u32;
         (w <= self.last).then_some(w)
+    }
+
+    /// The working days' indices (all of the table's) and dates (up to the
+    /// last valid day), for [`BulkTime`](crate::BulkTime) conversions.
+    #[inline(always)]
+    pub(crate) fn working_tables(self) -> (&'a [u16], &'a [NaiveDate]) {
+        (self.working, self.working_dates)
     }
 
     /// The `n`-th working day after day `i` (see [`Calendar::add_working_days`]).
@@ -667,5 +684,31 @@ impl DayTables<'_> {
             return None;
         }
         Some(self.cum[j as usize + 1] as i32 - self.cum[i as usize + 1] as i32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The working days' dates are the dates of their indices, and end at the
+    /// last valid day for either horizon and week.
+    #[test]
+    fn working_dates_are_the_dates_of_the_working_days() {
+        let five = Calendar::kazakhstan();
+        for cal in [
+            five.clone(),
+            five.with_horizon(Horizon::Provisional),
+            Calendar::kazakhstan_six_day(),
+        ] {
+            let t = cal.day_tables();
+            let (days, dates) = t.working_tables();
+            let valid = days.iter().take_while(|&&d| d as u32 <= t.last).count();
+            assert_eq!(dates.len(), valid);
+            for (&d, &date) in days.iter().zip(dates) {
+                assert_eq!(date, cal.date_of(d as u32));
+                assert!(cal.is_working_day(date).unwrap());
+            }
+        }
     }
 }

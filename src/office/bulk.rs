@@ -106,8 +106,8 @@ impl OfficeTime {
         // tables borrowed once for the whole column.
         if let Some(kernel) = term.office_minutes().and_then(|m| self.advance_kernel(m)) {
             for (k, (&t, o)) in from.iter().zip(out.iter_mut()).enumerate() {
-                match to_local(t, last).and_then(|l| kernel.advance(l)) {
-                    Some(r) => *o = from_local(r, &tables),
+                match to_local(t, last).and_then(|l| kernel.advance_to(l, &tables)) {
+                    Some(r) => *o = r,
                     None => return Err(instant_error(self, k, t, |n| self.step(n, term))),
                 }
             }

@@ -74,8 +74,8 @@ struct Inner {
 pub(crate) struct Advance<'a> {
     days: crate::calendar::DayTables<'a>,
     cum_min: &'a [u32],
-    elapsed: &'a [u16],
-    end_minute: &'a [u16],
+    elapsed: &'a MinuteTable,
+    end_minute: &'a MinuteTable,
     /// Office minutes per working day, and ⌈2^64 / mpd⌉ (see [`Fast`]).
     mpd: u64,
     inverse: u64,
@@ -88,32 +88,59 @@ impl Advance<'_> {
     /// minutes; `None` when `t` or the result is outside the calendar.
     #[inline(always)]
     pub(crate) fn advance(&self, t: Local) -> Option<Local> {
+        let (w, minute) = self.reach(t)?;
+        Some(Local {
+            day: self.days.working_day(w)?,
+            minute,
+        })
+    }
+
+    /// [`advance`](Self::advance) as a bulk instant: a form that can read the
+    /// working day's value directly (a `NaiveDateTime` its date) skips the
+    /// day index.
+    #[inline(always)]
+    pub(crate) fn advance_to<T: crate::BulkTime>(
+        &self,
+        t: Local,
+        tables: &crate::bulk::TimeTables,
+    ) -> Option<T> {
+        let (w, minute) = self.reach(t)?;
+        let (working, dates) = self.days.working_tables();
+        T::from_working(usize::try_from(w).ok()?, minute, working, dates, tables)
+    }
+
+    /// (working-day ordinal, minute of day) of the result: the core of
+    /// [`advance`](Self::advance), `None` when `t` is outside the tables.
+    #[inline(always)]
+    fn reach(&self, t: Local) -> Option<(u64, u16)> {
         let day = t.day as usize;
         // Office minutes of the day before `t`: none on a day off. Without a
         // branch: whether a random day is working is not predictable.
-        let e = *self.elapsed.get(t.minute as usize)? as u64 * self.days.is_working(day) as u64;
+        let e =
+            self.elapsed[(t.minute as usize).min(1440)] as u64 * self.days.is_working(day) as u64;
         // No overflow: cum_min < 2^31 and minutes <= 2^31 (`advance_kernel`).
         let target = *self.cum_min.get(day)? as u64 + e + self.minutes;
         // 1 <= target < 2^32, where the multiplication is the division.
         let w = divide(target - 1, self.inverse);
-        let d = self.days.working_day(w)?;
         let k = target - w * self.mpd;
-        Some(Local {
-            day: d,
-            minute: *self.end_minute.get(k as usize)?,
-        })
+        Some((w, self.end_minute[(k as usize).min(1440)]))
     }
 }
+
+/// A value for each minute of a day, 0..=1440.
+type MinuteTable = [u16; 1441];
 
 /// The uniform profile as tables (bulk paths, issue 6): what the interval loops
 /// of `elapsed_in` and `minute_at` compute, precomputed.
 struct Fast {
     /// elapsed[minute] = office minutes of a working day before `minute` (0..=1440).
-    elapsed: Vec<u16>,
-    /// end_minute[k] = `minute_at(ivs, k, Boundary::End)` for k in 0..=mpd.
-    end_minute: Vec<u16>,
-    /// start_minute[k] = `minute_at(ivs, k, Boundary::Start)` for k in 0..=mpd.
-    start_minute: Vec<u16>,
+    elapsed: Box<MinuteTable>,
+    /// end_minute[k] = `minute_at(ivs, k, Boundary::End)` for k in 0..=mpd
+    /// (and past mpd, the close of business).
+    end_minute: Box<MinuteTable>,
+    /// start_minute[k] = `minute_at(ivs, k, Boundary::Start)` for k in 0..=mpd
+    /// (and past mpd, the close of business).
+    start_minute: Box<MinuteTable>,
     /// Office minutes per working day.
     mpd: u32,
     /// ⌈2^64 / mpd⌉, so that `x / mpd == (x * inverse) >> 64` for every
@@ -133,14 +160,15 @@ fn divide(x: u64, inverse: u64) -> u64 {
 impl Fast {
     fn new(ivs: &[(u16, u16)]) -> Fast {
         let mpd: u32 = ivs.iter().map(|(s, e)| (e - s) as u32).sum();
+        // One entry per minute of a day (mpd <= 1440), so that an index
+        // clamped to 1440 needs no bounds check.
+        let table = |f: &dyn Fn(u16) -> u16| -> Box<MinuteTable> {
+            Box::new(std::array::from_fn(|m| f(m as u16)))
+        };
         Fast {
-            elapsed: (0..=1440u16).map(|m| elapsed_in(ivs, m) as u16).collect(),
-            end_minute: (0..=mpd)
-                .map(|k| minute_at(ivs, k, Boundary::End))
-                .collect(),
-            start_minute: (0..=mpd)
-                .map(|k| minute_at(ivs, k, Boundary::Start))
-                .collect(),
+            elapsed: table(&|m| elapsed_in(ivs, m) as u16),
+            end_minute: table(&|k| minute_at(ivs, (k as u32).min(mpd), Boundary::End)),
+            start_minute: table(&|k| minute_at(ivs, (k as u32).min(mpd), Boundary::Start)),
             mpd,
             inverse: (mpd > 1).then(|| u64::MAX / mpd as u64 + 1),
         }
@@ -388,7 +416,7 @@ impl OfficeTime {
                     Boundary::End => &f.end_minute,
                     Boundary::Start => &f.start_minute,
                 };
-                table[k.min(f.mpd) as usize]
+                table[k.min(f.mpd).min(1440) as usize]
             }
             Some(_) => 0,
             None => minute_at(self.intervals_at(i), k, boundary),
