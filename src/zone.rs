@@ -99,6 +99,15 @@ impl Zone {
 
     /// `local` as RFC 3339 with this zone's offset for that date (`…T18:30:00+05:00`).
     pub fn to_rfc3339(self, local: NaiveDateTime) -> String {
+        // The common case, a local time that occurred once, without making
+        // a `DateTime`: its text is the local time and the offset.
+        if (FAR_PAST..=FAR_FUTURE).contains(&local.year()) {
+            if let LocalResult::Single(offset) = self.0.offset_from_local_datetime(&local) {
+                if let Some(text) = format_local(local, offset.fix()) {
+                    return text;
+                }
+            }
+        }
         format_rfc3339(self.resolve(local).0)
     }
 
@@ -140,14 +149,26 @@ const FAR_FUTURE: i32 = 262_142 - 2;
 /// time, e.g. Almaty's +05:07:48 before 1924) keeps them (`+05:07:48`), so the
 /// text still names the exact instant; [`Submitted`] reads that form back.
 pub fn format_rfc3339(t: DateTime<FixedOffset>) -> String {
-    let year = t.year();
+    if let Some(text) = format_local(t.naive_local(), *t.offset()) {
+        return text;
+    }
     if t.offset().local_minus_utc() % 60 != 0 {
         return t.format("%Y-%m-%dT%H:%M:%S%::z").to_string();
     }
-    if !(0..=9999).contains(&year) {
-        return t.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// [`format_rfc3339`] of the instant whose local time is `local` at
+/// `offset`, written digit by digit from the local fields (chrono's general
+/// formatter, and reading the fields of a `DateTime`, which adds the offset
+/// to UTC again for each, dominated batch time); `None` for an offset with
+/// seconds or a year outside 0..=9999.
+fn format_local(local: NaiveDateTime, offset: FixedOffset) -> Option<String> {
+    let year = local.year();
+    let off = offset.local_minus_utc();
+    if off % 60 != 0 || !(0..=9999).contains(&year) {
+        return None;
     }
-    // Written digit by digit: chrono's general formatter dominates batch time.
     let mut b = [0u8; 25];
     let two = |b: &mut [u8], at: usize, v: u32| {
         b[at] = b'0' + (v / 10) as u8;
@@ -157,25 +178,24 @@ pub fn format_rfc3339(t: DateTime<FixedOffset>) -> String {
     two(&mut b, 0, y / 100);
     two(&mut b, 2, y % 100);
     b[4] = b'-';
-    two(&mut b, 5, t.month());
+    two(&mut b, 5, local.month());
     b[7] = b'-';
-    two(&mut b, 8, t.day());
+    two(&mut b, 8, local.day());
     b[10] = b'T';
-    two(&mut b, 11, t.hour());
+    let seconds = local.num_seconds_from_midnight();
+    two(&mut b, 11, seconds / 3600);
     b[13] = b':';
-    two(&mut b, 14, t.minute());
+    two(&mut b, 14, seconds / 60 % 60);
     b[16] = b':';
-    two(&mut b, 17, t.second());
-    let off = t.offset().local_minus_utc();
+    two(&mut b, 17, seconds % 60);
     b[19] = if off < 0 { b'-' } else { b'+' };
     let off = off.unsigned_abs() / 60;
     two(&mut b, 20, off / 60);
     b[22] = b':';
     two(&mut b, 23, off % 60);
-    // ASCII by construction.
-    std::str::from_utf8(&b)
-        .map(str::to_owned)
-        .unwrap_or_default()
+    let mut text = String::with_capacity(b.len());
+    text.extend(b.iter().map(|&c| c as char));
+    Some(text)
 }
 
 /// How a local time was resolved in its zone.
