@@ -401,3 +401,107 @@ fn storage_period_in_hours_or_working_days_is_refused() {
         assert!(e.message().contains("storage.keep"), "{e}");
     }
 }
+
+/// A timeline's step ends are the scalar steps chained, whatever the
+/// durations: the steps of the East Kazakhstan regulation replaced by random
+/// ones (minutes, hours, working days, calendar days, months, zero), on a
+/// uniform schedule, one with a short Friday and one round the clock, from
+/// submissions across 2000-2029 (past the data too).
+mod chains {
+    use super::*;
+    use chrono::Weekday;
+    use merzim::Interval;
+    use proptest::prelude::*;
+
+    /// In office time only (the usual chain), or mixed with calendar time.
+    fn durations() -> impl Strategy<Value = Vec<String>> {
+        let office = || {
+            prop_oneof![
+                (0u32..600).prop_map(|n| format!("{n} minutes")),
+                (0u32..30).prop_map(|n| format!("{n} hours")),
+                (0u32..40).prop_map(|n| format!("{n} working days")),
+            ]
+        };
+        let any = prop_oneof![
+            3 => office(),
+            1 => (1u32..40).prop_map(|n| format!("{n} calendar days")),
+            1 => (1u32..3).prop_map(|n| format!("{n} months")),
+        ];
+        prop_oneof![
+            prop::collection::vec(office(), 10),
+            prop::collection::vec(any, 10),
+        ]
+    }
+
+    fn offices() -> [OfficeTime; 3] {
+        let cal = Calendar::kazakhstan();
+        let friday = Schedule::state_body()
+            .with_weekday(Weekday::Fri, vec![Interval::new(9 * 60, 16 * 60).unwrap()])
+            .unwrap();
+        [
+            OfficeTime::new(&cal, Schedule::state_body()).unwrap(),
+            OfficeTime::new(&cal, friday).unwrap(),
+            OfficeTime::new(&cal, "00:00-24:00".parse().unwrap()).unwrap(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn step_ends_are_the_scalar_steps_chained(
+            durations in durations(),
+            day in 0i64..10_960,
+            minute in 0u32..1440,
+            schedule in 0usize..3,
+            channel in 0usize..3,
+        ) {
+            let text = include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml");
+            let mut parts = text.split("duration = \"");
+            let mut toml = parts.next().unwrap().to_string();
+            for (part, d) in parts.zip(&durations) {
+                let rest = &part[part.find('"').unwrap()..];
+                toml.push_str("duration = \"");
+                toml.push_str(d);
+                toml.push_str(rest);
+            }
+            let reg = Regulation::from_toml("east-kazakhstan-2016-land-purpose-change.toml", &toml).unwrap();
+            let office = &offices()[schedule];
+            let channel = Channel::ALL[channel];
+            let s = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap().and_time(NaiveTime::MIN)
+                + Duration::days(day) + Duration::minutes(minute as i64);
+            let scalar = reg.timeline(office, s, channel, Outcome::Approve);
+            let chain = reg.compile(channel, Outcome::Approve).unwrap();
+            match scalar {
+                Ok(tl) => {
+                    let mut at = tl.steps[0].start;
+                    let terms = reg.steps.iter().filter(|st| st.belongs_to(Outcome::Approve)).map(|st| st.duration_for(channel));
+                    for (step, term) in tl.steps.iter().zip(terms) {
+                        prop_assert_eq!(step.start, at);
+                        if at.time() == NaiveTime::MIN
+                            && matches!(term.unit(), Unit::CalendarDays | Unit::Months)
+                        {
+                            // A step that ended at 24:00 reads back as 00:00
+                            // of the next date, a day later for calendar
+                            // days: the chain counts from the day it ended.
+                            at = step.end;
+                            continue;
+                        }
+                        at = office.step(at, term).unwrap();
+                        prop_assert_eq!(step.end, at, "{} {:?}", s, term);
+                    }
+                    prop_assert_eq!(tl.end, at);
+                    let row = chain.timeline_row(office, s).unwrap();
+                    prop_assert_eq!(row.end, tl.end);
+                }
+                Err(e) => {
+                    // Some step (or term) leaves the calendar: chaining the
+                    // scalar steps fails too, or the terms do.
+                    prop_assert_eq!(e.kind(), ErrorKind::OutOfCoverage, "{}", e);
+                    let row = chain.timeline_row(office, s);
+                    prop_assert_eq!(row.unwrap_err().to_string(), e.to_string());
+                }
+            }
+        }
+    }
+}

@@ -69,9 +69,18 @@ struct Inner {
     fast: Option<Fast>,
 }
 
-/// [`OfficeTime::advance_local`] on a uniform schedule, with its tables
-/// borrowed: no branch on the time of day, no division instruction.
-pub(crate) struct Advance<'a> {
+/// Office time on a uniform schedule as office-minute ordinals, its tables
+/// borrowed: an instant's position is the number of office minutes before it
+/// since the first day of the tables, and a position `p >= 1` names the
+/// instant where the `p`-th office minute ends (an exact interval end is that
+/// end, RULES.md §3). On such a schedule every office-minute and working-day
+/// step is an addition: `m` minutes add `m`, `n` working days add `n` times
+/// the minutes per day (a working-day step keeps the position within the
+/// day, RULES.md §4, and from a day's close it lands on the close of the
+/// `n`-th next working day). No branch on the time of day, no division
+/// instruction.
+#[derive(Clone, Copy)]
+pub(crate) struct Ordinals<'a> {
     days: crate::calendar::DayTables<'a>,
     cum_min: &'a [u32],
     elapsed: &'a MinuteTable,
@@ -79,6 +88,55 @@ pub(crate) struct Advance<'a> {
     /// Office minutes per working day, and ⌈2^64 / mpd⌉ (see [`Fast`]).
     mpd: u64,
     inverse: u64,
+}
+
+impl Ordinals<'_> {
+    /// Office minutes per working day.
+    #[inline(always)]
+    pub(crate) fn per_day(&self) -> u64 {
+        self.mpd
+    }
+
+    /// The position of `t`: the office minutes before it (`< 2^31` for
+    /// 2000–2100); `None` past the tables.
+    #[inline(always)]
+    pub(crate) fn position(&self, t: Local) -> Option<u64> {
+        let day = t.day as usize;
+        // Office minutes of the day before `t`: none on a day off. Without a
+        // branch: whether a random day is working is not predictable.
+        let e =
+            self.elapsed[(t.minute as usize).min(1440)] as u64 * self.days.is_working(day) as u64;
+        Some(*self.cum_min.get(day)? as u64 + e)
+    }
+
+    /// The instant of position `p`; `None` for `p = 0`, past 2^32 or past
+    /// the calendar's last valid day.
+    #[inline(always)]
+    pub(crate) fn local(&self, p: u64) -> Option<Local> {
+        if !(1..=u32::MAX as u64).contains(&p) {
+            return None;
+        }
+        let (w, minute) = self.split(p);
+        Some(Local {
+            day: self.days.working_day(w)?,
+            minute,
+        })
+    }
+
+    /// (working-day ordinal, minute of day) of position `p`, for
+    /// `1 <= p < 2^32`, where the multiplication is the division.
+    #[inline(always)]
+    fn split(&self, p: u64) -> (u64, u16) {
+        let w = divide(p - 1, self.inverse);
+        let k = p - w * self.mpd;
+        (w, self.end_minute[(k as usize).min(1440)])
+    }
+}
+
+/// [`OfficeTime::advance_local`] of a fixed count on a uniform schedule: the
+/// kernel of the office-minute steps, scalar and bulk.
+pub(crate) struct Advance<'a> {
+    ordinals: Ordinals<'a>,
     /// The office minutes to add (1..=2^31).
     minutes: u64,
 }
@@ -90,7 +148,7 @@ impl Advance<'_> {
     pub(crate) fn advance(&self, t: Local) -> Option<Local> {
         let (w, minute) = self.reach(t)?;
         Some(Local {
-            day: self.days.working_day(w)?,
+            day: self.ordinals.days.working_day(w)?,
             minute,
         })
     }
@@ -105,7 +163,7 @@ impl Advance<'_> {
         tables: &crate::bulk::TimeTables,
     ) -> Option<T> {
         let (w, minute) = self.reach(t)?;
-        let (working, dates) = self.days.working_tables();
+        let (working, dates) = self.ordinals.days.working_tables();
         T::from_working(usize::try_from(w).ok()?, minute, working, dates, tables)
     }
 
@@ -113,17 +171,10 @@ impl Advance<'_> {
     /// [`advance`](Self::advance), `None` when `t` is outside the tables.
     #[inline(always)]
     fn reach(&self, t: Local) -> Option<(u64, u16)> {
-        let day = t.day as usize;
-        // Office minutes of the day before `t`: none on a day off. Without a
-        // branch: whether a random day is working is not predictable.
-        let e =
-            self.elapsed[(t.minute as usize).min(1440)] as u64 * self.days.is_working(day) as u64;
-        // No overflow: cum_min < 2^31 and minutes <= 2^31 (`advance_kernel`).
-        let target = *self.cum_min.get(day)? as u64 + e + self.minutes;
-        // 1 <= target < 2^32, where the multiplication is the division.
-        let w = divide(target - 1, self.inverse);
-        let k = target - w * self.mpd;
-        Some((w, self.end_minute[(k as usize).min(1440)]))
+        // No overflow, and 1 <= p < 2^32: positions < 2^31 and
+        // 1 <= minutes <= 2^31 (`advance_kernel`).
+        let p = self.ordinals.position(t)? + self.minutes;
+        Some(self.ordinals.split(p))
     }
 }
 
@@ -461,20 +512,31 @@ impl OfficeTime {
     /// loops build it once per call, the scalar path per call too).
     #[inline(always)]
     pub(crate) fn advance_kernel(&self, m: u64) -> Option<Advance<'_>> {
-        let f = self.inner.fast.as_ref()?;
         // The multiplication stands for the division only below 2^32: the
-        // ordinals stay there (office minutes of 2000-2100 < 2^26) when `m`
-        // does; larger counts, and a schedule of one minute a day, take the
-        // general path.
-        let inverse = f.inverse?;
-        (1..=u32::MAX as u64 / 2).contains(&m).then(|| Advance {
+        // positions stay there (office minutes of 2000-2100 < 2^26) when `m`
+        // does; larger counts take the general path.
+        if !(1..=u32::MAX as u64 / 2).contains(&m) {
+            return None;
+        }
+        Some(Advance {
+            ordinals: self.ordinals()?,
+            minutes: m,
+        })
+    }
+
+    /// The office-minute ordinals of a uniform schedule (`None` for other
+    /// schedules, and for one of a single minute a day, whose division has
+    /// no multiplicative inverse).
+    #[inline(always)]
+    pub(crate) fn ordinals(&self) -> Option<Ordinals<'_>> {
+        let f = self.inner.fast.as_ref()?;
+        Some(Ordinals {
             days: self.inner.calendar.day_tables(),
             cum_min: &self.inner.cum_min,
             elapsed: &f.elapsed,
             end_minute: &f.end_minute,
             mpd: f.mpd as u64,
-            inverse,
-            minutes: m,
+            inverse: f.inverse?,
         })
     }
 

@@ -9,8 +9,8 @@ use super::{Outcome, Regulation};
 use crate::bulk::line;
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
 use crate::names::Names;
-use crate::office::{Local, OfficeTime};
-use crate::term::Term;
+use crate::office::{Local, OfficeTime, Ordinals};
+use crate::term::{Term, Unit};
 use crate::zone::Zone;
 use crate::{ErrorKind, Result};
 
@@ -397,6 +397,41 @@ impl CompiledChain {
         office.counting_start_local(s, self.channel)
     }
 
+    /// The steps from `first` as additions of office-minute ordinals (see
+    /// [`Ordinals`]), with each step's end into `detail` when given; `None`
+    /// when a step is counted in calendar days or months, or a result is
+    /// past the calendar (the caller then runs the steps one by one, which
+    /// names the failing step). A step of zero leaves the instant as it is.
+    #[inline(always)]
+    fn steps_in_ordinals(
+        &self,
+        o: Ordinals<'_>,
+        first: Local,
+        mut detail: Option<&mut Detail>,
+    ) -> Option<Local> {
+        let mut p = o.position(first)?;
+        let mut moved = false;
+        for &term in &self.steps {
+            let add = match term.unit() {
+                Unit::Minutes | Unit::Hours => term.office_minutes()?,
+                Unit::WorkingDays => u64::from(term.amount()).checked_mul(o.per_day())?,
+                Unit::CalendarDays | Unit::Months => return None,
+            };
+            if add > 0 {
+                p = p.checked_add(add)?;
+                moved = true;
+            }
+            if let Some(d) = detail.as_deref_mut() {
+                d.ends.push(if moved { o.local(p)? } else { first });
+            }
+        }
+        if moved {
+            o.local(p)
+        } else {
+            Some(first)
+        }
+    }
+
     /// Runs the chain: every result of a timeline (the step ends and each
     /// alternative's due into `detail` when given).
     #[inline]
@@ -406,16 +441,29 @@ impl CompiledChain {
         s: Local,
         mut detail: Option<&mut Detail>,
     ) -> Result<TimelineCore> {
-        let mut t = self.first_start(office, s)?;
-        let mut last_day = t.day;
-        for &term in &self.steps {
-            t = office.step_local(t, term)?;
-            last_day = last_day.max(t.day);
-            if let Some(d) = detail.as_deref_mut() {
-                d.ends.push(t);
+        let first = self.first_start(office, s)?;
+        let in_ordinals = office
+            .ordinals()
+            .and_then(|o| self.steps_in_ordinals(o, first, detail.as_deref_mut()));
+        let (end, mut last_day) = match in_ordinals {
+            // Steps never go back: the last day of the steps is the end's.
+            Some(end) => (end, first.day.max(end.day)),
+            None => {
+                let mut t = first;
+                let mut last_day = t.day;
+                if let Some(d) = detail.as_deref_mut() {
+                    d.ends.clear();
+                }
+                for &term in &self.steps {
+                    t = office.step_local(t, term)?;
+                    last_day = last_day.max(t.day);
+                    if let Some(d) = detail.as_deref_mut() {
+                        d.ends.push(t);
+                    }
+                }
+                (t, last_day)
             }
-        }
-        let end = t;
+        };
         let o = self.options();
         let mut term_due: Option<Local> = None;
         let mut handoff = None;
