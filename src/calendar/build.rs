@@ -228,14 +228,12 @@ impl Layout<'_> {
         let mut kind = self.kind;
         let mut cum = Vec::with_capacity(DAYS + 1);
         let mut working = Vec::with_capacity(DAYS);
-        let mut working_dates = Vec::with_capacity(DAYS);
         let mut n: u16 = 0;
         for (i, k) in kind.iter_mut().enumerate() {
             cum.push(n);
             if DayKind::from_code(*k).is_working() {
                 *k |= WORKING_BIT;
                 working.push(i as u16);
-                working_dates.push(dates::dates()[i]);
                 n += 1;
             }
         }
@@ -278,7 +276,7 @@ impl Layout<'_> {
             kind,
             cum,
             working,
-            working_dates,
+            working_dates: Default::default(),
             details,
             provisional_years_before,
             ymd: Default::default(),

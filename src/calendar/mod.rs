@@ -69,9 +69,10 @@ pub(crate) struct Tables {
     cum: Vec<u16>,
     /// Indices of working days, ascending.
     working: Vec<u16>,
-    /// The dates of `working`: a bulk result that lands on a working day
-    /// reads its date here, one table lookup fewer than through its index.
-    working_dates: Vec<NaiveDate>,
+    /// The dates of `working`, built on first use (100 KB for 2000–2100):
+    /// a bulk `NaiveDateTime` result that lands on a working day reads its
+    /// date here, one table lookup fewer than through its index.
+    working_dates: OnceLock<Vec<NaiveDate>>,
     /// Details of special days, sorted by index.
     details: Vec<(u32, Detail)>,
     /// provisional_years_before[y - FIRST_YEAR] = provisional years among FIRST_YEAR..y.
@@ -381,6 +382,18 @@ impl Calendar {
         (i <= self.inner.valid_last).then_some(i)
     }
 
+    /// The dates of the working days up to the last valid day, in order
+    /// (their indices are [`DayTables::working`]); built on first use.
+    pub(crate) fn working_dates(&self) -> &[NaiveDate] {
+        let t = &self.inner;
+        let all = t.working_dates.get_or_init(|| {
+            let dates = dates::dates();
+            t.working.iter().map(|&d| dates[d as usize]).collect()
+        });
+        let valid = t.cum.get(t.valid_last as usize + 1).copied().unwrap_or(0);
+        all.get(..valid as usize).unwrap_or_default()
+    }
+
     /// Bytes of the per-day tables (kinds, prefix counts, working-day list) and
     /// the special-day index; the holiday texts they point to are shared.
     #[doc(hidden)]
@@ -475,11 +488,6 @@ impl Calendar {
             kind: &self.inner.kind,
             cum: &self.inner.cum,
             working: &self.inner.working,
-            working_dates: self
-                .inner
-                .working_dates
-                .get(..self.inner.cum[self.inner.valid_last as usize + 1] as usize)
-                .unwrap_or_default(),
             last: self.inner.valid_last,
         }
     }
@@ -633,8 +641,6 @@ pub(crate) struct DayTables<'a> {
     kind: &'a [u8],
     cum: &'a [u16],
     working: &'a [u16],
-    /// The dates of the working days up to `last`.
-    working_dates: &'a [NaiveDate],
     last: u32,
 }
 
@@ -653,11 +659,10 @@ impl<'a> DayTables<'a> {
         (w <= self.last).then_some(w)
     }
 
-    /// The working days' indices (all of the table's) and dates (up to the
-    /// last valid day), for [`BulkTime`](crate::BulkTime) conversions.
+    /// The working days' indices (all of the table's).
     #[inline(always)]
-    pub(crate) fn working_tables(self) -> (&'a [u16], &'a [NaiveDate]) {
-        (self.working, self.working_dates)
+    pub(crate) fn working(self) -> &'a [u16] {
+        self.working
     }
 
     /// The `n`-th working day after day `i` (see [`Calendar::add_working_days`]).
@@ -702,7 +707,7 @@ mod tests {
             Calendar::kazakhstan_six_day(),
         ] {
             let t = cal.day_tables();
-            let (days, dates) = t.working_tables();
+            let (days, dates) = (t.working(), cal.working_dates());
             let valid = days.iter().take_while(|&&d| d as u32 <= t.last).count();
             assert_eq!(dates.len(), valid);
             for (&d, &date) in days.iter().zip(dates) {

@@ -105,8 +105,9 @@ impl OfficeTime {
         // Minutes and hours on a uniform schedule: the advance kernel, its
         // tables borrowed once for the whole column.
         if let Some(kernel) = term.office_minutes().and_then(|m| self.advance_kernel(m)) {
+            let working_dates = self.calendar().working_dates();
             for (k, (&t, o)) in from.iter().zip(out.iter_mut()).enumerate() {
-                match to_local(t, last).and_then(|l| kernel.advance_to(l, &tables)) {
+                match to_local(t, last).and_then(|l| kernel.advance_to(l, working_dates, &tables)) {
                     Some(r) => *o = r,
                     None => return Err(instant_error(self, k, t, |n| self.step(n, term))),
                 }

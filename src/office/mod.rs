@@ -160,11 +160,18 @@ impl Advance<'_> {
     pub(crate) fn advance_to<T: crate::BulkTime>(
         &self,
         t: Local,
+        working_dates: &[chrono::NaiveDate],
         tables: &crate::bulk::TimeTables,
     ) -> Option<T> {
         let (w, minute) = self.reach(t)?;
-        let (working, dates) = self.ordinals.days.working_tables();
-        T::from_working(usize::try_from(w).ok()?, minute, working, dates, tables)
+        let working = self.ordinals.days.working();
+        T::from_working(
+            usize::try_from(w).ok()?,
+            minute,
+            working,
+            working_dates,
+            tables,
+        )
     }
 
     /// (working-day ordinal, minute of day) of the result: the core of
