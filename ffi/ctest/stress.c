@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "merzim.h"
+#include "thread_check.h"
 
 enum { THREADS = 8, DATES = 512, REQUESTS = 6 };
 
@@ -70,14 +71,6 @@ typedef struct {
     const merzim_calendar *loaded; /* this thread's own reference */
     long failures;
 } job;
-
-#define T_CHECK(j, cond)                                                       \
-    do {                                                                       \
-        if (!(cond) && (j)->failures++ < 5) {                                  \
-            fprintf(stderr, "thread %d: %s:%d: CHECK failed: %s\n",           \
-                    (j)->index, __FILE__, __LINE__, #cond);                    \
-        }                                                                      \
-    } while (0)
 
 /* A small deterministic generator per thread. */
 static uint32_t next(uint32_t *s) {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "merzim.h"
+#include "thread_check.h"
 
 enum { THREADS = 8, ROUNDS = 200 };
 
@@ -42,15 +43,6 @@ typedef struct {
 static int starts_with(const char *s, const char *prefix) {
     return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0;
 }
-
-/* Counts failures; reports the first few of each thread. */
-#define T_CHECK(j, cond)                                                       \
-    do {                                                                       \
-        if (!(cond) && (j)->failures++ < 5) {                                  \
-            fprintf(stderr, "thread %d: %s:%d: CHECK failed: %s\n",           \
-                    (j)->index, __FILE__, __LINE__, #cond);                    \
-        }                                                                      \
-    } while (0)
 
 static void *work(void *arg) {
     job *j = (job *)arg;
