@@ -169,32 +169,24 @@ fn format_local(local: NaiveDateTime, offset: FixedOffset) -> Option<String> {
     if off % 60 != 0 || !(0..=9999).contains(&year) {
         return None;
     }
-    let mut b = [0u8; 25];
-    let two = |b: &mut [u8], at: usize, v: u32| {
-        b[at] = b'0' + (v / 10) as u8;
-        b[at + 1] = b'0' + (v % 10) as u8;
+    let mut text = String::with_capacity(25);
+    crate::dates::push_iso_date(&mut text, local.date());
+    let two = |text: &mut String, v: u32| {
+        text.push((b'0' + (v / 10) as u8) as char);
+        text.push((b'0' + (v % 10) as u8) as char);
     };
-    let y = year as u32;
-    two(&mut b, 0, y / 100);
-    two(&mut b, 2, y % 100);
-    b[4] = b'-';
-    two(&mut b, 5, local.month());
-    b[7] = b'-';
-    two(&mut b, 8, local.day());
-    b[10] = b'T';
     let seconds = local.num_seconds_from_midnight();
-    two(&mut b, 11, seconds / 3600);
-    b[13] = b':';
-    two(&mut b, 14, seconds / 60 % 60);
-    b[16] = b':';
-    two(&mut b, 17, seconds % 60);
-    b[19] = if off < 0 { b'-' } else { b'+' };
+    text.push('T');
+    two(&mut text, seconds / 3600);
+    text.push(':');
+    two(&mut text, seconds / 60 % 60);
+    text.push(':');
+    two(&mut text, seconds % 60);
+    text.push(if off < 0 { '-' } else { '+' });
     let off = off.unsigned_abs() / 60;
-    two(&mut b, 20, off / 60);
-    b[22] = b':';
-    two(&mut b, 23, off % 60);
-    let mut text = String::with_capacity(b.len());
-    text.extend(b.iter().map(|&c| c as char));
+    two(&mut text, off / 60);
+    text.push(':');
+    two(&mut text, off % 60);
     Some(text)
 }
 

@@ -146,11 +146,8 @@ impl Advance<'_> {
     /// minutes; `None` when `t` or the result is outside the calendar.
     #[inline(always)]
     pub(crate) fn advance(&self, t: Local) -> Option<Local> {
-        let (w, minute) = self.reach(t)?;
-        Some(Local {
-            day: self.ordinals.days.working_day(w)?,
-            minute,
-        })
+        self.ordinals
+            .local(self.ordinals.position(t)? + self.minutes)
     }
 
     /// [`advance`](Self::advance) as a bulk instant: a form that can read the
@@ -174,7 +171,7 @@ impl Advance<'_> {
         )
     }
 
-    /// (working-day ordinal, minute of day) of the result: the core of
+    /// (working-day ordinal, minute of day) of the result of
     /// [`advance`](Self::advance), `None` when `t` is outside the tables.
     #[inline(always)]
     fn reach(&self, t: Local) -> Option<(u64, u16)> {
