@@ -1,15 +1,14 @@
 //! `merzim batch` and `merzim diff`: JSON Lines through the library's batch
 //! contract ([`merzim::batch::Evaluator`]), streamed in bounded memory.
 
-use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args};
-use merzim::batch::Evaluator;
-use merzim::{Calendar, ErrorKind};
+use merzim::batch::{Evaluator, Stream, StreamSummary};
+use merzim::Calendar;
 
 use crate::options::{date, CalendarOpts, KnownOnOpts, WeekOpts};
 use crate::{Fail, Res};
@@ -92,16 +91,6 @@ pub struct ThreadsOpts {
     summary: bool,
 }
 
-impl ThreadsOpts {
-    fn count(&self) -> usize {
-        if self.threads > 0 {
-            self.threads as usize
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        }
-    }
-}
-
 /// Whether file descriptor 1 was closed when the process started (`>&-`).
 ///
 /// Rust's runtime then opens /dev/null on it before `main`, so every write
@@ -149,148 +138,6 @@ fn check_stdout() -> Result<(), Fail> {
     Ok(())
 }
 
-/// Lines a chunk holds at most.
-const CHUNK: usize = 4096;
-
-/// Streams stdin line by line through `f` and writes its results in input order.
-///
-/// Lines are read in chunks (at most [`CHUNK`] lines, fewer when the next read
-/// could block, so an interactive session gets its answers at once), each chunk
-/// is mapped on `threads` threads, and the results are written before the next
-/// chunk is read: memory stays bounded whatever the input size. Returns the
-/// number of lines read and of results written.
-fn stream_lines<F>(
-    out: &mut impl Write,
-    threads: usize,
-    progress: &mut Progress,
-    f: F,
-) -> Result<(u64, u64), Fail>
-where
-    F: Fn(&[u8]) -> (Option<String>, Option<ErrorKind>) + Sync,
-{
-    let stdin = io::stdin();
-    // The size of the input when it is a file, for the progress bar.
-    progress.total = {
-        use std::os::fd::AsFd;
-        stdin
-            .as_fd()
-            .try_clone_to_owned()
-            .ok()
-            .map(std::fs::File::from)
-            .and_then(|f| f.metadata().ok())
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-    };
-    let mut input = BufReader::with_capacity(1 << 18, stdin.lock());
-    let mut bytes = 0u64;
-    let mut chunk: Vec<Vec<u8>> = Vec::new();
-    let (mut read, mut written) = (0u64, 0u64);
-    let mut eof = false;
-    while !eof {
-        let mut len = 0;
-        loop {
-            if len == chunk.len() {
-                chunk.push(Vec::with_capacity(256));
-            }
-            let buf = &mut chunk[len];
-            buf.clear();
-            let n = read_line_bounded(&mut input, buf).map_err(Fail::In)?;
-            if n == 0 {
-                eof = true;
-                break;
-            }
-            bytes += n as u64;
-            // The line without its newline; a `\r` before it, a BOM, bad UTF-8
-            // and over-long lines are the contract's business (`evaluate_bytes`).
-            if buf.last() == Some(&b'\n') {
-                buf.pop();
-            }
-            len += 1;
-            if len == CHUNK || input.buffer().is_empty() {
-                break;
-            }
-        }
-        let lines = &chunk[..len];
-        let results: Vec<(Option<String>, Option<ErrorKind>)> = if threads <= 1 || len < 2 * threads
-        {
-            lines.iter().map(|l| f(l)).collect()
-        } else {
-            let f = &f;
-            std::thread::scope(|s| {
-                let handles: Vec<_> = lines
-                    .chunks(len.div_ceil(threads))
-                    .map(|part| s.spawn(move || part.iter().map(|l| f(l)).collect::<Vec<_>>()))
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                    .collect()
-            })
-        };
-        for (r, kind) in results {
-            if let Some(k) = kind {
-                progress.error(k);
-            }
-            if let Some(r) = r {
-                out.write_all(r.as_bytes())?;
-                out.write_all(b"\n")?;
-                written += 1;
-            }
-        }
-        read += len as u64;
-        progress.tick(read, written, bytes);
-        if input.buffer().is_empty() {
-            out.flush()?;
-        }
-        // A very long line must not keep its buffer.
-        for b in &mut chunk[..len] {
-            if b.capacity() > 1 << 20 {
-                *b = Vec::new();
-            }
-        }
-    }
-    Ok((read, written))
-}
-
-/// Bytes of a line kept: more than the contract's limit, so that an
-/// over-long line is still answered (as too long, with its id when the
-/// start shows it), while a stream without newlines never grows memory.
-const KEEP: usize = merzim::batch::MAX_LINE_BYTES + 3;
-
-/// `read_until(b'\n')` that keeps at most [`KEEP`] bytes of the line in `buf`
-/// and skips the rest; returns the bytes consumed (0 at the end of input).
-fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<u64> {
-    let mut consumed = 0u64;
-    loop {
-        let (done, used) = {
-            let avail = match input.fill_buf() {
-                Ok(a) => a,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if avail.is_empty() {
-                return Ok(consumed);
-            }
-            let (done, used) = match avail.iter().position(|&b| b == b'\n') {
-                Some(i) => (true, i + 1),
-                None => (false, avail.len()),
-            };
-            let room = KEEP.saturating_sub(buf.len());
-            buf.extend_from_slice(&avail[..used.min(room)]);
-            if done && used > room && buf.last() != Some(&b'\n') {
-                // Cut: still end the kept part as a line.
-                buf.push(b'\n');
-            }
-            (done, used)
-        };
-        input.consume(used);
-        consumed += used as u64;
-        if done {
-            return Ok(consumed);
-        }
-    }
-}
-
 /// Progress on stderr while a batch runs (when stderr is a terminal) and
 /// the summary at the end.
 struct Progress {
@@ -304,7 +151,6 @@ struct Progress {
     total: Option<u64>,
     /// What the written lines are ("answers", "changed").
     what: &'static str,
-    errors: BTreeMap<&'static str, u64>,
 }
 
 impl Progress {
@@ -318,17 +164,13 @@ impl Progress {
             summary: summary || tty,
             start: Instant::now(),
             last_draw: None,
-            total: None,
+            total: stdin_size(),
             what,
-            errors: BTreeMap::new(),
         }
     }
 
-    fn error(&mut self, kind: ErrorKind) {
-        *self.errors.entry(kind.as_str()).or_insert(0) += 1;
-    }
-
-    fn tick(&mut self, read: u64, written: u64, bytes: u64) {
+    fn tick(&mut self, s: &StreamSummary) {
+        let (read, written, bytes) = (s.lines, s.written, s.bytes);
         if !self.bar || self.last_draw.is_some_and(|t| t.elapsed() < Self::EVERY) {
             return;
         }
@@ -347,7 +189,7 @@ impl Progress {
             }
             None => String::new(),
         };
-        let errors: u64 = self.errors.values().sum();
+        let errors = s.error_count();
         let _ = write!(
             io::stderr(),
             "\r{bar}{read} lines, {written} {}, {errors} errors, {secs:.1} s, {rate:.0} lines/s ",
@@ -356,13 +198,14 @@ impl Progress {
     }
 
     /// The summary line (`lines, errors by kind, time`).
-    fn summary_line(&self, read: u64, written: u64) -> String {
+    fn summary_line(&self, s: &StreamSummary) -> String {
+        let (read, written) = (s.lines, s.written);
         let secs = self.start.elapsed().as_secs_f64();
-        let errors: u64 = self.errors.values().sum();
+        let errors = s.error_count();
         let kinds = if errors == 0 {
             String::new()
         } else {
-            let parts: Vec<String> = self
+            let parts: Vec<String> = s
                 .errors
                 .iter()
                 .map(|(k, n)| format!("{k} {n}"))
@@ -375,14 +218,67 @@ impl Progress {
         )
     }
 
-    fn done(&self, read: u64, written: u64) {
+    fn done(&self, s: &StreamSummary) {
         let mut err = io::stderr();
         if self.bar && self.last_draw.is_some() {
             let _ = write!(err, "\r\x1b[2K");
         }
         if self.summary {
-            let _ = writeln!(err, "summary: {}", self.summary_line(read, written));
+            let _ = writeln!(err, "summary: {}", self.summary_line(s));
         }
+    }
+}
+
+/// The size of stdin when it is a file, for the progress bar.
+fn stdin_size() -> Option<u64> {
+    use std::os::fd::AsFd;
+    io::stdin()
+        .as_fd()
+        .try_clone_to_owned()
+        .ok()
+        .map(std::fs::File::from)
+        .and_then(|f| f.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+}
+
+/// The output of a stream, remembering whether writing failed: the
+/// library's stream returns read and write errors alike, and a failed write
+/// (a closed pipe) ends the CLI otherwise than a failed read.
+struct Output<'a, W: Write> {
+    inner: &'a mut W,
+    failed: bool,
+}
+
+impl<'a, W: Write> Output<'a, W> {
+    fn new(inner: &'a mut W) -> Self {
+        Output {
+            inner,
+            failed: false,
+        }
+    }
+
+    /// The CLI's failure for a stream's I/O error.
+    fn fail(&self, e: io::Error) -> Fail {
+        if self.failed {
+            Fail::Out(e)
+        } else {
+            Fail::In(e)
+        }
+    }
+}
+
+impl<W: Write> Write for Output<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.failed |= r.is_err();
+        r
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.inner.flush();
+        self.failed |= r.is_err();
+        r
     }
 }
 
@@ -390,11 +286,12 @@ pub fn run_batch(c: BatchCmd, out: &mut impl Write) -> Res {
     check_stdout()?;
     let ev = c.regulations.evaluator(c.known.apply(c.cal.build()?)?)?;
     let mut progress = Progress::new("answers", c.threads.summary);
-    let (read, written) = stream_lines(out, c.threads.count(), &mut progress, |line| {
-        let r = ev.evaluate_bytes(line);
-        (Some(r.to_json()), r.error_kind())
-    })?;
-    progress.done(read, written);
+    let mut out = Output::new(out);
+    let summary = Stream::new()
+        .threads(usize::from(c.threads.threads))
+        .run_with(&ev, io::stdin().lock(), &mut out, |s| progress.tick(s))
+        .map_err(|e| out.fail(e))?;
+    progress.done(&summary);
     Ok(())
 }
 
@@ -423,14 +320,11 @@ pub fn run_diff(c: DiffCmd, out: &mut impl Write) -> Res {
         .regulations
         .evaluator(diff_side(&c.week, c.new.as_ref(), c.new_as_known_on)?)?;
     let mut progress = Progress::new("changed", c.threads.summary);
-    let (read, written) = stream_lines(out, c.threads.count(), &mut progress, |line| {
-        let a = old.evaluate_bytes(line);
-        let b = new.evaluate_bytes(line);
-        let (ja, jb) = (a.to_json(), b.to_json());
-        let changed =
-            (ja != jb).then(|| format!("{{\"id\":{},\"old\":{ja},\"new\":{jb}}}", a.id()));
-        (changed, b.error_kind())
-    })?;
-    progress.done(read, written);
+    let mut out = Output::new(out);
+    let summary = Stream::new()
+        .threads(usize::from(c.threads.threads))
+        .diff(&old, &new, io::stdin().lock(), &mut out, |s| progress.tick(s))
+        .map_err(|e| out.fail(e))?;
+    progress.done(&summary);
     Ok(())
 }

@@ -1,8 +1,9 @@
 /*!
 The batch contract: one JSON object in, one out.
 
-The CLI's `batch`, the C API's `merzim_eval_json` and the Python package's
-`evaluate_json` are thin faces over [`Evaluator`]: the contract is implemented
+The CLI's `batch`, the C API's `merzim_eval_json`, the Python package's
+`evaluate_json` and the HTTP service are thin faces over [`Evaluator`], and
+stream many lines with [`Stream`]: the contract is implemented
 once, here, so they can never disagree. Its JSON Schema is
 `docs/batch-request.schema.json` and `docs/batch-response.schema.json`
 ([`request_schema`], [`response_schema`]).
@@ -24,6 +25,7 @@ mod id;
 mod request;
 mod response;
 mod schema;
+mod stream;
 
 pub use evaluator::Evaluator;
 pub use id::Id;
@@ -32,3 +34,4 @@ pub use response::{
     ErrorBody, ErrorResponse, RegulationResponse, Response, StepResponse, TermResponse,
 };
 pub use schema::{request_schema, response_schema, schema_fields};
+pub use stream::{Stream, StreamSummary};
