@@ -7,8 +7,7 @@ use crate::calendar::{ActRef, DayKind};
 use crate::names::{Lang, Names};
 
 /// Why time was skipped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SkipReason {
     /// A non-working day (see `kind`).
@@ -20,7 +19,8 @@ pub enum SkipReason {
 }
 
 /// A stretch of time that did not count.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Its one JSON form is [`SkippedResponse`](crate::batch::SkippedResponse).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
     /// Start (local).
     pub from: NaiveDateTime,
@@ -40,47 +40,41 @@ pub struct Skipped {
     pub estimated: bool,
 }
 
-impl Skipped {
-    /// One line in `lang`: "2026-03-23: Nauryz (holiday)".
-    pub fn describe(&self, lang: Lang) -> String {
-        let (kk, ru, en) = match self.reason {
-            SkipReason::Lunch => ("түскі үзіліс", "обеденный перерыв", "lunch break"),
-            SkipReason::AfterHours => (
+impl SkipReason {
+    /// The stable name: `lunch`, `after_hours`, or the day's kind
+    /// (`weekend`, `holiday`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::DayOff(k) => k.as_str(),
+            SkipReason::Lunch => "lunch",
+            SkipReason::AfterHours => "after_hours",
+        }
+    }
+
+    /// What a person reads for this reason, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SkipReason::DayOff(k) => k.label(lang),
+            SkipReason::Lunch => lang.pick("түскі үзіліс", "обеденный перерыв", "lunch break"),
+            SkipReason::AfterHours => lang.pick(
                 "жұмыс уақытынан тыс",
                 "нерабочее время",
                 "outside office hours",
             ),
-            SkipReason::DayOff(k) => match k {
-                DayKind::Weekend => ("демалыс күні", "выходной день", "weekend"),
-                DayKind::Holiday => ("мереке күні", "праздничный день", "public holiday"),
-                DayKind::ReligiousDayOff => (
-                    "діни мереке, демалыс күні",
-                    "религиозный праздник, выходной день",
-                    "religious day off",
-                ),
-                DayKind::SubstituteDayOff => (
-                    "ауыстырылған демалыс күні",
-                    "перенесённый выходной (праздник в выходной)",
-                    "substitute day off",
-                ),
-                DayKind::TransferredDayOff => (
-                    "актімен ауыстырылған демалыс күні",
-                    "выходной, перенесённый актом",
-                    "day off moved by an act",
-                ),
-                DayKind::DeclaredDayOff => (
-                    "актімен жарияланған демалыс күні",
-                    "нерабочий день, объявленный актом",
-                    "day off declared by an act",
-                ),
-                _ => ("жұмыс күні емес", "нерабочий день", "non-working day"),
-            },
-        };
-        let what = match lang {
-            Lang::Kk => kk,
-            Lang::Ru => ru,
-            Lang::En => en,
-        };
+        }
+    }
+}
+
+impl Serialize for SkipReason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Skipped {
+    /// One line in `lang`: "2026-03-23: Nauryz (holiday)".
+    pub fn describe(&self, lang: Lang) -> String {
+        let what = self.reason.label(lang);
         let mut s = match self.reason {
             SkipReason::DayOff(_) => format!("{}: {what}", self.from.date()),
             _ => format!(

@@ -66,9 +66,7 @@ pub struct LegalOptions {
 /// A computed legal term: local wall-clock times, and zoned instants through
 /// the `*_zoned` methods (the office's [`Zone`] gives the offset of each date).
 ///
-/// Serialises (serde) as `{"registered", "day_one", "last_day", "due",
-/// "handoff", "provisional"}` with the instants in RFC 3339 with their offset,
-/// the dialect of the batch contract and of the CLI's `--json`.
+/// Its one JSON form is [`TermResponse`](crate::batch::TermResponse).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct LegalDue {
@@ -99,20 +97,6 @@ impl LegalDue {
     /// [`handoff`](LegalDue::handoff) as an instant with the zone's offset.
     pub fn handoff_zoned(&self) -> Option<DateTime<FixedOffset>> {
         self.handoff.map(|h| self.zone.resolve(h).0)
-    }
-}
-
-impl Serialize for LegalDue {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("LegalDue", 6)?;
-        st.serialize_field("registered", &self.registered)?;
-        st.serialize_field("day_one", &self.day_one)?;
-        st.serialize_field("last_day", &self.last_day)?;
-        st.serialize_field("due", &self.zone.to_rfc3339(self.due))?;
-        st.serialize_field("handoff", &self.handoff.map(|h| self.zone.to_rfc3339(h)))?;
-        st.serialize_field("provisional", &self.provisional)?;
-        st.end()
     }
 }
 

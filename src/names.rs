@@ -2,35 +2,36 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A language of output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Kazakh (қазақ тілі).
-    Kk,
-    /// Russian (русский язык).
-    Ru,
-    /// English.
-    #[default]
-    En,
+named_enum! {
+    /// A language of output.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    #[non_exhaustive]
+    pub enum Lang ("language") {
+        /// Kazakh (қазақ тілі).
+        Kk = "kk" | "kz" | "KK" | "KZ" | "Kk" | "Kz",
+        /// Russian (русский язык).
+        Ru = "ru" | "RU" | "Ru",
+        /// English.
+        #[default]
+        En = "en" | "EN" | "En",
+    }
 }
 
-impl std::str::FromStr for Lang {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> crate::Result<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "kk" | "kz" => Ok(Lang::Kk),
-            "ru" => Ok(Lang::Ru),
-            "en" => Ok(Lang::En),
-            other => Err(crate::Error::invalid_input(format!(
-                "unknown language {other:?}: expected one of kk, ru, en"
-            ))),
+impl Lang {
+    /// `kk`, `ru` or `en` of a text in three languages.
+    pub fn pick<T>(self, kk: T, ru: T, en: T) -> T {
+        match self {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
         }
     }
 }
 
 /// A text in Kazakh, Russian and English.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Names {
     /// Kazakh.

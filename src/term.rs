@@ -8,21 +8,22 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::names::Lang;
 use crate::{Error, Result};
 
-/// The unit of a [`Term`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Unit {
-    /// Office minutes (RULES.md §3).
-    Minutes,
-    /// Office hours: 60 office minutes each ("24 hours" is three 8-hour office days).
-    Hours,
-    /// Working days of the calendar.
-    WorkingDays,
-    /// Calendar days; a last day that is not a working day moves forward.
-    CalendarDays,
-    /// Months (Civil Code art. 174: the same day number, or the month's last day).
-    Months,
+named_enum! {
+    /// The unit of a [`Term`].
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum Unit ("unit") {
+        /// Office minutes (RULES.md §3).
+        Minutes = "minutes",
+        /// Office hours: 60 office minutes each ("24 hours" is three 8-hour office days).
+        Hours = "hours",
+        /// Working days of the calendar.
+        WorkingDays = "working_days",
+        /// Calendar days; a last day that is not a working day moves forward.
+        CalendarDays = "calendar_days",
+        /// Months (Civil Code art. 174: the same day number, or the month's last day).
+        Months = "months",
+    }
 }
 
 /// An amount of time in one [`Unit`].

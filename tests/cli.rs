@@ -147,8 +147,8 @@ fn timeline_channels_outcomes_and_paths() {
         "refuse",
         "--json",
     ]);
-    assert_eq!(j["channel"], "state_corporation");
-    assert_eq!(j["outcome"], "refuse");
+    // The one form of a timeline: no echo of the request.
+    assert!(j.get("channel").is_none() && j.get("outcome").is_none());
     assert!(j["handoff"].is_string());
     // No refusal path: invalid input, exit 2.
     merzim()
@@ -277,8 +277,10 @@ fn due_human_output() {
         "09:00-18:00",
         "--json",
     ]);
+    // The one form of a legal due: no echo of the request.
     assert_eq!(j["due"], "2026-03-27T00:00:00+05:00");
-    assert_eq!(j["tz"], "Asia/Aqtobe");
+    assert_eq!(j["last_day"], "2026-03-26");
+    assert!(j.get("tz").is_none());
 }
 
 #[test]
@@ -521,7 +523,7 @@ fn batch_contract() {
     assert_eq!(lines.len(), BATCH.lines().count());
     assert_eq!(
         out.lines().next().unwrap(),
-        r#"{"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}"#
+        r#"{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}"#
     );
     let b7 = &lines[1];
     assert_eq!(b7["id"], "b7");
@@ -569,7 +571,7 @@ fn batch_edges() {
         .write_stdin(one)
         .assert()
         .success()
-        .stdout("{\"id\":1,\"registered\":\"2026-03-20\",\"due\":\"2026-03-20T18:30:00+05:00\",\"provisional\":false}\n");
+        .stdout("{\"id\":1,\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-03-20\",\"due\":\"2026-03-20T18:30:00+05:00\",\"provisional\":false}\n");
     let out = merzim()
         .args(["batch", "--threads", "1"])
         .write_stdin(
@@ -1963,5 +1965,89 @@ fn completions_and_man_page_from_the_clap_definitions() {
     assert!(man.contains(".TH merzim 1"), "{man}");
     for s in [".SH NAME", ".SH SYNOPSIS", "calendar", "lint", "Exit codes"] {
         assert!(man.contains(s), "{s}: {man}");
+    }
+}
+
+/// One form per result: `due --json` and `timeline --json` print what a batch
+/// line answers for the same request (the CLI has no id: `null`).
+#[test]
+fn due_and_timeline_json_are_the_batch_answers() {
+    let ev = merzim::batch::Evaluator::new(merzim::Calendar::kazakhstan());
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "22 working days",
+                "--json",
+            ],
+            r#"{"id": 0, "submitted": "2026-03-20T16:30", "term": "22 working days"}"#,
+        ),
+        (
+            &[
+                "due",
+                "--submitted",
+                "2026-03-20T16:30:00+05:00",
+                "--term",
+                "30 calendar days",
+                "--channel",
+                "state_corporation",
+                "--start",
+                "next_day",
+                "--end",
+                "midnight",
+                "--tz",
+                "Asia/Aqtobe",
+                "--schedule",
+                "09:00-18:00",
+                "--explain",
+                "--lang",
+                "kk",
+                "--json",
+            ],
+            r#"{"id": 0, "submitted": "2026-03-20T16:30:00+05:00", "term": "30 calendar days", "channel": "state_corporation",
+                "start": "next_day", "end": "midnight", "tz": "Asia/Aqtobe", "schedule": "09:00-18:00", "explain": true, "lang": "kk"}"#,
+        ),
+        (
+            &[
+                "timeline",
+                "--regulation",
+                EAST,
+                "--submitted",
+                "2026-03-18T16:30",
+                "--channel",
+                "portal",
+                "--explain",
+                "--lang",
+                "ru",
+                "--json",
+            ],
+            r#"{"id": 0, "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T16:30", "channel": "portal", "explain": true, "lang": "ru"}"#,
+        ),
+        (
+            &[
+                "due",
+                "--submitted",
+                "2024-04-30T10:00",
+                "--term",
+                "5 working days",
+                "--as-known-on",
+                "2024-04-01",
+                "--week",
+                "six",
+                "--json",
+            ],
+            r#"{"id": 0, "submitted": "2024-04-30T10:00", "term": "5 working days", "as_known_on": "2024-04-01", "week": "six"}"#,
+        ),
+    ];
+    for (args, line) in cases {
+        let cli = json_of(args);
+        let line = line.replace('\n', " ");
+        let mut batch: Value = serde_json::from_str(&ev.evaluate_json(&line)).unwrap();
+        assert!(batch.get("error").is_none(), "{batch}");
+        batch["id"] = Value::Null;
+        assert_eq!(cli, batch, "{args:?}");
     }
 }

@@ -19,7 +19,7 @@ fn term_cases() {
     );
     assert_eq!(
         out,
-        r#"{"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}"#
+        r#"{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}"#
     );
     let v = eval(
         r#"{"id": 7, "submitted": "2026-03-20T16:30:00+05:00", "term": "22 working days", "channel": "state_corporation"}"#,
@@ -47,7 +47,7 @@ fn regulation_cases() {
     assert_eq!(steps.len(), 10);
     assert_eq!(
         steps[0],
-        serde_json::json!({"number": 1, "start": "2026-03-18T16:30:00+05:00", "end": "2026-03-18T16:45:00+05:00"})
+        serde_json::json!({"number": 1, "duration": "15 minutes", "start": "2026-03-18T16:30:00+05:00", "end": "2026-03-18T16:45:00+05:00"})
     );
     assert_eq!(v["end"], "2026-04-22T09:15:00+05:00");
     assert_eq!(v["term_due"], "2026-04-16T18:30:00+05:00");
@@ -55,9 +55,11 @@ fn regulation_cases() {
     assert_eq!(v["refusal_due"], "2026-03-19T18:30:00+05:00");
     assert_eq!(v["provisional"], false);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    // The seven results and the warning that the 2019 law took away the
-    // regulation's basis (RULES.md §10); no other field.
-    assert_eq!(keys.len(), 8, "{keys:?}");
+    // The seven results, the two alternatives of the overall term and the
+    // warning that the 2019 law took away the regulation's basis (RULES.md
+    // §10); no other field.
+    assert_eq!(keys.len(), 9, "{keys:?}");
+    assert_eq!(v["alternatives"][1]["due"], "2026-04-21T18:30:00+05:00");
     let warnings = v["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 1);
     assert!(

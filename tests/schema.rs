@@ -33,6 +33,8 @@ const LINES: &[&str] = &[
     r#"{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days"}"#,
     r#"{"id": 7, "submitted": "2026-03-20T16:30:00+05:00", "term": "22 рабочих дня", "channel": "state_corporation", "start": "next_day", "end": "midnight", "tz": "Asia/Aqtobe", "schedule": "09:00-18:00", "week": "six", "horizon": "provisional"}"#,
     r#"{"id": "b7", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T16:30:00", "channel": "portal", "outcome": "refuse"}"#,
+    r#"{"id": "x1", "submitted": "2026-03-20T16:30", "term": "5 working days", "explain": true, "lang": "ru"}"#,
+    r#"{"id": "x2", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T16:30", "explain": true}"#,
     r#"{"id": "c", "regulation": "akmola-2014-cadastral-value", "submitted": "2027-12-27T10:00", "channel": "state_corporation"}"#,
     r#"{"id": "e1", "submitted": "2031-01-05T10:00", "term": "1 working day"}"#,
     r#"{"id": "e2", "regulation": "/etc/passwd", "submitted": "2026-03-20T10:00"}"#,
@@ -83,6 +85,8 @@ fn the_parser_accepts_exactly_the_schema_fields() {
         "week" => "\"five\"",
         "horizon" => "\"coverage\"",
         "as_known_on" => "\"2024-04-01\"",
+        "explain" => "true",
+        "lang" => "\"kk\"",
         other => panic!("the test has no value for the schema field {other}"),
     };
     for fields in [&term, &regulation] {

@@ -1,6 +1,7 @@
 //! Every worked example of docs/RULES.md, as written there.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use merzim::batch::{Id, RegulationResponse, TermResponse};
 use merzim::{
     Calendar, Channel, ErrorKind, LegalOptions, OfficeTime, Outcome, Regulation, Schedule,
     StartRule, Term, TermEnd, Zone,
@@ -524,11 +525,12 @@ fn results_are_zoned_and_serialise_with_offsets() {
         )
         .unwrap();
     assert_eq!(d.due_zoned().to_rfc3339(), "2020-07-01T18:30:00+05:00");
-    let json = serde_json::to_value(d).unwrap();
+    // The one JSON form of a legal due.
+    let json = serde_json::to_value(TermResponse::new(Id::null(), &d)).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"registered": "2020-07-01", "day_one": "2020-07-01", "last_day": "2020-07-01",
-            "due": "2020-07-01T18:30:00+05:00", "handoff": null, "provisional": false})
+        serde_json::json!({"id": null, "registered": "2020-07-01", "day_one": "2020-07-01", "last_day": "2020-07-01",
+            "due": "2020-07-01T18:30:00+05:00", "provisional": false})
     );
     let reg = Regulation::bundled("east-kazakhstan-2016-land-purpose-change").unwrap();
     let tl = reg
@@ -544,7 +546,7 @@ fn results_are_zoned_and_serialise_with_offsets() {
         tl.steps[0].end_zoned().to_rfc3339(),
         "2026-03-18T16:45:00+05:00"
     );
-    let json = serde_json::to_value(&tl).unwrap();
+    let json = serde_json::to_value(RegulationResponse::new(Id::null(), &tl)).unwrap();
     assert_eq!(json["term_due"], "2026-04-16T18:30:00+05:00");
     assert_eq!(json["steps"][0]["end"], "2026-03-18T16:45:00+05:00");
     assert_eq!(json["within_term"], false);

@@ -205,11 +205,7 @@ impl Progress {
         let kinds = if errors == 0 {
             String::new()
         } else {
-            let parts: Vec<String> = s
-                .errors
-                .iter()
-                .map(|(k, n)| format!("{k} {n}"))
-                .collect();
+            let parts: Vec<String> = s.errors.iter().map(|(k, n)| format!("{k} {n}")).collect();
             format!(" ({})", parts.join(", "))
         };
         format!(
@@ -323,7 +319,9 @@ pub fn run_diff(c: DiffCmd, out: &mut impl Write) -> Res {
     let mut out = Output::new(out);
     let summary = Stream::new()
         .threads(usize::from(c.threads.threads))
-        .diff(&old, &new, io::stdin().lock(), &mut out, |s| progress.tick(s))
+        .diff(&old, &new, io::stdin().lock(), &mut out, |s| {
+            progress.tick(s)
+        })
         .map_err(|e| out.fail(e))?;
     progress.done(&summary);
     Ok(())

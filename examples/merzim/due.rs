@@ -3,13 +3,13 @@
 use std::io::Write;
 
 use clap::Args;
+use merzim::batch::{Id, SkippedResponse, TermResponse};
 use merzim::{Channel, LegalOptions, OfficeTime, StartRule, Submitted, Term, TermEnd};
-use serde_json::json;
 
 use crate::options::{
     lib, named, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts, OutputOpts,
 };
-use crate::render::{explain_json, kv_w, write_explain, write_json, zone_note};
+use crate::render::{kv_w, write_explain, write_json, zone_note};
 use crate::table::{time, time_long_in};
 use crate::texts::{texts, wrap};
 use crate::Res;
@@ -62,26 +62,10 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
         None
     };
     if c.output.json {
-        // The inputs as read, then the library's own serialisation of the result.
-        let mut j = json!({
-            "submitted": z.to_rfc3339(local),
-            "term": c.term.to_string(),
-            "channel": channel.as_str(),
-            "start": c.start.as_str(),
-            "end": c.end.as_str(),
-            "tz": z.name(),
-            "schedule": schedule.to_string(),
-        });
-        if let (Some(j), serde_json::Value::Object(result)) = (
-            j.as_object_mut(),
-            serde_json::to_value(d).map_err(std::io::Error::from)?,
-        ) {
-            j.extend(result);
-        }
-        if let Some(s) = &skipped {
-            j["explain"] = explain_json(z, s, lang);
-        }
-        write_json(out, &j)?;
+        // The library's one form of the result (a batch line's answer).
+        let mut r = TermResponse::new(Id::null(), &d);
+        r.explain = skipped.map(|s| SkippedResponse::list(&s, z, lang));
+        write_json(out, &r)?;
         return Ok(());
     }
     let t = texts(lang);

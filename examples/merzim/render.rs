@@ -6,7 +6,6 @@ use std::io::{self, Write};
 use chrono::NaiveDateTime;
 use merzim::{DayKind, Lang, SkipReason, Skipped, Zone};
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use crate::texts::texts;
 
@@ -14,35 +13,6 @@ use crate::texts::texts;
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
-}
-
-fn reason_str(r: SkipReason) -> &'static str {
-    match r {
-        SkipReason::Lunch => "lunch",
-        SkipReason::AfterHours => "after_hours",
-        SkipReason::DayOff(k) => k.as_str(),
-        _ => "other",
-    }
-}
-
-/// One skipped stretch in the `explain` array of `due` and `timeline`.
-pub fn skipped_json(z: Zone, s: &Skipped, lang: Lang) -> Value {
-    json!({
-        "from": z.to_rfc3339(s.from),
-        "to": z.to_rfc3339(s.to),
-        "reason": reason_str(s.reason),
-        "names": s.names,
-        "source": s.source,
-        "act": s.act,
-        "provisional": s.provisional,
-        "estimated": s.estimated,
-        "text": s.describe(lang),
-    })
-}
-
-/// The `explain` array.
-pub fn explain_json(z: Zone, skipped: &[Skipped], lang: Lang) -> Value {
-    skipped.iter().map(|s| skipped_json(z, s, lang)).collect()
 }
 
 /// The skipped time, condensed: consecutive days off as one run (weekends

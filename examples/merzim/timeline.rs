@@ -3,14 +3,14 @@
 use std::io::Write;
 
 use clap::Args;
+use merzim::batch::{Id, RegulationResponse, SkippedResponse};
 use merzim::{Channel, OfficeTime, Outcome, Submitted};
-use serde_json::json;
 
 use crate::options::{
     lib, named, regulation, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts,
     OutputOpts,
 };
-use crate::render::{explain_json, kv_w, write_explain, write_json, zone_note};
+use crate::render::{kv_w, write_explain, write_json, zone_note};
 use crate::table::{minutes, offsets_differ, time, time_long_in, truncate, Table};
 use crate::texts::{texts, wrap};
 use crate::Res;
@@ -48,7 +48,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let channel = c.channel.channel;
     let local = z.local_of(c.submitted)?;
     let tl = reg.timeline(&office, local, channel, c.outcome)?;
-    let span_end = tl.term_due.map_or(tl.end, |d| d.max(tl.end));
+    let span_end = tl.span_end();
     let skipped = if c.explain.explain {
         Some(office.explain(local, span_end)?)
     } else {
@@ -56,19 +56,10 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     };
     let lang = c.output.lang;
     if c.output.json {
-        // The regulation's title and the zone, then the library's own
-        // serialisation of the timeline.
-        let mut j = json!({"title": reg.title, "tz": z.name()});
-        if let (Some(j), serde_json::Value::Object(result)) = (
-            j.as_object_mut(),
-            serde_json::to_value(&tl).map_err(std::io::Error::from)?,
-        ) {
-            j.extend(result);
-        }
-        if let Some(s) = &skipped {
-            j["explain"] = explain_json(z, s, lang);
-        }
-        write_json(out, &j)?;
+        // The library's one form of the result (a batch line's answer).
+        let mut r = RegulationResponse::new(Id::null(), &tl);
+        r.explain = skipped.map(|s| SkippedResponse::list(&s, z, lang));
+        write_json(out, &r)?;
         return Ok(());
     }
     let t = texts(lang);

@@ -334,7 +334,7 @@ static void test_calendar_load(void) {
                                        "\"term\": \"2 working days\"}",
                                        &json),
                  MERZIM_OK);
-    CHECK_STR(json, "{\"id\":\"o1\",\"registered\":\"2027-01-06\",\"due\":\"2027-01-11T18:30:00+05:00\",\"provisional\":true}");
+    CHECK_STR(json, "{\"id\":\"o1\",\"registered\":\"2027-01-06\",\"day_one\":\"2027-01-06\",\"last_day\":\"2027-01-11\",\"due\":\"2027-01-11T18:30:00+05:00\",\"provisional\":true}");
     merzim_string_free(json);
     json = NULL;
     CHECK_STATUS(merzim_eval_json_with(kz,
@@ -342,7 +342,7 @@ static void test_calendar_load(void) {
                                        "\"term\": \"2 working days\"}",
                                        &json),
                  MERZIM_OK);
-    CHECK_STR(json, "{\"id\":\"o1\",\"registered\":\"2027-01-06\",\"due\":\"2027-01-08T18:30:00+05:00\",\"provisional\":true}");
+    CHECK_STR(json, "{\"id\":\"o1\",\"registered\":\"2027-01-06\",\"day_one\":\"2027-01-06\",\"last_day\":\"2027-01-08\",\"due\":\"2027-01-08T18:30:00+05:00\",\"provisional\":true}");
     merzim_string_free(json);
     merzim_calendar_free(cal);
 
@@ -533,11 +533,11 @@ static void test_eval_json(void) {
     eval_exact(__LINE__,
                "{\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\"}",
                MERZIM_OK,
-               "{\"id\":\"a1\",\"registered\":\"2026-03-20\",\"due\":\"2026-04-23T18:30:00+05:00\",\"provisional\":false}");
+               "{\"id\":\"a1\",\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-04-23\",\"due\":\"2026-04-23T18:30:00+05:00\",\"provisional\":false}");
     eval_exact(__LINE__,
                "{\"id\": 7, \"submitted\": \"2026-03-20T10:00:00\", \"term\": \"2 working days\"}",
                MERZIM_OK,
-               "{\"id\":7,\"registered\":\"2026-03-20\",\"due\":\"2026-03-26T18:30:00+05:00\",\"provisional\":false}");
+               "{\"id\":7,\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-03-26\",\"due\":\"2026-03-26T18:30:00+05:00\",\"provisional\":false}");
 
     /* A regulation case (steps of 15 min, 15 min, 2 working days, 15 min, 5 min;
      * 2014 is UTC+06:00 in Astana). */
@@ -585,7 +585,7 @@ static void test_eval_json(void) {
     /* A trailing CRLF and a BOM are accepted, as in the CLI's batch. */
     CHECK_STATUS(merzim_eval_json("\xef\xbb\xbf{\"id\": 1, \"submitted\": \"2026-03-20T10:00:00\", \"term\": \"2 working days\"}\r\n", &json),
                  MERZIM_OK);
-    CHECK_STR(json, "{\"id\":1,\"registered\":\"2026-03-20\",\"due\":\"2026-03-26T18:30:00+05:00\",\"provisional\":false}");
+    CHECK_STR(json, "{\"id\":1,\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-03-26\",\"due\":\"2026-03-26T18:30:00+05:00\",\"provisional\":false}");
     merzim_string_free(json);
 
     /* Invalid UTF-8 in the request. */

@@ -23,6 +23,7 @@ int main(void) {
         &json);
     EXPECT(s == MERZIM_OK);
     EXPECT(json != NULL && strcmp(json, "{\"id\":\"a1\",\"registered\":\"2026-03-20\","
+                                        "\"day_one\":\"2026-03-20\",\"last_day\":\"2026-04-23\","
                                         "\"due\":\"2026-04-23T18:30:00+05:00\",\"provisional\":false}") == 0);
     printf("%s\n", json);
     merzim_string_free(json);

@@ -268,7 +268,7 @@ int32_t merzim_add_working_days_bulk(const merzim_calendar *cal, const int32_t *
  *    "submitted": "2014-07-01T10:00:00", "channel": "state_corporation"}
  * and *out_json becomes exactly the batch contract's output object, one line
  * without a trailing newline, e.g.
- *   {"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}
+ *   {"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}
  * (Example: ffi/examples/eval_json.c.)
  * The request is handled as the CLI's batch handles a line: a UTF-8 BOM and a
  * trailing "\r\n" are allowed; invalid UTF-8 or a line over the contract's

@@ -7,13 +7,12 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 
 use super::request::{salvage_id, MAX_LINE_BYTES};
-use super::response::{RegulationResponse, Response, StepResponse, TermResponse};
+use super::response::{RegulationResponse, Response, SkippedResponse, TermResponse};
 use super::{Id, Request};
 use crate::calendar::{Calendar, Horizon, Week};
 use crate::office::OfficeTime;
 use crate::regulation::Regulation;
 use crate::schedule::Schedule;
-use crate::zone::format_rfc3339;
 use crate::{Error, ErrorKind, Result};
 
 /// Which calendar a request counts on.
@@ -35,7 +34,7 @@ const CACHE_LIMIT: usize = 64;
 /// use merzim::Calendar;
 /// let ev = Evaluator::new(Calendar::kazakhstan());
 /// let out = ev.evaluate_json(r#"{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days"}"#);
-/// assert_eq!(out, r#"{"id":"a1","registered":"2026-03-20","due":"2026-04-23T18:30:00+05:00","provisional":false}"#);
+/// assert_eq!(out, r#"{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}"#);
 /// ```
 pub struct Evaluator {
     calendar: Calendar,
@@ -234,14 +233,12 @@ impl Evaluator {
                     .with_zone(t.tz);
                 let s = t.tz.local_of(t.submitted)?;
                 let d = office.legal_due(s, t.term, t.options)?;
-                Ok(Response::Term(TermResponse {
-                    id: t.id.clone(),
-                    registered: crate::dates::iso_date(d.registered),
-                    due: format_rfc3339(d.due_zoned()),
-                    handoff: d.handoff_zoned().map(format_rfc3339),
-                    provisional: d.provisional,
-                    warnings: Vec::new(),
-                }))
+                let mut r = TermResponse::new(t.id.clone(), &d);
+                if t.explain {
+                    let skipped = office.explain(s, d.due)?;
+                    r.explain = Some(SkippedResponse::list(&skipped, t.tz, t.lang));
+                }
+                Ok(Response::Term(r))
             }
             Request::Regulation(r) => {
                 let office = self
@@ -253,27 +250,12 @@ impl Evaluator {
                 let reg = self.regulation(&r.regulation)?;
                 let s = r.tz.local_of(r.submitted)?;
                 let tl = reg.timeline(&office, s, r.channel, r.outcome)?;
-                let z = tl.zone;
-                Ok(Response::Regulation(RegulationResponse {
-                    id: r.id.clone(),
-                    steps: tl
-                        .steps
-                        .iter()
-                        .map(|st| StepResponse {
-                            number: st.number,
-                            start: z.to_rfc3339(st.start),
-                            end: z.to_rfc3339(st.end),
-                        })
-                        .collect(),
-                    end: z.to_rfc3339(tl.end),
-                    term_due: tl.term_due.map(|t| z.to_rfc3339(t)),
-                    within_term: tl.within_term,
-                    refusal_due: tl.refusal_due.map(|t| z.to_rfc3339(t)),
-                    handoff: tl.handoff.map(|t| z.to_rfc3339(t)),
-                    storage_until: tl.storage_until.map(|t| z.to_rfc3339(t)),
-                    provisional: tl.provisional,
-                    warnings: tl.warnings.clone(),
-                }))
+                let mut out = RegulationResponse::new(r.id.clone(), &tl);
+                if r.explain {
+                    let skipped = office.explain(s, tl.span_end())?;
+                    out.explain = Some(SkippedResponse::list(&skipped, r.tz, r.lang));
+                }
+                Ok(Response::Regulation(out))
             }
         }
     }

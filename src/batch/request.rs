@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 use super::Id;
 use crate::calendar::{Horizon, Week};
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
+use crate::names::Lang;
 use crate::regulation::Outcome;
 use crate::schedule::Schedule;
 use crate::term::Term;
@@ -42,6 +43,10 @@ pub struct TermRequest {
     pub horizon: Option<Horizon>,
     /// The calendar as known on this date (RULES.md §9); `None`: as known now.
     pub as_known_on: Option<NaiveDate>,
+    /// Whether the answer lists what did not count (`explain`).
+    pub explain: bool,
+    /// The language of the texts a person reads in the answer.
+    pub lang: Lang,
 }
 
 impl TermRequest {
@@ -57,6 +62,8 @@ impl TermRequest {
             week: None,
             horizon: None,
             as_known_on: None,
+            explain: false,
+            lang: Lang::default(),
         }
     }
 }
@@ -86,6 +93,10 @@ pub struct RegulationRequest {
     pub horizon: Option<Horizon>,
     /// The calendar as known on this date (RULES.md §9); `None`: as known now.
     pub as_known_on: Option<NaiveDate>,
+    /// Whether the answer lists what did not count (`explain`).
+    pub explain: bool,
+    /// The language of the texts a person reads in the answer.
+    pub lang: Lang,
 }
 
 impl RegulationRequest {
@@ -102,6 +113,8 @@ impl RegulationRequest {
             week: None,
             horizon: None,
             as_known_on: None,
+            explain: false,
+            lang: Lang::default(),
         }
     }
 }
@@ -215,11 +228,15 @@ struct Fields<'a> {
     horizon: Option<&'a RawValue>,
     #[serde(borrow)]
     as_known_on: Option<&'a RawValue>,
+    #[serde(borrow)]
+    explain: Option<&'a RawValue>,
+    #[serde(borrow)]
+    lang: Option<&'a RawValue>,
 }
 
-const TERM_FIELDS: &str = "id, submitted, term, channel, start, end, tz, schedule, week, horizon";
+const TERM_FIELDS: &str = "id, submitted, term, channel, start, end, tz, schedule, week, horizon, as_known_on, explain, lang";
 const REGULATION_FIELDS: &str =
-    "id, regulation, submitted, channel, outcome, tz, schedule, week, horizon";
+    "id, regulation, submitted, channel, outcome, tz, schedule, week, horizon, as_known_on, explain, lang";
 
 impl Fields<'_> {
     fn into_request(self, id: Id) -> Result<Request> {
@@ -249,6 +266,8 @@ impl Fields<'_> {
         let horizon: Option<Horizon> = optional("horizon", self.horizon)?;
         let as_known_on: Option<KnownOn> = optional("as_known_on", self.as_known_on)?;
         let as_known_on = as_known_on.map(|k| k.0);
+        let explain = flag("explain", self.explain)?;
+        let lang: Lang = optional("lang", self.lang)?.unwrap_or_default();
         if is_regulation {
             let regulation: String = required("regulation", self.regulation)?;
             check_regulation_id(&regulation)?;
@@ -263,6 +282,8 @@ impl Fields<'_> {
                 week,
                 horizon,
                 as_known_on,
+                explain,
+                lang,
             }))
         } else {
             let term: Term = required("term", self.term)?;
@@ -281,6 +302,8 @@ impl Fields<'_> {
                 week,
                 horizon,
                 as_known_on,
+                explain,
+                lang,
             }))
         }
     }
@@ -340,6 +363,18 @@ where
     s.parse().map(Some).map_err(|e: T::Err| {
         Error::invalid_input(format!("field `{k}`: {}", quote(&e.to_string())))
     })
+}
+
+/// Field `k`, `true` or `false`; `false` when absent or null.
+fn flag(k: &str, raw: Option<&RawValue>) -> Result<bool> {
+    match raw.map(|r| r.get().trim()) {
+        None | Some("null") | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(other) => Err(Error::invalid_input(format!(
+            "field `{k}` must be true or false, not {}",
+            quote(other)
+        ))),
+    }
 }
 
 /// Field `k`, which must be present.

@@ -2,10 +2,21 @@
 
 use serde::Serialize;
 
+use chrono::NaiveDateTime;
+
 use super::Id;
+use crate::calendar::ActRef;
+use crate::dates::iso_date;
+use crate::explain::Skipped;
+use crate::legal::LegalDue;
+use crate::names::{Lang, Names};
+use crate::regulation::Timeline;
+use crate::zone::Zone;
 use crate::{Error, ErrorKind};
 
-/// The result of a term case.
+/// The result of a term case: the one JSON form of a [`LegalDue`], which
+/// every face prints (`merzim due --json`, a batch line, the C API, the
+/// Python package, the HTTP service).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct TermResponse {
@@ -13,6 +24,11 @@ pub struct TermResponse {
     pub id: Id,
     /// The registration (for `state_corporation`: acceptance) date.
     pub registered: String,
+    /// Day 1 of the term (absent for terms in minutes or hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_one: Option<String>,
+    /// The last day of the term.
+    pub last_day: String,
     /// The due instant, RFC 3339 with the zone's offset for that date.
     pub due: String,
     /// `state_corporation`: when the provider must deliver the result to the
@@ -24,6 +40,28 @@ pub struct TermResponse {
     /// Remarks on the result (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What did not count between the submission and the due instant (only
+    /// when the request asks for it with `"explain": true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<SkippedResponse>>,
+}
+
+impl TermResponse {
+    /// The form of `due` for the line `id`.
+    pub fn new(id: Id, due: &LegalDue) -> TermResponse {
+        let z = due.zone;
+        TermResponse {
+            id,
+            registered: iso_date(due.registered),
+            day_one: due.day_one.map(iso_date),
+            last_day: iso_date(due.last_day),
+            due: z.to_rfc3339(due.due),
+            handoff: due.handoff.map(|h| z.to_rfc3339(h)),
+            provisional: due.provisional,
+            warnings: Vec::new(),
+            explain: None,
+        }
+    }
 }
 
 /// One step of a regulation response.
@@ -32,13 +70,25 @@ pub struct TermResponse {
 pub struct StepResponse {
     /// The step's number in the document.
     pub number: u32,
+    /// Its duration on the channel (`15 minutes`, `2 working days`).
+    pub duration: String,
     /// Start, RFC 3339.
     pub start: String,
     /// End, RFC 3339.
     pub end: String,
 }
 
-/// The result of a regulation case.
+/// One alternative of a regulation's overall term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct AlternativeResponse {
+    /// The alternative (`30 calendar days`).
+    pub term: String,
+    /// When it expires, RFC 3339.
+    pub due: String,
+}
+
+/// The result of a regulation case: the one JSON form of a [`Timeline`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct RegulationResponse {
@@ -51,6 +101,9 @@ pub struct RegulationResponse {
     /// The earliest alternative of the overall term.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term_due: Option<String>,
+    /// Every alternative of the overall term, when there are several.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeResponse>,
     /// Whether the chain ends by `term_due`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub within_term: Option<bool>,
@@ -70,6 +123,107 @@ pub struct RegulationResponse {
     /// like (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What did not count between the submission and the later of the
+    /// chain's end and the term's due (only with `"explain": true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<SkippedResponse>>,
+}
+
+impl RegulationResponse {
+    /// The form of `timeline` for the line `id`.
+    pub fn new(id: Id, timeline: &Timeline) -> RegulationResponse {
+        let z = timeline.zone;
+        let at = |t: Option<NaiveDateTime>| t.map(|t| z.to_rfc3339(t));
+        RegulationResponse {
+            id,
+            steps: timeline
+                .steps
+                .iter()
+                .map(|st| StepResponse {
+                    number: st.number,
+                    duration: st.duration.to_string(),
+                    start: z.to_rfc3339(st.start),
+                    end: z.to_rfc3339(st.end),
+                })
+                .collect(),
+            end: z.to_rfc3339(timeline.end),
+            term_due: at(timeline.term_due),
+            alternatives: if timeline.alternatives.len() > 1 {
+                timeline
+                    .alternatives
+                    .iter()
+                    .map(|a| AlternativeResponse {
+                        term: a.term.to_string(),
+                        due: z.to_rfc3339(a.due),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            within_term: timeline.within_term,
+            refusal_due: at(timeline.refusal_due),
+            handoff: at(timeline.handoff),
+            storage_until: at(timeline.storage_until),
+            provisional: timeline.provisional,
+            warnings: timeline.warnings.clone(),
+            explain: None,
+        }
+    }
+}
+
+/// A stretch of time that did not count: the one JSON form of a
+/// [`Skipped`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct SkippedResponse {
+    /// Start, RFC 3339.
+    pub from: String,
+    /// End, RFC 3339.
+    pub to: String,
+    /// `lunch`, `after_hours`, or the kind of the day off (`weekend`,
+    /// `holiday`, `religious_day_off`, `substitute_day_off`,
+    /// `transferred_day_off`, `declared_day_off`).
+    pub reason: String,
+    /// The holiday's or the transfer's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names: Option<Names>,
+    /// The legal source of the day's status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The act that moved the day, for transfers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub act: Option<ActRef>,
+    /// The day's status may still change.
+    pub provisional: bool,
+    /// The day rests on an estimated date.
+    pub estimated: bool,
+    /// One line for a person, in the request's language.
+    pub text: String,
+}
+
+impl SkippedResponse {
+    /// The form of `skipped`, its times in `zone`, its text in `lang`.
+    pub fn new(skipped: &Skipped, zone: Zone, lang: Lang) -> SkippedResponse {
+        SkippedResponse {
+            from: zone.to_rfc3339(skipped.from),
+            to: zone.to_rfc3339(skipped.to),
+            reason: skipped.reason.as_str().to_string(),
+            names: skipped.names.clone(),
+            source: skipped.source.clone(),
+            act: skipped.act.clone(),
+            provisional: skipped.provisional,
+            estimated: skipped.estimated,
+            text: skipped.describe(lang),
+        }
+    }
+
+    /// The forms of `skipped`.
+    pub fn list(skipped: &[Skipped], zone: Zone, lang: Lang) -> Vec<SkippedResponse> {
+        skipped
+            .iter()
+            .map(|s| SkippedResponse::new(s, zone, lang))
+            .collect()
+    }
 }
 
 /// The error object of a failed line.

@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use super::{Id, Response};
 use crate::calendar::{Horizon, Week};
 use crate::legal::{Channel, StartRule, TermEnd};
+use crate::names::Lang;
 use crate::regulation::Outcome;
 
 /// A term case: the legal term of one submission.
@@ -45,6 +46,12 @@ struct TermLine {
     /// only the acts adopted by then (default: as known now).
     #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     as_known_on: Option<String>,
+    /// List what did not count between the submission and the due instant
+    /// (default `false`).
+    explain: Option<bool>,
+    /// The language of texts a person reads in the answer: `kk`, `ru` or
+    /// `en` (the default).
+    lang: Option<Lang>,
 }
 
 /// A regulation case: a regulation's timeline for one submission.
@@ -76,6 +83,11 @@ struct RegulationLine {
     /// Count on the calendar as it was known on this date (`YYYY-MM-DD`).
     #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     as_known_on: Option<String>,
+    /// List what did not count up to the later of the chain's end and the
+    /// term's due (default `false`).
+    explain: Option<bool>,
+    /// The language of texts a person reads: `kk`, `ru` or `en` (the default).
+    lang: Option<Lang>,
 }
 
 /// One line of the batch contract: a term case or a regulation case.

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Calendar;
-use crate::names::Names;
+use crate::names::{Lang, Names};
 use crate::Result;
 
 named_enum! {
@@ -43,6 +43,47 @@ impl DayKind {
         )
     }
 
+    /// What a person reads for this kind, in `lang` (the one wording of the
+    /// kinds: every face prints these).
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (kk, ru, en) = match self {
+            DayKind::Working => ("жұмыс күні", "рабочий день", "working day"),
+            DayKind::Weekend => ("демалыс күні", "выходной день", "weekend"),
+            DayKind::Holiday => ("мереке күні", "праздничный день", "public holiday"),
+            DayKind::ReligiousDayOff => (
+                "діни мереке, демалыс күні",
+                "религиозный праздник, выходной день",
+                "religious day off",
+            ),
+            DayKind::SubstituteDayOff => (
+                "ауыстырылған демалыс күні",
+                "перенесённый выходной день (праздник в выходной)",
+                "substitute day off",
+            ),
+            DayKind::TransferredDayOff => (
+                "актімен ауыстырылған демалыс күні",
+                "выходной день, перенесённый актом",
+                "day off moved by an act",
+            ),
+            DayKind::DeclaredDayOff => (
+                "актімен жарияланған демалыс күні",
+                "нерабочий день, объявленный актом",
+                "day off declared by an act",
+            ),
+            DayKind::WorkingWeekend => (
+                "актімен жұмыс күні болған демалыс күні",
+                "выходной день, ставший рабочим по акту",
+                "weekend day worked by an act",
+            ),
+            DayKind::TransferredWorkingDay => (
+                "актімен жұмыс күні болған күн",
+                "рабочий день, перенесённый актом",
+                "working day moved by an act",
+            ),
+        };
+        lang.pick(kk, ru, en)
+    }
+
     pub(super) fn code(self) -> u8 {
         self as u8
     }
@@ -56,7 +97,7 @@ pub(super) const KIND_MASK: u8 = 0x0f;
 pub(super) const WORKING_BIT: u8 = 0x80;
 
 /// A transfer or declaration act, as cited by a [`Day`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct ActRef {
     /// The act's id in the data (`"mtszn-order-2024-04-17"`).
@@ -68,6 +109,7 @@ pub struct ActRef {
     /// Its number, when known.
     pub number: Option<String>,
     /// Its date, when known.
+    #[schemars(with = "Option<String>")]
     pub date: Option<NaiveDate>,
     /// A link to its official text.
     pub url: Option<String>,

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
-use serde::ser::{Serialize, SerializeStruct};
 
 use super::{Outcome, Regulation};
 use crate::bulk::line;
@@ -15,9 +14,7 @@ use crate::zone::Zone;
 use crate::{ErrorKind, Result};
 
 /// When one step starts and ends.
-///
-/// Serialises as `{"number", "actor", "action", "duration", "start", "end"}`
-/// with the instants in RFC 3339 with their offset.
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct StepTiming {
@@ -50,8 +47,6 @@ impl StepTiming {
 }
 
 /// One alternative of the overall term, computed.
-///
-/// Serialises as `{"term", "due"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TermDue {
@@ -73,10 +68,7 @@ impl TermDue {
 /// A regulation's steps chained for one submission, channel and outcome:
 /// local wall-clock times, and zoned instants through the `*_zoned` methods.
 ///
-/// Serialises as `{"regulation", "channel", "outcome", "submitted", "steps",
-/// "end", "term_due", "alternatives", "within_term", "refusal_due",
-/// "handoff", "storage_until", "provisional", "warnings"}` with the instants
-/// in RFC 3339 with their offset.
+/// Its one JSON form is [`RegulationResponse`](crate::batch::RegulationResponse).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Timeline {
@@ -132,54 +124,15 @@ impl Timeline {
         self.term_due.map(|t| self.zoned(t))
     }
 
+    /// Where an explanation of this timeline ends: the later of the chain's
+    /// end and the term's due.
+    pub fn span_end(&self) -> NaiveDateTime {
+        self.term_due.map_or(self.end, |d| d.max(self.end))
+    }
+
     /// [`refusal_due`](Timeline::refusal_due) with the zone's offset.
     pub fn refusal_due_zoned(&self) -> Option<DateTime<FixedOffset>> {
         self.refusal_due.map(|t| self.zoned(t))
-    }
-}
-
-impl Serialize for StepTiming {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("StepTiming", 6)?;
-        st.serialize_field("number", &self.number)?;
-        st.serialize_field("actor", &*self.actor)?;
-        st.serialize_field("action", &*self.action)?;
-        st.serialize_field("duration", &self.duration)?;
-        st.serialize_field("start", &self.zone.to_rfc3339(self.start))?;
-        st.serialize_field("end", &self.zone.to_rfc3339(self.end))?;
-        st.end()
-    }
-}
-
-impl Serialize for TermDue {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("TermDue", 2)?;
-        st.serialize_field("term", &self.term)?;
-        st.serialize_field("due", &self.zone.to_rfc3339(self.due))?;
-        st.end()
-    }
-}
-
-impl Serialize for Timeline {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let z = self.zone;
-        let at = |t: Option<NaiveDateTime>| t.map(|t| z.to_rfc3339(t));
-        let mut st = s.serialize_struct("Timeline", 14)?;
-        st.serialize_field("regulation", &self.regulation)?;
-        st.serialize_field("channel", &self.channel)?;
-        st.serialize_field("outcome", &self.outcome)?;
-        st.serialize_field("submitted", &z.to_rfc3339(self.submitted))?;
-        st.serialize_field("steps", &self.steps)?;
-        st.serialize_field("end", &z.to_rfc3339(self.end))?;
-        st.serialize_field("term_due", &at(self.term_due))?;
-        st.serialize_field("alternatives", &self.alternatives)?;
-        st.serialize_field("within_term", &self.within_term)?;
-        st.serialize_field("refusal_due", &at(self.refusal_due))?;
-        st.serialize_field("handoff", &at(self.handoff))?;
-        st.serialize_field("storage_until", &at(self.storage_until))?;
-        st.serialize_field("provisional", &self.provisional)?;
-        st.serialize_field("warnings", &self.warnings)?;
-        st.end()
     }
 }
 
