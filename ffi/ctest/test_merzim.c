@@ -301,8 +301,8 @@ static const char REGULATION[] =
 static const char PERMIT_REQ[] =
     "{\"id\": \"p\", \"regulation\": \"example-permit\", \"submitted\": \"2026-03-20T16:30:00\", \"channel\": \"portal\"}";
 static const char PERMIT_OUT[] =
-    "{\"id\":\"p\",\"steps\":[{\"number\":1,\"start\":\"2026-03-20T16:30:00+05:00\",\"end\":\"2026-03-20T16:45:00+05:00\"},"
-    "{\"number\":2,\"start\":\"2026-03-20T16:45:00+05:00\",\"end\":\"2026-03-30T16:45:00+05:00\"}],"
+    "{\"id\":\"p\",\"steps\":[{\"number\":1,\"duration\":\"15 minutes\",\"start\":\"2026-03-20T16:30:00+05:00\",\"end\":\"2026-03-20T16:45:00+05:00\"},"
+    "{\"number\":2,\"duration\":\"3 working days\",\"start\":\"2026-03-20T16:45:00+05:00\",\"end\":\"2026-03-30T16:45:00+05:00\"}],"
     "\"end\":\"2026-03-30T16:45:00+05:00\",\"provisional\":false}";
 
 static void test_calendar_load(void) {
@@ -546,11 +546,11 @@ static void test_eval_json(void) {
                "\"submitted\": \"2014-07-01T10:00:00\"}",
                MERZIM_OK,
                "{\"id\":\"r1\",\"steps\":["
-               "{\"number\":1,\"start\":\"2014-07-01T10:00:00+06:00\",\"end\":\"2014-07-01T10:15:00+06:00\"},"
-               "{\"number\":2,\"start\":\"2014-07-01T10:15:00+06:00\",\"end\":\"2014-07-01T10:30:00+06:00\"},"
-               "{\"number\":3,\"start\":\"2014-07-01T10:30:00+06:00\",\"end\":\"2014-07-03T10:30:00+06:00\"},"
-               "{\"number\":4,\"start\":\"2014-07-03T10:30:00+06:00\",\"end\":\"2014-07-03T10:45:00+06:00\"},"
-               "{\"number\":5,\"start\":\"2014-07-03T10:45:00+06:00\",\"end\":\"2014-07-03T10:50:00+06:00\"}],"
+               "{\"number\":1,\"duration\":\"15 minutes\",\"start\":\"2014-07-01T10:00:00+06:00\",\"end\":\"2014-07-01T10:15:00+06:00\"},"
+               "{\"number\":2,\"duration\":\"15 minutes\",\"start\":\"2014-07-01T10:15:00+06:00\",\"end\":\"2014-07-01T10:30:00+06:00\"},"
+               "{\"number\":3,\"duration\":\"2 working days\",\"start\":\"2014-07-01T10:30:00+06:00\",\"end\":\"2014-07-03T10:30:00+06:00\"},"
+               "{\"number\":4,\"duration\":\"15 minutes\",\"start\":\"2014-07-03T10:30:00+06:00\",\"end\":\"2014-07-03T10:45:00+06:00\"},"
+               "{\"number\":5,\"duration\":\"5 minutes\",\"start\":\"2014-07-03T10:45:00+06:00\",\"end\":\"2014-07-03T10:50:00+06:00\"}],"
                "\"end\":\"2014-07-03T10:50:00+06:00\",\"provisional\":false}");
 
     /* Error objects: the status follows the kind, the line is still returned. */
