@@ -39,7 +39,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::calendar::{Calendar, DayKind, Week};
+use crate::calendar::{Calendar, DayKind};
+use crate::week::Week;
 use crate::{Error, Result};
 
 /// Which period a [`BalanceRow`] covers.

@@ -11,7 +11,16 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-use crate::data::{FIRST_YEAR, LAST_YEAR};
+/// Earliest and latest year the rules may be asked about (the provisional horizon).
+pub(crate) const FIRST_YEAR: i32 = 2000;
+pub(crate) const LAST_YEAR: i32 = 2100;
+
+/// A local wall-clock instant as (day index, minute of day 0..=1440).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Local {
+    pub day: u32,
+    pub minute: u16,
+}
 
 const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
 

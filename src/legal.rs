@@ -1,11 +1,19 @@
-//! The vocabulary of legal terms (RULES.md §5): channels, start rules, the end
-//! of the last day, and the results. The rules themselves are
-//! `office/legal.rs`.
+//! Legal terms (RULES.md §5): the vocabulary (channels, start rules, the end
+//! of the last day, the results) and the rules on office time: registration,
+//! start rules, channels, last day, close of business or 24:00, the result's
+//! handoff, storage at the centre, and their bulk forms.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
-
-use crate::zone::Zone;
+use chrono::{DateTime, FixedOffset, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+
+use crate::bulk::{
+    check_lengths, from_local, instant_error, to_local, BulkResult, BulkTime, TimeTables,
+};
+use crate::dates::Local;
+use crate::office::OfficeTime;
+use crate::term::{Term, Unit};
+use crate::zone::Zone;
+use crate::{Error, Result};
 
 named_enum! {
     /// How the documents reached the provider (RULES.md §5).
@@ -122,4 +130,387 @@ pub struct StoredRequest {
     /// The provider's delivery to the centre is due (close of business of the
     /// working day after that).
     pub provider_delivery_due: NaiveDateTime,
+}
+
+/// Internal form of a legal due.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DueLocal {
+    pub registered: u32,
+    pub day_one: Option<u32>,
+    pub last_day: u32,
+    pub due: Local,
+    pub handoff: Option<Local>,
+}
+
+impl OfficeTime {
+    /// RULES.md §5 registration: the date of `s` if it is a working day and `s`
+    /// is before its close of business, else the next working day.
+    #[inline]
+    pub(crate) fn registration_local(&self, s: Local) -> Result<u32> {
+        let cal = self.calendar();
+        if cal.working_at(s.day) && s.minute < self.cob(s.day).minute {
+            return Ok(s.day);
+        }
+        cal.add_working_days_index(s.day, 1)
+            .ok_or_else(|| self.beyond(s, "registering a submission"))
+    }
+
+    /// Where office-time counting starts for a submission at `s` on `channel`
+    /// (RULES.md §5, §6, §7.4): the first office instant at or after `s`; for
+    /// `state_corporation`, the opening of the first working day after the
+    /// acceptance date.
+    #[inline]
+    pub(crate) fn counting_start_local(&self, s: Local, channel: Channel) -> Result<Local> {
+        if channel == Channel::StateCorporation {
+            let d1 = self
+                .calendar()
+                .add_working_days_index(s.day, 1)
+                .ok_or_else(|| self.beyond(s, "finding day 1"))?;
+            Ok(self.opening(d1))
+        } else {
+            self.first_office_local(s)
+        }
+    }
+
+    /// The registration date of a submission at `s` (RULES.md §5).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when `s` or the registration date lies outside the calendar's range.
+    pub fn registration_date(&self, s: NaiveDateTime) -> Result<NaiveDate> {
+        let l = self.local(s)?;
+        Ok(self.calendar().date_of(self.registration_local(l)?))
+    }
+
+    /// The legal term `term` for a submission at local instant `submitted`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use merzim::{Calendar, Channel, LegalOptions, OfficeTime, Schedule, Term};
+    /// let office = OfficeTime::new(&Calendar::kazakhstan(), Schedule::state_body())?;
+    /// let s = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap().and_hms_opt(16, 30, 0).unwrap();
+    /// let due = office.legal_due(s, "22 working days".parse()?, LegalOptions::default())?;
+    /// assert_eq!(due.due.to_string(), "2026-04-23 18:30:00");
+    /// let sc = LegalOptions { channel: Channel::StateCorporation, ..Default::default() };
+    /// assert_eq!(office.legal_due(s, "22 working days".parse()?, sc)?.due.to_string(), "2026-04-24 18:30:00");
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for a term of 0 days or months; [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage)
+    /// when the submission or any day the term needs lies outside the calendar's
+    /// range (the message names the date and the range).
+    pub fn legal_due(
+        &self,
+        submitted: NaiveDateTime,
+        term: Term,
+        options: LegalOptions,
+    ) -> Result<LegalDue> {
+        let s = self.local(submitted)?;
+        let d = self.legal_due_local(s, term, options)?;
+        let cal = self.calendar();
+        let due = self.naive(d.due);
+        let first = cal.date_of(d.registered.min(s.day));
+        // A due at 24:00 (00:00 of the next date) rests on the day it ends,
+        // not on the next date.
+        let last = cal.date_of(d.due.day.max(d.last_day));
+        Ok(LegalDue {
+            registered: cal.date_of(d.registered),
+            day_one: d.day_one.map(|i| cal.date_of(i)),
+            last_day: cal.date_of(d.last_day),
+            due,
+            handoff: d.handoff.map(|h| self.naive(h)),
+            provisional: cal.provisional_between(first, last),
+            zone: self.zone(),
+        })
+    }
+
+    #[inline]
+    pub(crate) fn legal_due_local(
+        &self,
+        s: Local,
+        term: Term,
+        o: LegalOptions,
+    ) -> Result<DueLocal> {
+        let cal = self.calendar();
+        let n = term.amount();
+        let beyond = || self.beyond(s, &format!("a term of {term}"));
+        let sc = o.channel == Channel::StateCorporation;
+        // A legal term is at least 1 in every unit: "0 minutes" would give a
+        // due before registration (a regulation STEP of 0 stays valid: that is
+        // `advance`/`step`, not this function).
+        if n == 0 {
+            return Err(Error::invalid_input(format!(
+                "a legal term of {term} is invalid: a term must be at least 1"
+            )));
+        }
+        if let Some(m) = term.office_minutes() {
+            // §7.4: office time from the submitted instant; state_corporation: from
+            // the opening of the first working day after the acceptance date.
+            let (registered, from) = if sc {
+                (s.day, self.counting_start_local(s, o.channel)?)
+            } else {
+                (self.registration_local(s)?, s)
+            };
+            let due = self.advance_local(from, m)?;
+            return Ok(DueLocal {
+                registered,
+                day_one: None,
+                last_day: due.day,
+                due,
+                handoff: None,
+            });
+        }
+        let registered = if sc {
+            s.day
+        } else {
+            self.registration_local(s)?
+        };
+        // Day 1.
+        let calendar_like = matches!(term.unit(), Unit::CalendarDays | Unit::Months);
+        let shift = sc || o.start == StartRule::NextDay;
+        let day_one = if !shift {
+            registered
+        } else if calendar_like {
+            registered + 1
+        } else {
+            cal.add_working_days_index(registered, 1)
+                .ok_or_else(beyond)?
+        };
+        if day_one > cal.valid_last() {
+            return Err(beyond());
+        }
+        // Last day.
+        let last_day = match term.unit() {
+            Unit::WorkingDays => cal
+                .add_working_days_index(day_one, n as i32 - 1)
+                .ok_or_else(beyond)?,
+            Unit::CalendarDays => {
+                let nominal = day_one as u64 + n as u64 - 1;
+                if nominal > cal.valid_last() as u64 {
+                    return Err(beyond());
+                }
+                cal.add_working_days_index(nominal as u32, 0)
+                    .ok_or_else(beyond)?
+            }
+            Unit::Months => {
+                // Civil Code art. 174: the same day number of the month (or the
+                // month's last day), counted from the day before day 1.
+                let from = cal.date_of(day_one) - chrono::Days::new(1);
+                let nominal = from.checked_add_months(Months::new(n)).ok_or_else(beyond)?;
+                let i = cal.index(nominal).map_err(|_| beyond())?;
+                cal.add_working_days_index(i, 0).ok_or_else(beyond)?
+            }
+            Unit::Minutes | Unit::Hours => unreachable!("handled above"),
+        };
+        let due = match o.end {
+            TermEnd::CloseOfBusiness => self.cob(last_day),
+            TermEnd::Midnight => Local {
+                day: last_day,
+                minute: 1440,
+            },
+        };
+        let handoff = if sc && !(term.unit() == Unit::WorkingDays && n == 1) {
+            let h = cal
+                .add_working_days_index(last_day, -1)
+                .ok_or_else(beyond)?;
+            Some(self.cob(h))
+        } else {
+            None
+        };
+        Ok(DueLocal {
+            registered,
+            day_one: Some(day_one),
+            last_day,
+            due,
+            handoff,
+        })
+    }
+}
+
+impl OfficeTime {
+    /// How long the centre keeps a result whose term expired at `due`:
+    /// `keep` after the due date (the regulations say one month).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for a period that is not in months or calendar
+    /// days; [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) as for [`legal_due`](OfficeTime::legal_due).
+    pub fn storage(&self, due: NaiveDateTime, keep: Term) -> Result<Storage> {
+        let t = self.local(due)?;
+        let step = match keep.unit() {
+            Unit::Months | Unit::CalendarDays => self.calendar_step_local(t, keep)?,
+            _ => {
+                return Err(Error::invalid_input(format!(
+                    "a storage period of {keep} is not supported: use months or calendar days"
+                )))
+            }
+        };
+        Ok(Storage {
+            kept_until: self.naive(step),
+        })
+    }
+
+    /// The dues of a request for a stored result made at `requested`
+    /// (`request` and `delivery` are the regulation's working-day terms, 1 + 1).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for terms that are not at least 1 working day;
+    /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) as for [`legal_due`](OfficeTime::legal_due).
+    pub fn stored_request(
+        &self,
+        requested: NaiveDateTime,
+        request: Term,
+        delivery: Term,
+    ) -> Result<StoredRequest> {
+        for t in [request, delivery] {
+            if t.unit() != Unit::WorkingDays || t.amount() == 0 {
+                return Err(Error::invalid_input(format!(
+                    "a storage request term of {t} is not supported: use at least 1 working day"
+                )));
+            }
+        }
+        let cal = self.calendar();
+        let r = self.local(requested)?;
+        let reg = self.registration_local(r)?;
+        let beyond = || self.beyond(r, "a request for a stored result");
+        let c = cal
+            .add_working_days_index(reg, request.amount() as i32)
+            .ok_or_else(beyond)?;
+        let p = cal
+            .add_working_days_index(c, delivery.amount() as i32)
+            .ok_or_else(beyond)?;
+        Ok(StoredRequest {
+            registered: cal.date_of(reg),
+            centre_request_due: self.naive(self.cob(c)),
+            provider_delivery_due: self.naive(self.cob(p)),
+        })
+    }
+}
+
+impl OfficeTime {
+    /// The due instant of [`legal_due`](OfficeTime::legal_due) for every
+    /// submission, one term and options for all, written to `out[k]`.
+    ///
+    /// `T` is [`NaiveDateTime`] or the raw form `i64` (minutes since 2000-01-01
+    /// 00:00 local); see [`BulkTime`]. Item by item the scalar result's `due`; no
+    /// allocation; the error names the first failing index.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use merzim::{Calendar, LegalOptions, OfficeTime, Schedule};
+    /// let office = OfficeTime::new(&Calendar::kazakhstan(), Schedule::state_body())?;
+    /// let s = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap().and_hms_opt(16, 30, 0).unwrap();
+    /// let mut out = [s; 1];
+    /// office.legal_due_bulk(&[s], "22 working days".parse()?, LegalOptions::default(), &mut out)?;
+    /// assert_eq!(out[0].to_string(), "2026-04-23 18:30:00");
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`BulkError`](crate::BulkError): columns of different lengths, or the first item whose
+    /// scalar [`legal_due`](OfficeTime::legal_due) fails, with its index and that error.
+    pub fn legal_due_bulk<T: BulkTime>(
+        &self,
+        submitted: &[T],
+        term: Term,
+        options: LegalOptions,
+        out: &mut [T],
+    ) -> BulkResult {
+        check_lengths(&["submitted", "out"], &[submitted.len(), out.len()])?;
+        let (last, tables) = (self.calendar().valid_last(), TimeTables::get());
+        for (k, (&s, o)) in submitted.iter().zip(out.iter_mut()).enumerate() {
+            match to_local(s, last).and_then(|l| self.legal_due_local(l, term, options).ok()) {
+                Some(d) => *o = from_local(d.due, &tables),
+                None => {
+                    return Err(instant_error(self, k, s, |n| {
+                        self.legal_due(n, term, options)
+                    }))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// [`legal_due_bulk`](OfficeTime::legal_due_bulk) with a term and options
+    /// (channel, start rule, end) per item.
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk).
+    pub fn legal_due_bulk_each<T: BulkTime>(
+        &self,
+        submitted: &[T],
+        terms: &[Term],
+        options: &[LegalOptions],
+        out: &mut [T],
+    ) -> BulkResult {
+        check_lengths(
+            &["submitted", "terms", "options", "out"],
+            &[submitted.len(), terms.len(), options.len(), out.len()],
+        )?;
+        let (last, tables) = (self.calendar().valid_last(), TimeTables::get());
+        for (k, (((&s, &term), &o), out)) in submitted
+            .iter()
+            .zip(terms)
+            .zip(options)
+            .zip(out.iter_mut())
+            .enumerate()
+        {
+            match to_local(s, last).and_then(|l| self.legal_due_local(l, term, o).ok()) {
+                Some(d) => *out = from_local(d.due, &tables),
+                None => return Err(instant_error(self, k, s, |n| self.legal_due(n, term, o))),
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "rayon")]
+impl OfficeTime {
+    /// [`legal_due_bulk`](OfficeTime::legal_due_bulk) on rayon's thread pool.
+    /// Same results and the same error (the lowest failing index).
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk).
+    pub fn par_legal_due_bulk<T: BulkTime>(
+        &self,
+        submitted: &[T],
+        term: Term,
+        options: LegalOptions,
+        out: &mut [T],
+    ) -> BulkResult {
+        check_lengths(&["submitted", "out"], &[submitted.len(), out.len()])?;
+        crate::bulk::par_drive((submitted, out), &|(s, o)| {
+            self.legal_due_bulk(s, term, options, o)
+        })
+    }
+
+    /// [`legal_due_bulk_each`](OfficeTime::legal_due_bulk_each) on rayon's thread pool.
+    ///
+    /// # Errors
+    ///
+    /// As [`legal_due_bulk`](OfficeTime::legal_due_bulk).
+    pub fn par_legal_due_bulk_each<T: BulkTime>(
+        &self,
+        submitted: &[T],
+        terms: &[Term],
+        options: &[LegalOptions],
+        out: &mut [T],
+    ) -> BulkResult {
+        check_lengths(
+            &["submitted", "terms", "options", "out"],
+            &[submitted.len(), terms.len(), options.len(), out.len()],
+        )?;
+        crate::bulk::par_drive(((submitted, terms), (options, out)), &|(
+            (s, t),
+            (o, out),
+        )| {
+            self.legal_due_bulk_each(s, t, o, out)
+        })
+    }
 }

@@ -20,21 +20,24 @@ mod explain;
 mod legal;
 mod names;
 mod office;
+mod recompute;
 mod regulation;
 mod schedule;
 mod sla;
 mod term;
+mod week;
 mod zone;
 
 pub use balance::{Balance, BalancePeriod, BalanceRow, WorkingTime};
-pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime, Change, Recompute};
-pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon, Week};
+pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime};
+pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon};
 pub use dates::{EpochDays, EpochDays64, EpochMinutes, LocalMinutes, Yyyymmdd};
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{SkipReason, Skipped};
 pub use legal::{Channel, LegalDue, LegalOptions, StartRule, Storage, StoredRequest, TermEnd};
 pub use names::{Lang, Names};
 pub use office::OfficeTime;
+pub use recompute::{Change, Recompute};
 pub use regulation::{
     Amendment, ApprovingAct, CompiledChain, Lapse, LintFinding, Outcome, OverallTerm, Regulation,
     Step, StepTiming, StorageRule, TermDue, Timeline, TimelineColumns, TimelineRow,
@@ -42,6 +45,7 @@ pub use regulation::{
 pub use schedule::{Interval, Schedule};
 pub use sla::SlaStatus;
 pub use term::{Term, Unit, MAX_TERM_AMOUNT};
+pub use week::Week;
 pub use zone::{format_rfc3339, Submitted, Zone, ZoneNote};
 
 /// Longer documents of the project, rendered here so that their examples run

@@ -9,10 +9,11 @@ use chrono::NaiveDate;
 use super::request::{salvage_id, MAX_LINE_BYTES};
 use super::response::{RegulationResponse, Response, SkippedResponse, TermResponse};
 use super::{Id, Request};
-use crate::calendar::{Calendar, Horizon, Week};
+use crate::calendar::{Calendar, Horizon};
 use crate::office::OfficeTime;
 use crate::regulation::Regulation;
 use crate::schedule::Schedule;
+use crate::week::Week;
 use crate::{Error, ErrorKind, Result};
 
 /// Which calendar a request counts on.

@@ -5,12 +5,13 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::Id;
-use crate::calendar::{Horizon, Week};
+use crate::calendar::Horizon;
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
 use crate::names::Lang;
 use crate::regulation::Outcome;
 use crate::schedule::Schedule;
 use crate::term::Term;
+use crate::week::Week;
 use crate::zone::{Submitted, Zone};
 use crate::{Error, Result};
 

@@ -7,10 +7,11 @@
 use schemars::JsonSchema;
 
 use super::{Id, Response};
-use crate::calendar::{Horizon, Week};
+use crate::calendar::Horizon;
 use crate::legal::{Channel, StartRule, TermEnd};
 use crate::names::Lang;
 use crate::regulation::Outcome;
+use crate::week::Week;
 
 /// A term case: the legal term of one submission.
 #[derive(JsonSchema)]

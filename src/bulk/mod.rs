@@ -10,13 +10,9 @@
 //! with that item's index and the error the scalar API gives for it. Outputs
 //! before the failing index are written; the rest are unspecified.
 
-mod recompute;
-
-pub use recompute::{Change, Recompute};
-
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::dates::{self, EpochDays, EpochDays64, EpochMinutes, LocalMinutes, Yyyymmdd};
+use crate::dates::{self, EpochDays, EpochDays64, EpochMinutes, Local, LocalMinutes, Yyyymmdd};
 use crate::{Error, Result};
 
 /// Items per parallel task.
@@ -110,19 +106,16 @@ mod sealed {
         /// The date for the scalar API on the error path; `Err` explains why
         /// there is none.
         fn date(self) -> Result<chrono::NaiveDate, crate::Error>;
-        /// The whole `add_working_days` loop for this form: the generic one,
-        /// unless the form has a faster path of its own.
+        /// The values as `yyyymmdd` integers, when this form is one (the
+        /// calendar has a faster path of its own for them).
         #[inline(always)]
-        fn add_bulk(
-            cal: &crate::Calendar,
-            dates: &[Self],
-            n: &[i32],
-            out: &mut [Self],
-        ) -> super::BulkResult
-        where
-            Self: super::BulkDate,
-        {
-            cal.add_working_days_loop(dates, n, out)
+        fn as_yyyymmdd(_: &[Self]) -> Option<&[crate::dates::Yyyymmdd]> {
+            None
+        }
+        /// [`as_yyyymmdd`](Date::as_yyyymmdd) for an output column.
+        #[inline(always)]
+        fn as_yyyymmdd_mut(_: &mut [Self]) -> Option<&mut [crate::dates::Yyyymmdd]> {
+            None
         }
     }
 
@@ -244,8 +237,12 @@ impl sealed::Date for EpochDays64 {
 
 impl sealed::Date for Yyyymmdd {
     #[inline(always)]
-    fn add_bulk(cal: &crate::Calendar, dates: &[Self], n: &[i32], out: &mut [Self]) -> BulkResult {
-        cal.add_working_days_yyyymmdd(dates, n, out)
+    fn as_yyyymmdd(s: &[Self]) -> Option<&[Yyyymmdd]> {
+        Some(s)
+    }
+    #[inline(always)]
+    fn as_yyyymmdd_mut(s: &mut [Self]) -> Option<&mut [Yyyymmdd]> {
+        Some(s)
     }
     #[inline(always)]
     fn index(self, t: &DateTables) -> Option<i64> {
@@ -343,17 +340,17 @@ impl sealed::Time for EpochMinutes {
 /// Minutes of the local time line, for comparing instants as the scalar API
 /// compares `NaiveDateTime`s (24:00 equals 00:00 of the next day).
 #[inline(always)]
-pub(crate) fn line(l: crate::office::Local) -> i64 {
+pub(crate) fn line(l: Local) -> i64 {
     l.day as i64 * 1440 + l.minute as i64
 }
 
 #[inline(always)]
-pub(crate) fn to_local<T: BulkTime>(t: T, last: u32) -> Option<crate::office::Local> {
+pub(crate) fn to_local<T: BulkTime>(t: T, last: u32) -> Option<Local> {
     let (day, minute) = t.to_parts();
     if day < 0 || day > last as i64 {
         return None;
     }
-    Some(crate::office::Local {
+    Some(Local {
         day: day as u32,
         minute,
     })
@@ -362,7 +359,7 @@ pub(crate) fn to_local<T: BulkTime>(t: T, last: u32) -> Option<crate::office::Lo
 /// The instant of local time `l`, with the conversion tables the loop
 /// borrowed once ([`TimeTables::get`]).
 #[inline(always)]
-pub(crate) fn from_local<T: BulkTime>(l: crate::office::Local, t: &TimeTables) -> T {
+pub(crate) fn from_local<T: BulkTime>(l: Local, t: &TimeTables) -> T {
     T::from_parts(l.day, l.minute, t)
 }
 

@@ -8,8 +8,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::day::{DayKind, Detail, WORKING_BIT};
 use super::{Horizon, Tables, Week};
-use crate::data::{Dataset, HolidayKind, FIRST_YEAR, LAST_YEAR};
+use crate::data::{Dataset, HolidayKind};
 use crate::dates::{self, DAYS};
+use crate::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::{Error, Result};
 
 /// The kinds of every day of 2000–2100 and the details of the special ones,
@@ -26,10 +27,7 @@ struct Layout<'a> {
 
 impl Layout<'_> {
     fn is_weekend(&self, wd: Weekday) -> bool {
-        match self.week {
-            Week::SixDay => wd == Weekday::Sun,
-            _ => matches!(wd, Weekday::Sat | Weekday::Sun),
-        }
+        self.week.is_rest_day(wd)
     }
 
     fn kind(&self, i: usize) -> DayKind {

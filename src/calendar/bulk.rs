@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Calendar;
 use crate::bulk::{check_lengths, item_error, BulkDate, BulkError, BulkResult, DateTables};
-use crate::data::FIRST_YEAR;
+use crate::dates::FIRST_YEAR;
 use crate::dates::{self, Yyyymmdd};
 
 /// The tables of the `yyyymmdd` bulk path (see
@@ -88,7 +88,11 @@ impl Calendar {
         out: &mut [D],
     ) -> BulkResult {
         check_lengths(&["dates", "n", "out"], &[dates.len(), n.len(), out.len()])?;
-        D::add_bulk(self, dates, n, out)
+        // `yyyymmdd` integers have a faster path of their own.
+        if let (Some(d), Some(o)) = (D::as_yyyymmdd(dates), D::as_yyyymmdd_mut(out)) {
+            return self.add_working_days_yyyymmdd(d, n, o);
+        }
+        self.add_working_days_loop(dates, n, out)
     }
 
     /// The `add_working_days` loop of every date form.

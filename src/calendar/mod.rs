@@ -10,13 +10,15 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::week::Week;
 pub(crate) use day::Detail;
 use day::WORKING_BIT;
 pub use day::{ActRef, Day, DayKind};
-pub use options::{Horizon, Week};
+pub use options::Horizon;
 
-use crate::data::{Dataset, FIRST_YEAR, LAST_YEAR};
+use crate::data::Dataset;
 use crate::dates;
+use crate::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::{Error, ErrorKind, Result};
 
 /// The Kazakhstan working-day calendar.

@@ -1,20 +1,6 @@
 //! The choices a calendar is built with: the working week and the horizon.
 
 named_enum! {
-    /// Which working week the calendar counts (RULES.md §1).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-    #[non_exhaustive]
-    pub enum Week ("week") {
-        /// Monday–Friday; Saturday and Sunday off; transfer acts apply. The default.
-        #[default]
-        FiveDay = "five" | "five_day" | "5",
-        /// Monday–Saturday; only Sunday off; substitutes only for Sunday holidays;
-        /// only transfer acts that say so apply.
-        SixDay = "six" | "six_day" | "6",
-    }
-}
-
-named_enum! {
     /// How far the calendar answers.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
     #[non_exhaustive]

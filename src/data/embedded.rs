@@ -9,8 +9,8 @@
 use chrono::NaiveDate;
 
 use super::{Act, Dataset, HolidayKind, HolidayRule, KurbanDate, YearStatus};
-use crate::calendar::Week;
 use crate::names::Names;
+use crate::week::Week;
 
 #[rustfmt::skip]
 mod generated;

@@ -12,8 +12,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::calendar::Week;
+use crate::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::names::Names;
+use crate::week::Week;
 use crate::{Error, Result};
 
 /// Whether a holiday gets a substitute day when it falls on a weekend.
@@ -275,10 +276,6 @@ fn memchr_all(b: &[u8]) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect()
 }
-
-/// Earliest and latest year the rules may be asked about (the provisional horizon).
-pub(crate) const FIRST_YEAR: i32 = 2000;
-pub(crate) const LAST_YEAR: i32 = 2100;
 
 impl Dataset {
     /// Whether an entry known from `from` and superseded on `until` is part

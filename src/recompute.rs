@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{
+use crate::bulk::{
     check_lengths, from_local, instant_error, line, to_local, BulkError, BulkResult, BulkTime,
     TimeTables,
 };
@@ -240,5 +240,5 @@ fn old_error(e: BulkError) -> BulkError {
 fn _assert_traits() {
     fn is<T: Send + Sync>() {}
     is::<Recompute>();
-    is::<super::BulkError>();
+    is::<crate::bulk::BulkError>();
 }
