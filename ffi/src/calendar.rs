@@ -416,3 +416,14 @@ mod tests {
         }
     }
 }
+
+ffi_fn! {
+    /// The version of the built-in calendar data: a static NUL-terminated
+    /// string (NULL only if the library is broken and panicked).
+    fn merzim_data_version() -> *const c_char {
+        static DATA_VERSION: std::sync::OnceLock<std::ffi::CString> = std::sync::OnceLock::new();
+        DATA_VERSION
+            .get_or_init(|| crate::string::to_cstring(builtin().calendar().data_version()))
+            .as_ptr()
+    }
+}

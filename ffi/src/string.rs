@@ -1,8 +1,7 @@
 //! Strings: the owned strings merzim hands out (`merzim_string_free`) and the
-//! static version strings.
+//! library's version string.
 
 use std::ffi::{c_char, CString};
-use std::sync::OnceLock;
 
 /// A C string of `s`; interior NULs (never produced by merzim) become U+FFFD.
 pub(crate) fn to_cstring(s: &str) -> CString {
@@ -28,16 +27,5 @@ ffi_fn! {
     /// NUL-terminated string.
     fn merzim_version() -> *const c_char {
         concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
-    }
-}
-
-ffi_fn! {
-    /// The version of the built-in calendar data: a static NUL-terminated
-    /// string (NULL only if the library is broken and panicked).
-    fn merzim_data_version() -> *const c_char {
-        static DATA_VERSION: OnceLock<CString> = OnceLock::new();
-        DATA_VERSION
-            .get_or_init(|| to_cstring(crate::calendar::builtin().calendar().data_version()))
-            .as_ptr()
     }
 }

@@ -190,10 +190,7 @@ mod tests {
         for (f, t) in files.iter().zip(&texts) {
             data.apply(f, t).unwrap_or_else(|e| panic!("{e}"));
         }
-        // The data must lay out for both weeks.
-        for week in Week::ALL {
-            crate::calendar::Calendar::check_data(&data, *week).unwrap_or_else(|e| panic!("{e}"));
-        }
+        // (That the embedded data lays out for both weeks is the calendar's test.)
         let source = codegen(&data, content_hash(&texts), &files);
         let path = root.join("src/data/embedded/generated.rs");
         let current = std::fs::read_to_string(&path).unwrap_or_default();
