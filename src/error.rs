@@ -93,15 +93,30 @@ impl Error {
     }
 }
 
-/// `s` as a Rust string literal of at most 80 characters, for messages that
-/// name a bad value without echoing a huge one.
+/// How much of a bad value an error message quotes, in characters.
+const QUOTE_CHARS: usize = 80;
+
+/// `s` as a string literal of at most 80 characters, for messages that name a
+/// bad value without echoing a huge one: the one way errors quote a value.
 pub(crate) fn quoted(s: &str) -> String {
-    const MAX: usize = 80;
-    if s.chars().count() <= MAX {
-        return format!("{s:?}");
+    match cut(s) {
+        None => format!("{s:?}"),
+        Some(head) => format!("{head:?}… ({} bytes)", s.len()),
     }
-    let cut: String = s.chars().take(MAX).collect();
-    format!("{cut:?}… ({} bytes)", s.len())
+}
+
+/// `s` as it is (a JSON value's text) when at most 80 characters, else its
+/// first 80 characters marked as cut.
+pub(crate) fn excerpt(s: &str) -> String {
+    match cut(s) {
+        None => s.to_string(),
+        Some(head) => format!("{head}… ({} bytes)", s.len()),
+    }
+}
+
+/// The first [`QUOTE_CHARS`] characters of `s` when it is longer.
+fn cut(s: &str) -> Option<String> {
+    (s.chars().count() > QUOTE_CHARS).then(|| s.chars().take(QUOTE_CHARS).collect())
 }
 
 /// `Result` with merzim's [`Error`].

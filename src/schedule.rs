@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::Weekday;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::term::excerpt;
+use crate::error::quoted;
 use crate::{Error, Result};
 
 /// A half-open interval of office time within a day, in minutes after midnight:
@@ -57,8 +57,8 @@ fn parse_hhmm(s: &str, whole: &str) -> Result<u16> {
     let bad = || {
         Error::invalid_input(format!(
             "cannot read the time {} in the schedule {}: expected HH:MM, e.g. \"09:00-13:00,14:30-18:30\"",
-            excerpt(s),
-            excerpt(whole)
+            quoted(s),
+            quoted(whole)
         ))
     };
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
@@ -237,13 +237,13 @@ impl FromStr for Schedule {
     /// office hours, as [`Display`](fmt::Display) prints it. Weekdays not
     /// named have no office hours.
     fn from_str(s: &str) -> Result<Schedule> {
-        let q = excerpt(s);
+        let q = quoted(s);
         let parse_list = |list: &str| -> Result<Vec<Interval>> {
             let mut out = Vec::new();
             for part in list.split(',') {
                 let (a, b) = part.split_once('-').ok_or_else(|| {
                     Error::invalid_input(format!(
-                        "cannot read the interval {} in the schedule {q}: expected HH:MM-HH:MM, e.g. \"09:00-13:00\"", excerpt(part)
+                        "cannot read the interval {} in the schedule {q}: expected HH:MM-HH:MM, e.g. \"09:00-13:00\"", quoted(part)
                     ))
                 })?;
                 out.push(Interval::new(parse_hhmm(a, s)?, parse_hhmm(b, s)?)?);
@@ -260,7 +260,7 @@ impl FromStr for Schedule {
             NAMES.iter().position(|x| *x == n).ok_or_else(|| {
                 Error::invalid_input(format!(
                     "unknown weekday {} in the schedule {q}: use mon, tue, wed, thu, fri, sat, sun",
-                    excerpt(n)
+                    quoted(n)
                 ))
             })
         };
@@ -269,7 +269,7 @@ impl FromStr for Schedule {
             let (which, list) = part.split_once(' ').ok_or_else(|| {
                 Error::invalid_input(format!(
                     "cannot read {} in the schedule {q}: expected e.g. \"mon-fri 09:00-18:00\"",
-                    excerpt(part)
+                    quoted(part)
                 ))
             })?;
             let (a, b) = match which.split_once('-') {

@@ -172,23 +172,14 @@ impl Term {
     }
 }
 
-/// `s` quoted for an error message, cut to its first 60 characters when it
-/// is longer than 80: an error never echoes a huge input whole.
-/// [`excerpt`] as a `Display` value, formatted only when an error is.
+/// [`quoted`](crate::error::quoted) as a `Display` value, formatted only
+/// when an error is.
 struct Quoted<'a>(&'a str);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&excerpt(self.0))
+        f.write_str(&crate::error::quoted(self.0))
     }
-}
-
-pub(crate) fn excerpt(s: &str) -> String {
-    if s.chars().count() <= 80 {
-        return format!("{s:?}");
-    }
-    let cut: String = s.chars().take(60).collect();
-    format!("{cut:?}… ({} bytes)", s.len())
 }
 
 /// 0 = one, 1 = few, 2 = many.
@@ -413,14 +404,14 @@ impl FromStr for Term {
                     Some(n) => {
                         return Err(Error::invalid_input(format!(
                         "the term {q} contradicts itself: {amount} in digits but {n} ({}) in words",
-                        excerpt(words)
+                        crate::error::quoted(words)
                     )))
                     }
                     None => {
                         return Err(Error::invalid_input(format!(
                             "cannot read the number in words {} in the term {q}: \
                              write the term in digits only, e.g. \"5 рабочих дней\"",
-                            excerpt(words)
+                            crate::error::quoted(words)
                         )))
                     }
                 }

@@ -229,7 +229,7 @@ impl FromStr for Zone {
         s.trim().parse::<Tz>().map(Zone).map_err(|_| {
             Error::invalid_input(format!(
                 "unknown time zone {}: expected an IANA name such as Asia/Almaty, Asia/Aqtobe, Asia/Qostanay",
-                crate::term::excerpt(s)
+                crate::error::quoted(s)
             ))
         })
     }
@@ -304,7 +304,7 @@ impl FromStr for Submitted {
         Err(Error::invalid_input(format!(
             "cannot read the time {}: expected local time YYYY-MM-DDTHH:MM[:SS] \
              (e.g. 2026-03-20T16:30) or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)",
-            crate::term::excerpt(s)
+            crate::error::quoted(s)
         )))
     }
 }

@@ -13,14 +13,12 @@ use crate::schedule::Schedule;
 use crate::term::Term;
 use crate::week::Week;
 use crate::zone::{Submitted, Zone};
+use crate::error::{excerpt, quoted};
 use crate::{Error, Result};
 
 /// The longest batch line accepted, in bytes (1 MiB). A longer line is an
 /// `invalid_input` error; the next line is still answered.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
-
-/// How much of a bad value an error message quotes, in characters.
-const QUOTE_CHARS: usize = 80;
 
 /// A term case: a legal term for one submission.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,7 +171,7 @@ impl Request {
                     Id::null(),
                     Error::invalid_input(format!(
                         "field `id` must be a string or a number, not {}",
-                        quote(raw.get())
+                        excerpt(raw.get())
                     )),
                 )
             })?,
@@ -187,15 +185,6 @@ fn malformed(line: &str) -> String {
         Err(e) => format!("malformed JSON: {e}"),
         Ok(_) => "malformed JSON".to_string(),
     }
-}
-
-/// At most [`QUOTE_CHARS`] characters of `s`, marked when cut.
-pub(crate) fn quote(s: &str) -> String {
-    if s.chars().count() <= QUOTE_CHARS {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(QUOTE_CHARS).collect();
-    format!("{cut}… ({} bytes)", s.len())
 }
 
 /// Every field of a line, as raw JSON text: serde rejects unknown and
@@ -321,7 +310,7 @@ impl std::str::FromStr for KnownOn {
             .map_err(|_| {
                 Error::invalid_input(format!(
                     "{} is not a date: expected YYYY-MM-DD, e.g. \"2024-04-01\"",
-                    quote(&format!("{s:?}"))
+                    quoted(s)
                 ))
             })
     }
@@ -341,7 +330,7 @@ fn check_regulation_id(id: &str) -> Result<()> {
         "field `regulation`: {} is not a regulation id: a request names a regulation by its id \
          (lowercase letters, digits and '-'), never by a path; the host registers regulation files \
          on the evaluator (the CLI: --regulations FILE)",
-        quote(&format!("{id:?}"))
+        quoted(id)
     )))
 }
 
@@ -358,11 +347,11 @@ where
     let s: String = serde_json::from_str(raw.get()).map_err(|_| {
         Error::invalid_input(format!(
             "field `{k}` must be a string, not {}",
-            quote(raw.get())
+            excerpt(raw.get())
         ))
     })?;
     s.parse().map(Some).map_err(|e: T::Err| {
-        Error::invalid_input(format!("field `{k}`: {}", quote(&e.to_string())))
+        Error::invalid_input(format!("field `{k}`: {}", excerpt(&e.to_string())))
     })
 }
 
@@ -373,7 +362,7 @@ fn flag(k: &str, raw: Option<&RawValue>) -> Result<bool> {
         Some("true") => Ok(true),
         Some(other) => Err(Error::invalid_input(format!(
             "field `{k}` must be true or false, not {}",
-            quote(other)
+            excerpt(other)
         ))),
     }
 }
