@@ -209,7 +209,7 @@ pub(crate) fn index_of_yyyymmdd_in(month: &[u32], v: i32) -> Option<i64> {
 }
 
 /// The date of a `yyyymmdd` integer, any year chrono knows.
-pub(crate) fn date_of_yyyymmdd(v: i32) -> Option<NaiveDate> {
+fn date_of_yyyymmdd(v: i32) -> Option<NaiveDate> {
     if v <= 0 {
         return None;
     }
@@ -217,12 +217,12 @@ pub(crate) fn date_of_yyyymmdd(v: i32) -> Option<NaiveDate> {
 }
 
 /// The `yyyymmdd` integer of a date (years 1..=9999 fit an `i32` this way).
-pub(crate) fn yyyymmdd_of(d: NaiveDate) -> i32 {
+fn yyyymmdd_of(d: NaiveDate) -> i32 {
     d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32
 }
 
 /// The date of a day count since 1970-01-01, any day chrono knows.
-pub(crate) fn date_of_epoch_days(d: i32) -> Option<NaiveDate> {
+fn date_of_epoch_days(d: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(d.checked_add(BASE_CE - EPOCH_TO_BASE as i32)?)
 }
 

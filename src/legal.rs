@@ -146,7 +146,7 @@ impl OfficeTime {
     /// RULES.md §5 registration: the date of `s` if it is a working day and `s`
     /// is before its close of business, else the next working day.
     #[inline]
-    pub(crate) fn registration_local(&self, s: Local) -> Result<u32> {
+    fn registration_local(&self, s: Local) -> Result<u32> {
         let cal = self.calendar();
         if cal.working_at(s.day) && s.minute < self.cob(s.day).minute {
             return Ok(s.day);

@@ -49,7 +49,7 @@ impl Interval {
     }
 }
 
-pub(crate) fn hhmm(m: u16) -> String {
+fn hhmm(m: u16) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 

@@ -91,13 +91,7 @@ impl OfficeTime {
         self.sla_local(s, term, options, now_l)
     }
 
-    pub(crate) fn sla_local(
-        &self,
-        s: Local,
-        term: Term,
-        o: LegalOptions,
-        now: Local,
-    ) -> Result<SlaStatus> {
+    fn sla_local(&self, s: Local, term: Term, o: LegalOptions, now: Local) -> Result<SlaStatus> {
         let cal = self.calendar();
         let d = self.legal_due_local(s, term, o)?;
         let start = match (term.unit(), d.day_one) {

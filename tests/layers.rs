@@ -73,7 +73,12 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
 /// `src/x.rs` and `src/x/...` are module `x`.
 fn module_of(src: &Path, p: &Path) -> String {
     let rel = p.strip_prefix(src).unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
     first.trim_end_matches(".rs").to_string()
 }
 

@@ -28,7 +28,7 @@ impl Id {
     }
 
     /// An id from raw JSON text, accepted only if it is a JSON string or number.
-    pub(crate) fn from_raw(raw: &RawValue) -> Option<Id> {
+    pub(super) fn from_raw(raw: &RawValue) -> Option<Id> {
         let text = raw.get().trim();
         let first = text.chars().next()?;
         (first == '"' || first == '-' || first.is_ascii_digit()).then(|| Id(text.into()))

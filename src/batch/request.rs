@@ -6,6 +6,7 @@ use serde_json::value::RawValue;
 
 use super::Id;
 use crate::calendar::Horizon;
+use crate::error::{excerpt, quoted};
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
 use crate::names::Lang;
 use crate::regulation::Outcome;
@@ -13,7 +14,6 @@ use crate::schedule::Schedule;
 use crate::term::Term;
 use crate::week::Week;
 use crate::zone::{Submitted, Zone};
-use crate::error::{excerpt, quoted};
 use crate::{Error, Result};
 
 /// The longest batch line accepted, in bytes (1 MiB). A longer line is an
@@ -379,7 +379,7 @@ where
 /// The id of a line that is not valid JSON, when it can still be read: the
 /// value of the top-level key `"id"` (not one nested in another value) if it is
 /// a JSON string or number and the line is readable up to it.
-pub(crate) fn salvage_id(line: &str) -> Id {
+pub(super) fn salvage_id(line: &str) -> Id {
     let bytes = line.as_bytes();
     let (mut depth, mut i) = (0usize, 0usize);
     while i < bytes.len() {

@@ -12,7 +12,7 @@ use crate::dates::{self, Yyyymmdd};
 /// The tables of the `yyyymmdd` bulk path (see
 /// [`Calendar::add_working_days_yyyymmdd`]), for the days the calendar covers.
 #[derive(Debug, Default)]
-pub(crate) struct YmdTables {
+pub(super) struct YmdTables {
     /// slot[yyyymmdd - 20000101] = the working days before that date, with
     /// bit 15 set when it is itself a working day; `u16::MAX` for an integer
     /// that is not a date (20000132, 20000231, …). Indexed by the integer
@@ -97,7 +97,7 @@ impl Calendar {
 
     /// The `add_working_days` loop of every date form.
     #[inline(always)]
-    pub(crate) fn add_working_days_loop<D: BulkDate>(
+    fn add_working_days_loop<D: BulkDate>(
         &self,
         dates: &[D],
         n: &[i32],
@@ -117,7 +117,7 @@ impl Calendar {
     /// same kernel as [`DayTables::add`](super::DayTables), on tables that go
     /// from a `yyyymmdd` straight to its working-day count and from a working
     /// day's ordinal straight to its `yyyymmdd`.
-    pub(crate) fn add_working_days_yyyymmdd(
+    fn add_working_days_yyyymmdd(
         &self,
         dates: &[Yyyymmdd],
         n: &[i32],

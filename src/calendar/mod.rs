@@ -273,11 +273,11 @@ impl Calendar {
         &self.inner.data
     }
 
-    pub(crate) fn kind_at(&self, i: u32) -> DayKind {
+    fn kind_at(&self, i: u32) -> DayKind {
         DayKind::from_code(self.inner.kind[i as usize])
     }
 
-    pub(crate) fn detail_at(&self, i: u32) -> Option<Detail> {
+    fn detail_at(&self, i: u32) -> Option<Detail> {
         let d = &self.inner.details;
         d.binary_search_by_key(&i, |x| x.0).ok().map(|p| d[p].1)
     }
@@ -324,7 +324,7 @@ impl Calendar {
         Ok(i as u32)
     }
 
-    pub(crate) fn out_of_range(&self, date: NaiveDate) -> Error {
+    fn out_of_range(&self, date: NaiveDate) -> Error {
         let (a, b) = self.valid_range();
         let hint =
             if self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR {

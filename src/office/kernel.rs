@@ -70,7 +70,7 @@ impl Ordinals<'_> {
 
 /// [`OfficeTime::advance_local`] of a fixed count on a uniform schedule: the
 /// kernel of the office-minute steps, scalar and bulk.
-pub(crate) struct Advance<'a> {
+pub(super) struct Advance<'a> {
     pub(super) ordinals: Ordinals<'a>,
     /// The office minutes to add (1..=2^31).
     pub(super) minutes: u64,
@@ -89,7 +89,7 @@ impl Advance<'_> {
     /// working day's value directly (a `NaiveDateTime` its date) skips the
     /// day index.
     #[inline(always)]
-    pub(crate) fn advance_to<T: crate::BulkTime>(
+    pub(super) fn advance_to<T: crate::BulkTime>(
         &self,
         t: Local,
         working_dates: &[chrono::NaiveDate],

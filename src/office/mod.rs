@@ -7,8 +7,9 @@
 mod bulk;
 mod kernel;
 
+use kernel::Advance;
+pub(crate) use kernel::Ordinals;
 use kernel::{elapsed_in, minute_at, Boundary, Fast};
-pub(crate) use kernel::{Advance, Ordinals};
 
 use std::sync::Arc;
 
@@ -214,7 +215,7 @@ impl OfficeTime {
 
     /// Office minutes of day `i`.
     #[inline(always)]
-    pub(crate) fn day_minutes(&self, i: u32) -> u32 {
+    fn day_minutes(&self, i: u32) -> u32 {
         self.inner.cum_min[i as usize + 1] - self.inner.cum_min[i as usize]
     }
 
@@ -312,7 +313,7 @@ impl OfficeTime {
     /// schedule and `m >= 1` minutes, its tables borrowed once (the bulk
     /// loops build it once per call, the scalar path per call too).
     #[inline(always)]
-    pub(crate) fn advance_kernel(&self, m: u64) -> Option<Advance<'_>> {
+    fn advance_kernel(&self, m: u64) -> Option<Advance<'_>> {
         // The multiplication stands for the division only below 2^32: the
         // positions stay there (office minutes of 2000-2100 < 2^26) when `m`
         // does; larger counts take the general path.
@@ -388,7 +389,7 @@ impl OfficeTime {
 
     /// RULES.md §4: a step of `n` working days keeping the position within the day.
     #[inline(always)]
-    pub(crate) fn working_day_step_local(&self, t: Local, n: u32) -> Result<Local> {
+    fn working_day_step_local(&self, t: Local, n: u32) -> Result<Local> {
         if n == 0 {
             return Ok(t);
         }

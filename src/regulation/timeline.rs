@@ -346,7 +346,7 @@ impl CompiledChain {
     /// Where the first step starts: the submission moved to the first office
     /// instant at or after it; `state_corporation`: the opening of day 1.
     #[inline]
-    pub(crate) fn first_start(&self, office: &OfficeTime, s: Local) -> Result<Local> {
+    fn first_start(&self, office: &OfficeTime, s: Local) -> Result<Local> {
         office.counting_start_local(s, self.channel)
     }
 
