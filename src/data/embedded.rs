@@ -101,8 +101,8 @@ mod tests {
         let mut o = String::new();
         o.push_str("//! GENERATED from holidays/*.toml by the test `data::embedded::tests::generated_data_is_current`: do not edit.\n\n");
         o.push_str("use super::*;\n\n");
-        writeln!(o, "pub(super) const EMBEDDED_HASH: u32 = {hash:#010x};").unwrap();
-        writeln!(o, "pub(super) const FILES: &[&str] = &{files:?};").unwrap();
+        writeln!(o, "pub(crate) const EMBEDDED_HASH: u32 = {hash:#010x};").unwrap();
+        writeln!(o, "pub(crate) const FILES: &[&str] = &{files:?};").unwrap();
         o.push_str("\npub(super) fn dataset() -> Dataset {\n    Dataset {\n");
         writeln!(
             o,
