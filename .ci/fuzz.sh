@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI fuzzing: every cargo-fuzz target in fuzz/ for a bounded time each, from
-# the committed seeds (fuzz/corpus/<target>/seed-*), on the nightly toolchain
+# the committed seeds (fuzz/corpus/<target>/seed-*; the regulation target
+# starts from the bundled files in regulations/), on the nightly toolchain
 # with AddressSanitizer. Fails on any finding (a crash, a panic, a failed
 # differential check, a leak, a timeout, memory over the limit) and prints
 # the reproducer; the failing input is kept in fuzz/artifacts/<target>/.
@@ -44,6 +45,8 @@ for t in "${TARGETS[@]}"; do
     # A scratch copy of the seeds: what the run adds is not committed.
     mkdir -p "$WORK/$t"
     cp corpus/"$t"/seed-* "$WORK/$t"/ 2>/dev/null || true
+    # The bundled regulation files are the regulation target's seeds.
+    if [ "$t" = regulation ]; then cp ../regulations/*.toml "$WORK/$t"/; fi
     PAR=()
     if [ "$JOBS" -gt 1 ]; then PAR=(-jobs="$JOBS" -workers="$JOBS"); fi
     if cargo +nightly fuzz run "$t" "$WORK/$t" -- \

@@ -133,8 +133,7 @@ fn timeline_json_and_explain() {
 #[test]
 fn timeline_channels_outcomes_and_paths() {
     // A regulation file by path; the State Corporation channel has a handoff.
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/regulations/{EAST}.toml"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("regulations/{EAST}.toml"));
     let j = json_of(&[
         "timeline",
         "--regulation",
@@ -467,7 +466,7 @@ fn lint_commands() {
         .clone();
     let j: Value = serde_json::from_slice(&out).expect("JSON output");
     let regs = j["regulations"].as_array().unwrap();
-    assert_eq!(regs.len(), 6);
+    assert_eq!(regs.len(), merzim::Regulation::bundled_ids().count());
     let east = regs.iter().find(|r| r["regulation"] == EAST).unwrap();
     assert_eq!(east["fits"], false);
     assert!(east["findings"]
@@ -627,8 +626,8 @@ fn batch_many_threads_keep_order() {
 /// The bundled regulation file `akmola-2014-cadastral-value.toml`, copied
 /// under the id `my-cadastral` into `dir`.
 fn my_cadastral(dir: &Path) -> PathBuf {
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/regulations/akmola-2014-cadastral-value.toml");
+    let bundled =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("regulations/akmola-2014-cadastral-value.toml");
     let text = std::fs::read_to_string(bundled).unwrap();
     let mut replaced = 0;
     let text: String = text
@@ -672,8 +671,7 @@ fn batch_line_cannot_name_a_regulation_file() {
     // the line is refused as invalid input and the file is never read.
     let dir = tempfile::tempdir().unwrap();
     let file = my_cadastral(dir.path());
-    let bundled =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/regulations/{EAST}.toml"));
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("regulations/{EAST}.toml"));
     let paths = [
         file.to_str().unwrap().to_string(),
         bundled.to_str().unwrap().to_string(),
@@ -835,8 +833,8 @@ fn batch_regulations_option_registers_files() {
         .code(3)
         .stdout("")
         .stderr(predicate::str::contains("/no/such/regulation.toml"));
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/regulations/akmola-2014-cadastral-value.toml");
+    let bundled =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("regulations/akmola-2014-cadastral-value.toml");
     merzim()
         .args(["batch", "--regulations", bundled.to_str().unwrap()])
         .write_stdin(input)

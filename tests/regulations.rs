@@ -239,8 +239,7 @@ fn lint_finds_the_east_kazakhstan_overshoot_across_nauryz() {
 
 #[test]
 fn invalid_regulation_files_name_file_field_and_problem() {
-    let good =
-        include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml");
+    let good = include_str!("../regulations/east-kazakhstan-2016-land-purpose-change.toml");
     let cases = [
         (
             good.replace("duration = \"2 hours\"", "duration = \"2 fortnights\""),
@@ -300,7 +299,7 @@ fn invalid_regulation_files_name_file_field_and_problem() {
 
 #[test]
 fn bundled_files_are_their_own_ids_and_resolve_by_path() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regulations");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("regulations");
     let mut n = 0;
     for entry in std::fs::read_dir(&root).unwrap() {
         let path = entry.unwrap().path();
@@ -311,7 +310,8 @@ fn bundled_files_are_their_own_ids_and_resolve_by_path() {
         assert_eq!(&r, Regulation::bundled(&r.id).unwrap());
         n += 1;
     }
-    assert_eq!(n, 6);
+    assert_eq!(n, Regulation::bundled_ids().count());
+    assert!(n >= 6);
 }
 
 /// RULES.md §11, example E11.1: the centre's storage date past the data is a
@@ -393,7 +393,7 @@ fn storage_agrees_between_scalar_and_bulk_for_a_schedule_ending_at_midnight() {
 /// a period in hours as calendar days.
 #[test]
 fn storage_period_in_hours_or_working_days_is_refused() {
-    let text = include_str!("../examples/regulations/akmola-2014-cadastral-value.toml");
+    let text = include_str!("../regulations/akmola-2014-cadastral-value.toml");
     for keep in ["2 hours", "3 working days", "0 months"] {
         let bad = text.replace("keep = \"1 month\"", &format!("keep = \"{keep}\""));
         let e = Regulation::from_toml("bad.toml", &bad).unwrap_err();
@@ -456,7 +456,7 @@ mod chains {
             schedule in 0usize..3,
             channel in 0usize..3,
         ) {
-            let text = include_str!("../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml");
+            let text = include_str!("../regulations/east-kazakhstan-2016-land-purpose-change.toml");
             let mut parts = text.split("duration = \"");
             let mut toml = parts.next().unwrap().to_string();
             for (part, d) in parts.zip(&durations) {

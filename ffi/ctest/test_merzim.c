@@ -277,7 +277,7 @@ static const char OVERLAY[] =
     "day_off = \"2027-01-08\"\n"
     "working_day = \"2027-01-16\"\n";
 
-/* A regulation of the host's own (the format of examples/regulations/). */
+/* A regulation of the host's own (the format of regulations/). */
 static const char REGULATION[] =
     "id = \"example-permit\"\n"
     "title = { en = \"An example permit\" }\n"

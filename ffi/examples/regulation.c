@@ -18,7 +18,7 @@ static const char OVERLAY[] =
     "day_off = \"2027-01-08\"\n"
     "working_day = \"2027-01-16\"\n";
 
-/* A regulation in the format of examples/regulations/ (the host reads its
+/* A regulation in the format of regulations/ (the host reads its
  * files itself; merzim never opens a file because a request names it). */
 static const char REGULATION[] =
     "id = \"example-permit\"\n"

@@ -174,7 +174,7 @@ int32_t merzim_calendar_load(const char *toml, size_t len, merzim_calendar **out
 /* Registers a regulation of your own on `cal`, a calendar from
  * merzim_calendar_load, so that requests to merzim_eval_json_with(cal, ...)
  * can name it by its id: `len` bytes of UTF-8 TOML at `toml` in the format of
- * examples/regulations/ (need not be NUL-terminated). Requests never
+ * regulations/ (need not be NUL-terminated). Requests never
  * name files: read your regulation files yourself and register their text.
  *
  * Set-up only: no other thread may use `cal` during the call (register

@@ -1,4 +1,4 @@
-//! Regulations: the TOML format of `examples/regulations/*.toml`, parsed and
+//! Regulations: the TOML format of `regulations/*.toml`, parsed and
 //! checked; their timelines (`timeline.rs`), lint (`lint.rs`) and bulk paths
 //! (`bulk.rs`).
 
@@ -199,33 +199,8 @@ pub struct Regulation {
     pub steps: Vec<Step>,
 }
 
-/// The regulations bundled with merzim (`examples/regulations/`), by id.
-const BUNDLED: &[(&str, &str)] = &[
-    (
-        "akmola-2014-cadastral-value",
-        include_str!("../../examples/regulations/akmola-2014-cadastral-value.toml"),
-    ),
-    (
-        "akmola-2014-land-purpose-change",
-        include_str!("../../examples/regulations/akmola-2014-land-purpose-change.toml"),
-    ),
-    (
-        "akmola-2014-land-formation-projects",
-        include_str!("../../examples/regulations/akmola-2014-land-formation-projects.toml"),
-    ),
-    (
-        "akmola-2014-survey-works-permit",
-        include_str!("../../examples/regulations/akmola-2014-survey-works-permit.toml"),
-    ),
-    (
-        "akmola-2014-irrigated-land-conversion",
-        include_str!("../../examples/regulations/akmola-2014-irrigated-land-conversion.toml"),
-    ),
-    (
-        "east-kazakhstan-2016-land-purpose-change",
-        include_str!("../../examples/regulations/east-kazakhstan-2016-land-purpose-change.toml"),
-    ),
-];
+mod bundled;
+use bundled::BUNDLED;
 
 static PARSED: OnceLock<Vec<Regulation>> = OnceLock::new();
 
@@ -294,7 +269,7 @@ impl Regulation {
             BUNDLED
                 .iter()
                 .map(|(id, text)| {
-                    Regulation::from_toml(&format!("examples/regulations/{id}.toml"), text)
+                    Regulation::from_toml(&format!("regulations/{id}.toml"), text)
                         .expect("bundled regulations are checked by the test suite")
                 })
                 .collect()
