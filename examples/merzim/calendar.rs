@@ -31,8 +31,8 @@ pub enum Format {
 
 #[derive(Args)]
 pub struct CalendarCmd {
-    /// The year (2000–2027 with the embedded data).
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=9999))]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=9999),
+        help = format!("The year ({} with the embedded data).", crate::options::coverage_years()))]
     year: i32,
     /// The balance of working time instead of the calendar: calendar days, days without
     /// holidays, working days and hours at 40/36/24 h a week for the five- and six-day week,

@@ -42,9 +42,11 @@ pub struct WeekOpts {
     /// The working week: five (Monday–Friday) or six (Monday–Saturday).
     #[arg(long, default_value = "five", value_parser = named::<Week>())]
     pub week: Week,
-    /// `coverage`: a date outside the data (2000–2027) is an error; `provisional`:
-    /// the statutory rules are extended beyond it and such results are flagged provisional.
-    #[arg(long, default_value = "coverage", value_parser = named::<Horizon>())]
+    #[arg(long, default_value = "coverage", value_parser = named::<Horizon>(), help = format!(
+        "`coverage`: a date outside the data ({}) is an error; `provisional`: the statutory rules \
+         are extended beyond it and such results are flagged provisional.",
+        coverage_years()
+    ))]
     pub horizon: Horizon,
 }
 
@@ -169,6 +171,12 @@ pub fn named<T: Named>() -> impl TypedValueParser<Value = T> {
 }
 
 /// The ids of the bundled regulations, for help texts.
+/// The years the embedded data covers, read from the library ("2000–2027").
+pub fn coverage_years() -> String {
+    let (a, b) = merzim::Calendar::kazakhstan().valid_range();
+    format!("{}–{}", a.format("%Y"), b.format("%Y"))
+}
+
 pub fn bundled_list() -> String {
     Regulation::bundled_ids().collect::<Vec<_>>().join(", ")
 }

@@ -505,6 +505,14 @@ static void test_calendar_load(void) {
     CHECK(loaded_as_of == 20270115);
     merzim_calendar_free(cal);
     cal = NULL;
+    /* The coverage, read from the library: a year after it is out of coverage. */
+    int32_t first = 0, last = 0, day = 0;
+    CHECK_STATUS(merzim_calendar_coverage(kz, &first, &last), MERZIM_OK);
+    CHECK(first == 20000101 && last % 10000 == 1231 && last >= 20271231);
+    CHECK_STATUS(merzim_add_working_days(kz, last, 0, &day), MERZIM_OK);
+    CHECK_STATUS(merzim_is_working_day(kz, last + 10000, &day), MERZIM_ERR_OUT_OF_COVERAGE);
+    CHECK_STATUS(merzim_calendar_coverage(kz, NULL, &last), MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_calendar_coverage(NULL, &first, &last), MERZIM_ERR_NULL_POINTER);
     CHECK_STATUS(merzim_calendar_data_as_of(NULL, &as_of), MERZIM_ERR_NULL_POINTER);
     CHECK_STATUS(merzim_calendar_data_as_of(kz, NULL), MERZIM_ERR_NULL_POINTER);
 

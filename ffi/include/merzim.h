@@ -43,8 +43,8 @@
  *     any other panic. (With libmerzim.so the hook belongs to the library's
  *     own copy of the Rust runtime; a Rust host linking libmerzim.a shares
  *     its hook, and its own panics still reach its previous hook.)
- *   - The calendar covers 2000-01-01 .. 2027-12-31 (the embedded data); dates
- *     or results outside give MERZIM_ERR_OUT_OF_COVERAGE.
+ *   - The calendar covers the years of its data (merzim_calendar_coverage);
+ *     dates or results outside give MERZIM_ERR_OUT_OF_COVERAGE.
  *
  * OWNERSHIP
  *   - Strings returned as `const char *` (merzim_version, merzim_data_version,
@@ -219,6 +219,12 @@ void merzim_calendar_free(merzim_calendar *cal);
  * the embedded data under its overlay, unless the overlay sets its own
  * (data_as_of = "YYYY-MM-DD"). */
 int32_t merzim_calendar_data_as_of(const merzim_calendar *cal, int32_t *out_yyyymmdd);
+
+/* *out_first and *out_last = the first and last date the calendar answers
+ * (yyyymmdd): the years its data covers. A date or a result outside them gives
+ * MERZIM_ERR_OUT_OF_COVERAGE. Read the coverage here rather than writing the
+ * years into your program: a new release adds years. */
+int32_t merzim_calendar_coverage(const merzim_calendar *cal, int32_t *out_first, int32_t *out_last);
 
 /* ---- Working days (yyyymmdd) -------------------------------------------- */
 

@@ -273,6 +273,27 @@ ffi_fn! {
 }
 
 ffi_fn! {
+    /// The first and last date the calendar answers, as `yyyymmdd`.
+    ///
+    /// # Safety
+    /// `cal` must be NULL or a live calendar; `first` and `last` must be NULL
+    /// or writable.
+    unsafe fn merzim_calendar_coverage(
+        cal: *const merzim_calendar,
+        first: *mut i32,
+        last: *mut i32,
+    ) -> status {
+        // SAFETY: `cal` is NULL or live, the outputs NULL or writable, by the caller's contract.
+        let (cal, first, last) =
+            unsafe { (arg(cal, "cal")?, Out::new(first, "first")?, Out::new(last, "last")?) };
+        let (a, b) = cal.calendar().valid_range();
+        first.set(Yyyymmdd::from(a).0);
+        last.set(Yyyymmdd::from(b).0);
+        Ok(())
+    }
+}
+
+ffi_fn! {
     /// Whether `yyyymmdd` is a working day: `*out` = 1 or 0.
     ///
     /// # Safety

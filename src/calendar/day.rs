@@ -228,11 +228,7 @@ impl Calendar {
             }
             Some(Detail::Kurban(k)) => {
                 let k = &data.kurban[k as usize];
-                let names = Names::new(
-                    "Құрбан айттың бірінші күні",
-                    "Первый день Курбан айта",
-                    "Kurban Ait (first day)",
-                );
+                let names = data.kurban_names.clone();
                 let link = (k.url.clone(), Vec::new());
                 (Some(names), Some(k.source.clone()), None, k.estimated, link)
             }

@@ -87,55 +87,58 @@ static FIVE_DAY: OnceLock<Result<Calendar>> = OnceLock::new();
 
 impl Calendar {
     /// The embedded Kazakhstan calendar, five-day week, built once per process.
+    ///
+    /// # Panics
+    ///
+    /// Only if the embedded data cannot be laid out: a defect of the build
+    /// (the data is compiled in and the test suite lays it out for both
+    /// weeks), never of any input. [`try_kazakhstan`](Calendar::try_kazakhstan)
+    /// returns that error instead.
     pub fn kazakhstan() -> Calendar {
-        match FIVE_DAY.get_or_init(|| Calendar::from_data(Dataset::embedded(), Week::FiveDay)) {
-            Ok(c) => c.clone(),
-            // The generated data is checked when it is generated and by the
-            // tests; should it ever fail to lay out, the calendar answers
-            // nothing rather than something wrong.
-            Err(e) => Calendar::empty(e),
-        }
+        Calendar::try_kazakhstan().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`kazakhstan`](Calendar::kazakhstan), with the error of embedded data
+    /// that does not lay out (a defect of the build) rather than a panic.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidData`] naming the file and the problem.
+    pub fn try_kazakhstan() -> Result<Calendar> {
+        FIVE_DAY
+            .get_or_init(|| Calendar::from_data(Dataset::embedded(), Week::FiveDay))
+            .clone()
     }
 
     /// A fresh copy of the embedded calendar, built now: what
     /// [`kazakhstan`](Calendar::kazakhstan) does once per process (the data is
     /// compiled in, so this only lays out the tables).
+    ///
+    /// # Errors
+    ///
+    /// As [`try_kazakhstan`](Calendar::try_kazakhstan).
     #[doc(hidden)]
-    pub fn kazakhstan_uncached() -> Calendar {
+    pub fn kazakhstan_uncached() -> Result<Calendar> {
         Calendar::from_data(Dataset::embedded(), Week::FiveDay)
-            .unwrap_or_else(|e| Calendar::empty(&e))
     }
 
     /// The embedded Kazakhstan calendar for the six-day week (RULES.md §1).
+    ///
+    /// # Panics
+    ///
+    /// As [`kazakhstan`](Calendar::kazakhstan).
     pub fn kazakhstan_six_day() -> Calendar {
-        static SIX_DAY: OnceLock<Calendar> = OnceLock::new();
+        static SIX_DAY: OnceLock<Result<Calendar>> = OnceLock::new();
         SIX_DAY
-            .get_or_init(|| {
-                Calendar::kazakhstan()
-                    .with_week(Week::SixDay)
-                    .unwrap_or_else(|e| Calendar::empty(&e))
-            })
+            .get_or_init(|| Calendar::try_kazakhstan()?.with_week(Week::SixDay))
             .clone()
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn from_data(data: Dataset, week: Week) -> Result<Calendar> {
         Ok(Calendar {
             inner: Arc::new(build::build(Arc::new(data), week, Horizon::Coverage)?),
         })
-    }
-
-    /// A calendar that answers no date (every query is out of coverage): what
-    /// the embedded calendar would be if its data could not be laid out.
-    fn empty(_why: &Error) -> Calendar {
-        let mut t = build::build(
-            Arc::new(Dataset::minimal()),
-            Week::FiveDay,
-            Horizon::Coverage,
-        )
-        .expect("the minimal dataset lays out");
-        t.valid_last = 0;
-        t.coverage_last = 0;
-        Calendar { inner: Arc::new(t) }
     }
 
     /// This calendar's data, counted for another week.

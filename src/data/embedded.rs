@@ -123,6 +123,7 @@ mod tests {
         )
         .unwrap();
         writeln!(o, "        data_as_of: {},", opt_date(data.data_as_of)).unwrap();
+        writeln!(o, "        kurban_names: {},", names(&data.kurban_names)).unwrap();
         o.push_str("        holidays: vec![\n");
         for h in &data.holidays {
             let kind = match h.kind {

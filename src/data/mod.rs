@@ -96,6 +96,8 @@ pub(crate) struct Dataset {
     pub data_as_of: Option<NaiveDate>,
     pub holidays: Vec<HolidayRule>,
     pub kurban: Vec<KurbanDate>,
+    /// The name of the first day of Kurban Ait (`names` in kurban-ait.toml).
+    pub kurban_names: Names,
     pub years: BTreeMap<i32, YearStatus>,
     pub acts: Vec<Act>,
     /// Which files (or overlays) went in, for `data_version`.
@@ -114,6 +116,7 @@ struct RawFile {
     holiday: Option<Vec<RawHoliday>>,
     // kurban-ait.toml
     date: Option<Vec<RawKurban>>,
+    names: Option<Names>,
     // overlays
     kurban_ait: Option<Vec<RawKurban>>,
     // statutory.toml: when the data was last checked
@@ -288,18 +291,6 @@ impl Dataset {
         }
     }
 
-    /// A dataset of one plain year (2000): what a calendar falls back to if
-    /// the embedded data could not be laid out.
-    pub fn minimal() -> Dataset {
-        Dataset {
-            substitution_since: FIRST_YEAR,
-            years: [(FIRST_YEAR, YearStatus { provisional: true })]
-                .into_iter()
-                .collect(),
-            ..Dataset::default()
-        }
-    }
-
     /// The version string of this data: coverage, a hash of the embedded
     /// files, and the overlays applied.
     pub fn version(&self, last_year: i32) -> String {
@@ -387,6 +378,14 @@ impl Dataset {
                 known_from,
                 known_until,
             });
+        }
+        if let Some(n) = raw.names {
+            if n.kk.trim().is_empty() || n.ru.trim().is_empty() || n.en.trim().is_empty() {
+                return Err(Error::invalid_data(format!(
+                    "{origin}: `names` of Kurban Ait needs kk, ru and en"
+                )));
+            }
+            self.kurban_names = n;
         }
         for k in raw.date.into_iter().chain(raw.kurban_ait).flatten() {
             let date = cx.date(&k.date)?;

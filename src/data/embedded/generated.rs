@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(crate) const EMBEDDED_HASH: u32 = 0x31db77bc;
+pub(crate) const EMBEDDED_HASH: u32 = 0x4f85bcc8;
 pub(crate) const FILES: &[&str] = &["holidays/statutory.toml", "holidays/kurban-ait.toml", "holidays/transfers/2000.toml", "holidays/transfers/2001.toml", "holidays/transfers/2002.toml", "holidays/transfers/2003.toml", "holidays/transfers/2004.toml", "holidays/transfers/2005.toml", "holidays/transfers/2006.toml", "holidays/transfers/2007.toml", "holidays/transfers/2008.toml", "holidays/transfers/2009.toml", "holidays/transfers/2010.toml", "holidays/transfers/2011.toml", "holidays/transfers/2012.toml", "holidays/transfers/2013.toml", "holidays/transfers/2014.toml", "holidays/transfers/2015.toml", "holidays/transfers/2016.toml", "holidays/transfers/2017.toml", "holidays/transfers/2018.toml", "holidays/transfers/2019.toml", "holidays/transfers/2020.toml", "holidays/transfers/2021.toml", "holidays/transfers/2022.toml", "holidays/transfers/2023.toml", "holidays/transfers/2024.toml", "holidays/transfers/2025.toml", "holidays/transfers/2026.toml", "holidays/transfers/2027.toml"];
 
 pub(super) fn dataset() -> Dataset {
@@ -11,6 +11,7 @@ pub(super) fn dataset() -> Dataset {
         substitution_source: "Law of the Republic of Kazakhstan of 13 December 2001 No. 267-II \"О праздниках в Республике Казахстан\", art. 5 (\"При совпадении выходного и праздничного дней выходным днем является следующий после праздничного рабочий день\")".into(),
         substitution_url: Some("https://adilet.zan.kz/rus/docs/Z010000267_".into()),
         data_as_of: Some(d(2026, 11, 30)),
+        kurban_names: names("Құрбан айттың бірінші күні", "Первый день Курбан айта", "Kurban Ait (first day)"),
         holidays: vec![
             HolidayRule { id: "new_year".into(), kind: HolidayKind::Public, dates: vec![(1, 1), (1, 2)], from: -2147483648, until: 2147483647, names: names("Жаңа жыл", "Новый год", "New Year"), source: "Law of the Republic of Kazakhstan of 13 December 2001 No. 267-II \"О праздниках в Республике Казахстан\", art. 3 (1-2 January)".into(), url: Some("https://adilet.zan.kz/rus/docs/Z010000267_".into()), inferred: strings(&[]), known_from: None, known_until: None },
             HolidayRule { id: "orthodox_christmas".into(), kind: HolidayKind::Religious, dates: vec![(1, 7)], from: 2006, until: 2147483647, names: names("Православиелік Рождество", "Православное Рождество", "Orthodox Christmas"), source: "Labour Code of the Republic of Kazakhstan of 23 November 2015 No. 414-V, art. 84 p. 5; introduced by the Law of the Republic of Kazakhstan of 30 December 2005 No. 109-III (amended the Law \"О труде в Республике Казахстан\")".into(), url: Some("https://adilet.zan.kz/rus/docs/K1500000414".into()), inferred: strings(&[]), known_from: Some(d(2005, 12, 30)), known_until: None },
