@@ -1,4 +1,4 @@
-//! Bulk paths (issue 6). Short run:
+//! Bulk paths. Short run:
 //! `cargo bench --bench bulk -- --warm-up-time 1 --measurement-time 3`
 //!
 //! Every output is folded into a checksum passed to `black_box`, so the work

@@ -1,4 +1,4 @@
-//! Scalar calendar operations (issue 2). Short run:
+//! Scalar calendar operations. Short run:
 //! `cargo bench --bench calendar -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;

@@ -1,5 +1,5 @@
 //! Office time, legal terms and the East Kazakhstan timeline, one call at a
-//! time (issue 3). Short run:
+//! time. Short run:
 //! `cargo bench --bench office -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;

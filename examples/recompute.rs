@@ -1,5 +1,5 @@
 //! Recompute many open applications against a changed calendar and report the
-//! changed deadlines (issue 6).
+//! changed deadlines.
 //!
 //! ```text
 //! cargo run --release --example recompute -- --cases 1000000

@@ -1,4 +1,4 @@
-//! The bulk paths (issue 6) against the scalar API.
+//! The bulk paths against the scalar API.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;

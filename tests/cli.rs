@@ -314,7 +314,7 @@ fn due_out_of_coverage_and_horizon() {
 fn calendar_human() {
     let out = stdout_of(&["calendar", "--year", "2024"]);
     assert!(out.contains("May 2024"), "{out}");
-    // Issue 11: cells are apart (" 9~ 10", not " 9~10"), so the header is too.
+    // Cells are apart (" 9~ 10", not " 9~10"), so the header is too.
     assert!(out.contains("Mo  Tu  We  Th  Fr  Sa  Su"));
     assert!(out.contains("Legend:"));
     for mark in [
@@ -349,8 +349,8 @@ fn calendar_json() {
         .keys()
         .map(String::as_str)
         .collect();
-    // Issue 10: every day carries its source's link and what of it was
-    // inferred; issue 9: the days are the library's own serialisation of
+    // Every day carries its source's link and what of it was
+    // inferred; the days are the library's own serialisation of
     // `Day` (with the act that moved a day, and the estimated flag).
     let mut expected = vec![
         "date",
@@ -429,7 +429,7 @@ fn calendar_out_of_coverage_and_overlay() {
 
 #[test]
 fn lint_commands() {
-    // Issue 11: a chain that does not fit its term exits with 4, report printed.
+    // A chain that does not fit its term exits with 4, report printed.
     let out = merzim()
         .args([
             "lint",
@@ -1229,7 +1229,7 @@ fn batch_one_million_lines_in_constant_memory() {
     }
 }
 
-// ------------------------------------------------------------------ issue 11: people's CLI
+// ------------------------------------------------------------------ the CLI as people use it
 
 /// The output of a command that must exit with `code`.
 fn stdout_with_code(args: &[&str], code: i32) -> String {

@@ -1,4 +1,4 @@
-//! Hostile input and faults (issue 12): one test per class the fuzzing
+//! Hostile input and faults: one test per class the fuzzing
 //! campaign found, through the library, the batch contract and the CLI. Every
 //! input that ever failed a fuzz target is here too (`fuzz_findings`).
 //!

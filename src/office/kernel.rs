@@ -120,7 +120,7 @@ impl Advance<'_> {
 /// A value for each minute of a day, 0..=1440.
 type MinuteTable = [u16; 1441];
 
-/// The uniform profile as tables (bulk paths, issue 6): what the interval loops
+/// The uniform profile as tables (the bulk paths): what the interval loops
 /// of `elapsed_in` and `minute_at` compute, precomputed.
 pub(super) struct Fast {
     /// elapsed[minute] = office minutes of a working day before `minute` (0..=1440).
