@@ -80,9 +80,7 @@ enum Command {
          merzim calendar --year 2026 --format ics > kz-2026.ics\n  \
          merzim calendar --year 2026 --format csv --lang ru > kz-2026.csv\n  \
          merzim calendar --year 2026 --as-known-on 2026-01-01\n\n\
-         Balance JSON (--balance --json): {{\"year\", \"balance\": [{{\"period\": \"2024-01\" | \"2024-Q1\" | \"2024-H1\" | \"2024-9M\" | \"2024\", \
-         \"calendar_days\", \"calendar_days_without_holidays\", \"five_day\": {{\"working_days\", \"hours_40\", \"hours_36\", \"hours_24\"}}, \"six_day\": {{…}}}}, …]}}\n\
-         JSON (--json): {{\"year\", \"week\", \"data_as_of\", \"as_known_on\", \"days\": [{{\"date\", \"working\", \"kind\", \"names\", \"source\", \"source_url\", \"inferred\", \"provisional\"}}, …]}}\n\n\
+         --json prints each day in the library's one form of a day (merzim::Day).\n\n\
          {EXIT_CODES}"
     ))]
     Calendar(calendar::CalendarCmd),
@@ -114,7 +112,8 @@ enum Command {
          {{\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\", \"channel\": \"provider\", \"start\": \"submission_day\", \"tz\": \"Asia/Almaty\"}}\n  \
          {{\"id\": \"b7\", \"regulation\": \"east-kazakhstan-2016-land-purpose-change\", \"submitted\": \"2026-03-18T16:30:00\", \"channel\": \"portal\", \"outcome\": \"approve\"}}\n\
          A line names a regulation by id: a bundled one, or one registered with --regulations FILE.\n\
-         A line that fails gives {{\"id\": ..., \"error\": {{\"kind\": ..., \"message\": ...}}}} and processing goes on.\n\
+         A line that fails gives an error line and processing goes on. The lines follow\n\
+         docs/batch-request.schema.json and docs/batch-response.schema.json.\n\
          Progress is shown on stderr when it is a terminal.\n\n{EXIT_CODES}"
     ))]
     Batch(batch::BatchCmd),
