@@ -74,6 +74,7 @@ mod explain;
 mod legal;
 mod names;
 mod office;
+pub mod onec;
 mod recompute;
 mod regulation;
 mod schedule;
