@@ -289,7 +289,7 @@ pub struct DueQuery {
     channel: Option<String>,
     /// Day 1 of a term in days: `submission_day` (default) or `next_day`.
     start: Option<String>,
-    /// When the last day ends: `close_of_business` (default) or `end_of_day`.
+    /// When the last day ends: `close_of_business` (default) or `midnight`.
     end: Option<String>,
     /// The office's IANA time zone (default `Asia/Almaty`).
     tz: Option<String>,

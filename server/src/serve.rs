@@ -73,6 +73,9 @@ pub(crate) async fn stream(s: AppState, headers: &HeaderMap, body: Body) -> ApiR
             return Err(too_large(limit));
         }
     }
+    if axum::body::HttpBody::size_hint(&body).lower() > limit {
+        return Err(too_large(limit));
+    }
     let permit = s.streams.clone().try_acquire_owned().map_err(|_| {
         ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
