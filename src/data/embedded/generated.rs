@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(crate) const EMBEDDED_HASH: u32 = 0xf5e18672;
+pub(crate) const EMBEDDED_HASH: u32 = 0x59279ddc;
 pub(crate) const FILES: &[&str] = &["holidays/statutory.toml", "holidays/kurban-ait.toml", "holidays/transfers/2000.toml", "holidays/transfers/2001.toml", "holidays/transfers/2002.toml", "holidays/transfers/2003.toml", "holidays/transfers/2004.toml", "holidays/transfers/2005.toml", "holidays/transfers/2006.toml", "holidays/transfers/2007.toml", "holidays/transfers/2008.toml", "holidays/transfers/2009.toml", "holidays/transfers/2010.toml", "holidays/transfers/2011.toml", "holidays/transfers/2012.toml", "holidays/transfers/2013.toml", "holidays/transfers/2014.toml", "holidays/transfers/2015.toml", "holidays/transfers/2016.toml", "holidays/transfers/2017.toml", "holidays/transfers/2018.toml", "holidays/transfers/2019.toml", "holidays/transfers/2020.toml", "holidays/transfers/2021.toml", "holidays/transfers/2022.toml", "holidays/transfers/2023.toml", "holidays/transfers/2024.toml", "holidays/transfers/2025.toml", "holidays/transfers/2026.toml", "holidays/transfers/2027.toml"];
 
 pub(super) fn dataset() -> Dataset {
