@@ -14,6 +14,7 @@ use toml::Spanned;
 
 use crate::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::names::Names;
+use crate::safe_text::{printable, printable_names};
 use crate::week::Week;
 use crate::{Error, Result};
 
@@ -133,7 +134,7 @@ struct RawFile {
 struct RawSubstitution {
     since: i32,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     #[serde(rename = "known_from")]
@@ -152,7 +153,7 @@ struct RawHoliday {
     until: Option<i32>,
     names: Names,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     #[serde(default)]
@@ -170,7 +171,7 @@ struct RawKurban {
     date: Spanned<String>,
     status: Spanned<String>,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     known_from: Option<Spanned<String>>,
@@ -192,7 +193,7 @@ struct RawAct {
     known_from: Option<Spanned<String>>,
     title: Option<Names>,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     #[serde(default)]
@@ -257,6 +258,17 @@ impl Ctx<'_> {
             self.line(span.start),
             problem
         ))
+    }
+
+    /// A link, checked ([`check_url`](crate::safe_text::check_url)).
+    fn url(&self, u: Option<Spanned<String>>) -> Result<Option<String>> {
+        match u {
+            None => Ok(None),
+            Some(u) => match crate::safe_text::check_url(u.get_ref()) {
+                Ok(()) => Ok(Some(u.into_inner())),
+                Err(problem) => Err(self.err(u.span(), format!("field `url`: {problem}"))),
+            },
+        }
     }
 
     fn date(&self, s: &Spanned<String>) -> Result<NaiveDate> {
@@ -328,8 +340,8 @@ impl Dataset {
         })?;
         if let Some(sub) = raw.substitution {
             self.substitution_since = sub.since;
-            self.substitution_source = sub.source;
-            self.substitution_url = sub.url;
+            self.substitution_source = printable(sub.source);
+            self.substitution_url = cx.url(sub.url)?;
         }
         if let Some(d) = &raw.data_as_of {
             self.data_as_of = Some(cx.date(d)?);
@@ -371,9 +383,9 @@ impl Dataset {
                 dates,
                 from,
                 until,
-                names: h.names,
-                source: h.source,
-                url: h.url,
+                names: printable_names(h.names),
+                source: printable(h.source),
+                url: cx.url(h.url)?,
                 inferred: h.inferred,
                 known_from,
                 known_until,
@@ -385,7 +397,7 @@ impl Dataset {
                     "{origin}: `names` of Kurban Ait needs kk, ru and en"
                 )));
             }
-            self.kurban_names = n;
+            self.kurban_names = printable_names(n);
         }
         for k in raw.date.into_iter().chain(raw.kurban_ait).flatten() {
             let date = cx.date(&k.date)?;
@@ -416,8 +428,8 @@ impl Dataset {
                 year: k.year,
                 date,
                 estimated,
-                source: k.source,
-                url: k.url,
+                source: printable(k.source),
+                url: cx.url(k.url)?,
                 known_from,
                 known_until,
             });
@@ -522,12 +534,12 @@ impl Dataset {
             let act_origin = format!("{origin}: line {}", cx.line(a.id.span().start));
             let act = Act {
                 id: id.clone(),
-                title: a.title.unwrap_or_default(),
-                body: a.body.unwrap_or_default(),
-                number: a.number,
+                title: printable_names(a.title.unwrap_or_default()),
+                body: printable(a.body.unwrap_or_default()),
+                number: a.number.map(printable),
                 date,
-                source: a.source,
-                url: a.url,
+                source: printable(a.source),
+                url: cx.url(a.url)?,
                 inferred: a.inferred,
                 known_from,
                 weeks,
