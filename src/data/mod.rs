@@ -346,6 +346,11 @@ impl Dataset {
         if let Some(d) = &raw.data_as_of {
             self.data_as_of = Some(cx.date(d)?);
         }
+        // Where the last entry that replaces an id (or, for Kurban Ait, an
+        // overlay's year) stands: earlier entries are dropped in one pass
+        // after the loop, so loading stays linear in the number of entries.
+        let mut replaced_from: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for h in raw.holiday.unwrap_or_default() {
             let mut dates = Vec::new();
             for d in h.dates.get_ref() {
@@ -365,7 +370,7 @@ impl Dataset {
             // correct rules), unless both say from when they were known (two
             // versions of one rule, for calendars as known on a date).
             if h.known_from.is_none() && h.known_until.is_none() {
-                self.holidays.retain(|x| x.id != h.id);
+                replaced_from.insert(h.id.clone(), self.holidays.len());
             }
             let from = h.from.unwrap_or(i32::MIN);
             let until = h.until.unwrap_or(i32::MAX);
@@ -391,6 +396,17 @@ impl Dataset {
                 known_until,
             });
         }
+        if !replaced_from.is_empty() {
+            let all = std::mem::take(&mut self.holidays);
+            self.holidays = all
+                .into_iter()
+                .enumerate()
+                .filter(|(p, x)| replaced_from.get(&x.id).is_none_or(|l| p >= l))
+                .map(|(_, x)| x)
+                .collect();
+        }
+        let mut year_replaced_from: std::collections::HashMap<i32, usize> =
+            std::collections::HashMap::new();
         if let Some(n) = raw.names {
             if n.kk.trim().is_empty() || n.ru.trim().is_empty() || n.en.trim().is_empty() {
                 return Err(Error::invalid_data(format!(
@@ -420,7 +436,7 @@ impl Dataset {
             // An overlay's date for a year replaces the dates known for that year
             // (estimated or not); the embedded file may list two dates in one year.
             if origin != "holidays/kurban-ait.toml" {
-                self.kurban.retain(|x| x.year != k.year);
+                year_replaced_from.insert(k.year, self.kurban.len());
             }
             let known_from = k.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = k.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
@@ -433,6 +449,15 @@ impl Dataset {
                 known_from,
                 known_until,
             });
+        }
+        if !year_replaced_from.is_empty() {
+            let all = std::mem::take(&mut self.kurban);
+            self.kurban = all
+                .into_iter()
+                .enumerate()
+                .filter(|(p, x)| year_replaced_from.get(&x.year).is_none_or(|l| p >= l))
+                .map(|(_, x)| x)
+                .collect();
         }
         self.kurban.sort_by_key(|k| k.date);
         self.kurban.dedup_by_key(|k| k.date);
