@@ -923,6 +923,20 @@ class Evaluator:
         """One JSON line in, one out (see :func:`evaluate_json`)."""
         return self._e.evaluate_json(line)
 
-    def evaluate_lines(self, lines: Iterable[str]) -> List[str]:
-        """Many lines, answered in order with the GIL released."""
-        return self._e.evaluate_lines(list(lines))
+    def evaluate_lines(self, lines: Iterable[str], threads: int = 0) -> List[str]:
+        """Many lines, one answer each, in order: streamed through the
+        library's streamer (the CLI's ``batch``) on ``threads`` threads (0: one
+        per CPU) with the GIL released. A bad line gets an error line; the
+        others are answered all the same."""
+        return self._e.evaluate_lines(list(lines), int(threads))
+
+    def evaluate_file(
+        self,
+        input: Union[str, "_os.PathLike[str]"],
+        output: Union[str, "_os.PathLike[str]"],
+        threads: int = 0,
+    ) -> Tuple[int, int]:
+        """Streams a JSON Lines file into another, one answer per line in
+        order, in bounded memory, with the GIL released: what ``merzim batch``
+        does. Returns (lines, error lines)."""
+        return self._e.evaluate_file(_os.fspath(input), _os.fspath(output), int(threads))

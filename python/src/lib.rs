@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use merzim::batch::{
-    Evaluator, Id, RegulationResponse, SkippedResponse, TermResponse,
+    Evaluator, Id, RegulationResponse, SkippedResponse, Stream, StreamSummary, TermResponse,
 };
 use merzim::{
     BulkError, Calendar, Channel, CompiledChain, Day, DayKind, EpochDays64, EpochMinutes,
@@ -919,10 +919,78 @@ impl NativeEvaluator {
         self.ev.evaluate_json(line)
     }
 
-    /// Many lines, the GIL released.
-    fn evaluate_lines(&self, py: Python<'_>, lines: Vec<String>) -> Vec<String> {
+    /// Many lines, answered in order through the library's streamer
+    /// (`merzim::batch::Stream`) on `threads` threads (0: one per CPU), the
+    /// GIL released: one answer per line, a bad line an error line.
+    #[pyo3(signature = (lines, threads=0))]
+    fn evaluate_lines(
+        &self,
+        py: Python<'_>,
+        lines: Vec<String>,
+        threads: usize,
+    ) -> PyResult<Vec<String>> {
         let ev = &self.ev;
-        py.detach(|| lines.iter().map(|l| ev.evaluate_json(l)).collect())
+        py.detach(|| -> std::io::Result<Vec<String>> {
+            // A line holding a newline is not one line of a stream: it is
+            // answered on its own (as `evaluate_json` would), and the stream
+            // gets an empty line in its place, whose answer is dropped.
+            let mut input = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+            for l in &lines {
+                if !l.contains('\n') {
+                    input.extend_from_slice(l.as_bytes());
+                }
+                input.push(b'\n');
+            }
+            let mut output = Vec::with_capacity(lines.len() * 160);
+            Stream::new().threads(threads).run(ev, &input[..], &mut output)?;
+            drop(input);
+            let text = String::from_utf8(output)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+            let answers: Vec<String> = lines
+                .iter()
+                .zip(text.split_terminator('\n'))
+                .map(|(l, a)| {
+                    if l.contains('\n') {
+                        ev.evaluate_json(l)
+                    } else {
+                        a.to_string()
+                    }
+                })
+                .collect();
+            if answers.len() != lines.len() {
+                return Err(std::io::Error::other(format!(
+                    "the stream answered {} of {} lines",
+                    answers.len(),
+                    lines.len()
+                )));
+            }
+            Ok(answers)
+        })
+        .map_err(|e| py_err(ErrorKind::Internal, e.to_string(), None))
+    }
+
+    /// Streams the JSON Lines file `input` into the file `output` (one answer
+    /// per line, in order, bounded memory), the GIL released: the CLI's
+    /// `batch`. Returns (lines, errors).
+    #[pyo3(signature = (input, output, threads=0))]
+    fn evaluate_file(
+        &self,
+        py: Python<'_>,
+        input: std::path::PathBuf,
+        output: std::path::PathBuf,
+        threads: usize,
+    ) -> PyResult<(u64, u64)> {
+        let ev = &self.ev;
+        let summary = py
+            .detach(|| -> std::io::Result<StreamSummary> {
+                let i = std::fs::File::open(&input)?;
+                let mut o = std::io::BufWriter::new(std::fs::File::create(&output)?);
+                let summary = Stream::new().threads(threads).run(ev, i, &mut o)?;
+                std::io::Write::flush(&mut o)?;
+                Ok(summary)
+            })
+            .map_err(|e| py_err(ErrorKind::Io, e.to_string(), None))?;
+        Ok((summary.lines, summary.error_count()))
     }
 }
 
