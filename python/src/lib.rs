@@ -942,7 +942,9 @@ impl NativeEvaluator {
                 input.push(b'\n');
             }
             let mut output = Vec::with_capacity(lines.len() * 160);
-            Stream::new().threads(threads).run(ev, &input[..], &mut output)?;
+            Stream::new()
+                .threads(threads)
+                .run(ev, &input[..], &mut output)?;
             drop(input);
             let text = String::from_utf8(output)
                 .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
