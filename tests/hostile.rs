@@ -815,3 +815,33 @@ fn fuzz_findings() {
     // schedule / arith: advance with a count near u64::MAX overflowed.
     assert!(office.advance(t(2026, 3, 20, 16, 30), u64::MAX).is_err());
 }
+
+// ---------------------------------------------------------------- no cliffs
+
+/// A batch cycling through one more schedule than the evaluator keeps drops
+/// one office table per new schedule, not all of them: the schedules used
+/// since stay built.
+#[test]
+fn the_evaluator_cache_drops_one_entry_at_a_time() {
+    let ev = merzim::batch::Evaluator::new(merzim::Calendar::kazakhstan());
+    let line = |k: u32| {
+        format!(
+            r#"{{"id": {k}, "submitted": "2026-03-20T10:00", "term": "1 working day", "schedule": "09:00-{:02}:{:02}"}}"#,
+            12 + k / 60,
+            k % 60
+        )
+    };
+    for k in 0..65 {
+        assert!(!ev.evaluate_json(&line(k)).contains("error"), "{}", line(k));
+    }
+    let built = ev.views_built();
+    assert_eq!(built, 65);
+    // The 64 most recent schedules are still there: no rebuild.
+    for k in 1..65 {
+        ev.evaluate_json(&line(k));
+    }
+    assert_eq!(ev.views_built(), built, "a full cache was dropped whole");
+    // The one dropped (the least recently used) is rebuilt alone.
+    ev.evaluate_json(&line(0));
+    assert_eq!(ev.views_built(), built + 1);
+}
