@@ -90,10 +90,10 @@ echo "$(wc -l <"$BUILD/exported") functions, $(wc -l <"$BUILD/h_codes") status c
 
 step "compile the C tests and examples (shared and static)"
 src_of() { if [ -f "$CT/$1.c" ]; then echo "$CT/$1.c"; else echo "$EX/$1.c"; fi; }
-for t in test_merzim test_threads stress leak_canary "${EXAMPLES[@]}"; do
+for t in test_merzim test_threads stress exit_race leak_canary "${EXAMPLES[@]}"; do
     gcc "${CFLAGS[@]}" -pthread "$(src_of "$t")" -L "$REL" -lmerzim -Wl,-rpath,"$REL" -o "$BUILD/$t-shared"
 done
-for t in test_merzim test_threads stress "${EXAMPLES[@]}"; do
+for t in test_merzim test_threads stress exit_race "${EXAMPLES[@]}"; do
     # shellcheck disable=SC2086 # NATIVE_LIBS is a list of flags
     gcc "${CFLAGS[@]}" -pthread "$(src_of "$t")" "$REL/libmerzim.a" $NATIVE_LIBS -o "$BUILD/$t-static"
     if ldd "$BUILD/$t-static" | grep -q libmerzim; then
@@ -113,6 +113,13 @@ done
 for b in stress-shared stress-static; do
     echo "-- $b (8 threads, 1M calls)"
     "$BUILD/$b" 1000000 </dev/null || fail "$b"
+done
+# A host's main returning under running worker threads: 2,000 exits each,
+# none may abort or lose the host's output (the built-in calendar lives for
+# the whole process).
+for b in exit_race-shared exit_race-static; do
+    echo "-- $b (2000 exits under 4 running threads)"
+    "$BUILD/$b" 2000 </dev/null || fail "$b"
 done
 
 step "run the C tests under valgrind"
@@ -159,7 +166,7 @@ RUSTFLAGS="-Zsanitizer=address" cargo +nightly build -q --release -p merzim-ffi 
     --target "$HOST" --target-dir "$ASAN_TARGET" </dev/null || fail "the AddressSanitizer build of merzim-ffi"
 ASAN_LIB=$ASAN_TARGET/$HOST/release/libmerzim.a
 ASAN_CFLAGS=("${CFLAGS[@]}" -fsanitize=address -fno-omit-frame-pointer -pthread)
-for t in test_merzim test_threads stress leak_canary "${EXAMPLES[@]}"; do
+for t in test_merzim test_threads stress exit_race leak_canary "${EXAMPLES[@]}"; do
     # shellcheck disable=SC2086 # NATIVE_LIBS is a list of flags
     gcc "${ASAN_CFLAGS[@]}" "$(src_of "$t")" "$ASAN_LIB" $NATIVE_LIBS -o "$BUILD/$t-asan" \
         || fail "gcc -fsanitize=address $t"
@@ -170,6 +177,9 @@ for t in test_merzim test_threads "${EXAMPLES[@]}"; do
     "$BUILD/$t-asan" "$BUILD" >/dev/null </dev/null 2>"$BUILD/$t-asan.log" \
         || { cat "$BUILD/$t-asan.log" >&2; fail "AddressSanitizer: $t"; }
 done
+echo "-- asan exit_race (200 exits under running threads; use after free is what it looks for)"
+ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 "$BUILD/exit_race-asan" 200 </dev/null 2>"$BUILD/exit_race-asan.log" \
+    || { cat "$BUILD/exit_race-asan.log" >&2; fail "AddressSanitizer: exit_race"; }
 echo "-- asan stress (8 threads, 1M calls)"
 "$BUILD/stress-asan" 1000000 </dev/null 2>"$BUILD/stress-asan.log" \
     || { cat "$BUILD/stress-asan.log" >&2; fail "AddressSanitizer: stress"; }

@@ -3,8 +3,7 @@
 
 use std::ffi::c_char;
 use std::mem::ManuallyDrop;
-use std::sync::atomic::{AtomicPtr, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use merzim::batch::Evaluator;
@@ -64,63 +63,38 @@ impl merzim_calendar {
     }
 }
 
-/// The built-in calendar's handle: a leaked box, built on first use and freed
-/// when the process exits (see [`free_builtin`]).
+/// The built-in calendar's handle: built on first use and never freed, so
+/// that a thread still calling merzim while the process exits (a host whose
+/// `main` returns under running workers) never meets freed memory.
 ///
-/// It is not a `OnceLock` value: its evaluator keeps caches (the office tables
-/// of the schedules, weeks and horizons requests ask for) that grow after it
-/// is built, and hash tables point into the middle of their allocations, so at
-/// exit Valgrind would report them as "possibly lost" (the suppressions cover
-/// only what a `OnceLock` initialiser allocates, and must not be widened).
-static BUILTIN: AtomicPtr<merzim_calendar> = AtomicPtr::new(std::ptr::null_mut());
+/// What its evaluator caches later (the office tables of the schedules,
+/// weeks and knowledge dates requests ask for) is dropped at exit
+/// ([`clear_builtin_caches`]): the caches sit behind a lock, so a thread
+/// still evaluating is not disturbed, and Valgrind sees only the handle
+/// itself, allocated in a `OnceLock` initialiser (ffi/ctest/valgrind.supp).
+static BUILTIN: OnceLock<merzim_calendar> = OnceLock::new();
 
 /// The built-in calendar's handle, built on first use.
 pub(crate) fn builtin() -> &'static merzim_calendar {
-    let p = BUILTIN.load(Ordering::Acquire);
-    if !p.is_null() {
-        // SAFETY: a non-NULL BUILTIN is a live box, freed only at exit.
-        return unsafe { &*p };
-    }
-    let new = Box::into_raw(Box::new(merzim_calendar::new(Calendar::kazakhstan())));
-    match BUILTIN.compare_exchange(
-        std::ptr::null_mut(),
-        new,
-        Ordering::AcqRel,
-        Ordering::Acquire,
-    ) {
-        // SAFETY: `new` is the live box just stored.
-        Ok(_) => unsafe { &*new },
-        Err(existing) => {
-            // Another thread won the race: ours was never shared.
-            // SAFETY: `new` came from `Box::into_raw` above and is unshared.
-            drop(unsafe { Box::from_raw(new) });
-            // SAFETY: `existing` is the live box the other thread stored.
-            unsafe { &*existing }
-        }
-    }
+    BUILTIN.get_or_init(|| merzim_calendar::new(Calendar::kazakhstan()))
 }
 
 fn is_builtin(cal: *const merzim_calendar) -> bool {
-    let b = BUILTIN.load(Ordering::Acquire);
-    !b.is_null() && std::ptr::eq(cal, b)
+    BUILTIN.get().is_some_and(|b| std::ptr::eq(cal, b))
 }
 
-/// Frees the built-in calendar when the process exits (or the shared library
-/// is unloaded), so that its caches are not reported as leaks. The header
-/// says the built-in calendar must not be used after `main` returns.
-extern "C" fn free_builtin() {
-    let p = BUILTIN.swap(std::ptr::null_mut(), Ordering::AcqRel);
-    if !p.is_null() {
-        // SAFETY: `p` came from `Box::into_raw` in `builtin` and was just
-        // taken out of BUILTIN, so it is freed once.
-        drop(unsafe { Box::from_raw(p) });
+/// Drops the built-in calendar's caches when the process exits (or the
+/// shared library is unloaded). The handle itself lives on.
+extern "C" fn clear_builtin_caches() {
+    if let Some(b) = BUILTIN.get() {
+        b.evaluator.clear_caches();
     }
 }
 
 #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
 #[used]
 #[link_section = ".fini_array"]
-static FREE_BUILTIN_AT_EXIT: extern "C" fn() = free_builtin;
+static CLEAR_BUILTIN_CACHES_AT_EXIT: extern "C" fn() = clear_builtin_caches;
 
 /// `yyyymmdd` → date; `MERZIM_ERR_INVALID_ARGUMENT` for an impossible date
 /// (20260231, 0, negatives).

@@ -124,6 +124,13 @@ fn c_threads() {
     compile_and_run("ctest/test_threads.c");
 }
 
+/// A host's `main` returns while its threads still call merzim: 300 exits,
+/// none may abort or lose the host's output.
+#[test]
+fn c_exit_under_running_threads() {
+    compile_and_run_with("ctest/exit_race.c", Some("300"));
+}
+
 /// The 8-thread stress with 100k mixed calls on the debug library
 /// (`.ci/ffi.sh` runs 1M on the release library and under AddressSanitizer).
 #[test]

@@ -16,7 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{status_of, ApiError, ApiResult};
-use crate::export::{self, CalendarYear};
+use crate::export::CalendarYear;
 use crate::query::{date, flag, lib, opt_date, Q};
 use crate::{dialects, AppState};
 
@@ -572,10 +572,13 @@ async fn calendar(
     let days = cal.year_days(year)?;
     Ok(match form {
         Form::Json => json_of(&CalendarYear::new(&cal, year, &days))?,
-        Form::Csv => typed("text/csv; charset=utf-8", export::days_csv(&days, lang)?),
+        Form::Csv => typed(
+            "text/csv; charset=utf-8",
+            merzim::export::calendar_csv(&days, lang),
+        ),
         Form::Ics => typed(
             "text/calendar; charset=utf-8",
-            export::ics(&cal, &days, lang),
+            merzim::export::calendar_ics(&cal, year, lang)?,
         ),
         Form::OneC => typed(
             "application/xml; charset=utf-8",
@@ -624,7 +627,10 @@ fn balance_in(s: &AppState, year: i32, q: &CalendarQuery, csv: bool) -> ApiResul
     q.lang()?;
     let b = cal.balance(year)?;
     if csv {
-        Ok(typed("text/csv; charset=utf-8", export::balance_csv(&b)?))
+        Ok(typed(
+            "text/csv; charset=utf-8",
+            merzim::export::balance_csv(&b),
+        ))
     } else {
         json_of(&b)
     }

@@ -19,14 +19,58 @@ use crate::{Error, ErrorKind, Result};
 /// Which calendar a request counts on.
 type CalendarKey = (Week, Horizon, Option<NaiveDate>);
 
-/// At most this many derived calendars and office tables are kept.
+/// At most this many derived calendars, and this many office tables, are
+/// kept; past it the least recently used one is dropped.
 const CACHE_LIMIT: usize = 64;
+
+/// A small map that keeps the [`CACHE_LIMIT`] most recently used entries: a
+/// miss on a full map drops the least recently used one, so a batch cycling
+/// through one more key than the limit costs one rebuild per new key, not a
+/// rebuild of everything.
+struct Lru<K, V> {
+    map: HashMap<K, (V, u64)>,
+    tick: u64,
+}
+
+impl<K: std::hash::Hash + Eq + Clone, V: Clone> Lru<K, V> {
+    fn new() -> Self {
+        Lru {
+            map: HashMap::new(),
+            tick: 0,
+        }
+    }
+
+    fn get(&mut self, k: &K) -> Option<V> {
+        self.tick += 1;
+        let tick = self.tick;
+        self.map.get_mut(k).map(|(v, t)| {
+            *t = tick;
+            v.clone()
+        })
+    }
+
+    fn insert(&mut self, k: K, v: V) {
+        if self.map.len() >= CACHE_LIMIT && !self.map.contains_key(&k) {
+            let oldest = self
+                .map
+                .iter()
+                .min_by_key(|(_, (_, t))| *t)
+                .map(|(k, _)| k.clone());
+            if let Some(o) = oldest {
+                self.map.remove(&o);
+            }
+        }
+        self.tick += 1;
+        self.map.insert(k, (v, self.tick));
+    }
+}
 
 /// Evaluates requests of the batch contract against one calendar.
 ///
 /// It keeps the office tables of the schedules (and the calendars of the
-/// weeks and horizons) that requests ask for, and the regulation files the
-/// host registered. Requests name regulations by id only: the evaluator never
+/// weeks, horizons and knowledge dates) that requests ask for, up to 64 of
+/// each, dropping the least recently used one past that, and the regulation
+/// files the host registered. Requests name regulations by id only: the evaluator never
 /// reads a file because a request asks it to. `Send + Sync`: share it between
 /// threads.
 ///
@@ -40,9 +84,11 @@ const CACHE_LIMIT: usize = 64;
 pub struct Evaluator {
     calendar: Calendar,
     default_office: OfficeTime,
-    calendars: Mutex<HashMap<CalendarKey, Calendar>>,
-    offices: Mutex<HashMap<(Schedule, CalendarKey), OfficeTime>>,
+    calendars: Mutex<Lru<CalendarKey, Calendar>>,
+    offices: Mutex<Lru<(Schedule, CalendarKey), OfficeTime>>,
     regulations: HashMap<String, Arc<Regulation>>,
+    /// How many calendars and office tables were built for requests.
+    builds: std::sync::atomic::AtomicU64,
 }
 
 impl std::fmt::Debug for Evaluator {
@@ -64,9 +110,10 @@ impl Evaluator {
         Evaluator {
             calendar,
             default_office,
-            calendars: Mutex::new(HashMap::new()),
-            offices: Mutex::new(HashMap::new()),
+            calendars: Mutex::new(Lru::new()),
+            offices: Mutex::new(Lru::new()),
             regulations: HashMap::new(),
+            builds: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -171,17 +218,16 @@ impl Evaluator {
         }
         let mut cache = self.calendars.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(c) = cache.get(&key) {
-            return Ok(c.clone());
+            return Ok(c);
         }
         let (week, horizon, known_on) = key;
         let mut c = self.calendar.with_week(week)?.with_horizon(horizon);
         if let Some(d) = known_on.filter(|d| Some(*d) != self.calendar.known_on()) {
             c = c.as_known_on(d)?;
         }
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
         cache.insert(key, c.clone());
+        self.builds
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(c)
     }
 
@@ -195,14 +241,28 @@ impl Evaluator {
         let calendar = self.calendar_for(key)?;
         let mut cache = self.offices.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(o) = cache.get(&(schedule.clone(), key)) {
-            return Ok(o.clone());
+            return Ok(o);
         }
         let o = OfficeTime::new(&calendar, schedule.clone())?;
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
         cache.insert((schedule.clone(), key), o.clone());
+        self.builds
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(o)
+    }
+
+    /// How many calendars and office tables this evaluator has built for
+    /// requests so far (a cache miss builds one): for tests and monitoring.
+    #[doc(hidden)]
+    pub fn views_built(&self) -> u64 {
+        self.builds.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Drops the calendars and office tables kept for requests that chose
+    /// another week, horizon, knowledge date or schedule (they are rebuilt on
+    /// demand). Threads evaluating meanwhile are not disturbed.
+    pub fn clear_caches(&self) {
+        *self.calendars.lock().unwrap_or_else(|p| p.into_inner()) = Lru::new();
+        *self.offices.lock().unwrap_or_else(|p| p.into_inner()) = Lru::new();
     }
 
     /// Evaluates one request. A failure is an error response; a bug inside
