@@ -22,7 +22,7 @@ changing a base URL.
   (`CalendarSuppliedData`), written by [`merzim::onec`].
 */
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -127,7 +127,10 @@ fn isdayoff_range(q: &IsDayOffQuery) -> Result<(NaiveDate, NaiveDate), &'static 
         (status = 400, description = "100: a bad date", content_type = "text/plain", body = String),
         (status = 404, description = "101: no data (another country, or out of coverage)", content_type = "text/plain", body = String)
     ))]
-pub async fn isdayoff(State(s): State<AppState>, Q(q): Q<IsDayOffQuery>) -> Response {
+pub async fn isdayoff(State(s): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let Ok(q) = serde_urlencoded::from_str::<IsDayOffQuery>(raw.as_deref().unwrap_or("")) else {
+        return isdayoff_error(StatusCode::BAD_REQUEST, "100");
+    };
     if let Some(cc) = &q.cc {
         if !cc.eq_ignore_ascii_case("kz") {
             return isdayoff_error(StatusCode::NOT_FOUND, "101");

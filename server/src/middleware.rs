@@ -195,6 +195,52 @@ pub fn layers(router: Router, state: AppState, cors: &[String]) -> Router {
     .layer(SetRequestIdLayer::new(REQUEST_ID, Ids::new()))
 }
 
+/// The schema of a parameter, with the values it takes (so that generated
+/// requests reach the computations; the handlers accept more, e.g. any
+/// schedule or term the library reads).
+fn param_schema(path: &str, name: &str, ids: &[&str]) -> Option<Value> {
+    use serde_json::json;
+    let date = "^20[0-3][0-9]-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$";
+    let time =
+        "^20[0-3][0-9]-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]$";
+    Some(match name {
+        "year"
+            if path.starts_with("/v1/calendar/{year}")
+                && !path.ends_with("balance")
+                && !path.ends_with(".csv") =>
+        {
+            json!({"type": "string", "pattern": "^(20[01][0-9]|202[0-7])(\\.(json|csv|ics|xml))?$"})
+        }
+        "year" | "from" | "to" => json!({"type": "string", "pattern": "^(20[01][0-9]|202[0-7])$"}),
+        "date" | "as_known_on" => json!({"type": "string", "pattern": date}),
+        "submitted" => json!({"type": "string", "pattern": time}),
+        "term" => {
+            json!({"type": "string", "enum": ["1 working day", "22 working days", "30 calendar days", "15 minutes", "2 hours", "1 month", "5 рабочих дней"]})
+        }
+        "channel" => json!({"type": "string", "enum": ["provider", "portal", "state_corporation"]}),
+        "start" => json!({"type": "string", "enum": ["submission_day", "next_day"]}),
+        "end" => json!({"type": "string", "enum": ["close_of_business", "midnight"]}),
+        "week" => json!({"type": "string", "enum": ["five", "six"]}),
+        "horizon" => json!({"type": "string", "enum": ["coverage", "provisional"]}),
+        "lang" => json!({"type": "string", "enum": ["kk", "ru", "en"]}),
+        "explain" => json!({"type": "string", "enum": ["true", "false"]}),
+        "outcome" => json!({"type": "string", "enum": ["approve", "refuse"]}),
+        "tz" => json!({"type": "string", "enum": ["Asia/Almaty", "Asia/Aqtobe", "Asia/Qyzylorda"]}),
+        "schedule" => json!({"type": "string", "enum": ["09:00-13:00,14:30-18:30", "09:00-18:00"]}),
+        "id" => json!({"type": "string", "enum": ids}),
+        "countryCode" => json!({"type": "string", "enum": ["KZ", "kz"]}),
+        "offset" => json!({"type": "string", "pattern": "^-?([0-9]|1[0-2])$"}),
+        "month" => json!({"type": "string", "pattern": "^(0?[1-9]|1[0-2])$"}),
+        "day" => json!({"type": "string", "pattern": "^(0?[1-9]|1[0-9]|2[0-8])$"}),
+        "date1" | "date2" => {
+            json!({"type": "string", "pattern": "^20(0[0-9]|1[0-9]|2[0-7])(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])$"})
+        }
+        "cc" => json!({"type": "string", "enum": ["kz"]}),
+        "sd" | "pre" | "covid" => json!({"type": "string", "enum": ["0", "1"]}),
+        _ => return None,
+    })
+}
+
 /// The OpenAPI document as served: the library's batch schemas in the
 /// components, referenced by the deadline routes; every operation's other
 /// statuses answered by the error object.
@@ -240,6 +286,7 @@ pub fn finish_openapi(api: utoipa::openapi::OpenApi) -> String {
             }
         }
     }
+    let ids: Vec<&str> = merzim::Regulation::bundled_ids().collect();
     let batch_ref = serde_json::json!({"$ref": "#/components/schemas/BatchResponse"});
     let error_ref = serde_json::json!({"$ref": "#/components/schemas/ErrorAnswer"});
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
@@ -248,6 +295,14 @@ pub fn finish_openapi(api: utoipa::openapi::OpenApi) -> String {
                 continue;
             };
             for (_, op) in ops.iter_mut() {
+                if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                    for p in params.iter_mut() {
+                        let name = p["name"].as_str().unwrap_or("").to_string();
+                        if let Some(schema) = param_schema(path, &name, &ids) {
+                            p["schema"] = schema;
+                        }
+                    }
+                }
                 let Some(resp) = op.get_mut("responses").and_then(Value::as_object_mut) else {
                     continue;
                 };

@@ -293,7 +293,7 @@ pub struct DueQuery {
     end: Option<String>,
     /// The office's IANA time zone (default `Asia/Almaty`).
     tz: Option<String>,
-    /// Office hours, e.g. `Mon-Fri 09:00-18:30, lunch 13:00-14:30`.
+    /// Office hours, e.g. `09:00-13:00,14:30-18:30` (default: the state-body schedule).
     schedule: Option<String>,
     /// `five` (default) or `six`.
     week: Option<String>,
