@@ -10,7 +10,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::Router;
 use bytes::Bytes;
-use futures_util::TryStreamExt;
+use futures_util::StreamExt;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -24,6 +24,24 @@ use crate::AppState;
 
 /// Output chunks are sent when they reach this size (and at the end).
 const CHUNK: usize = 64 * 1024;
+
+/// Body frames read ahead of the streamer.
+const PREFETCH: usize = 64;
+
+/// At most this many body frames that have already arrived are read as one.
+const READY_FRAMES: usize = 256;
+
+/// The frames as one buffer (the first error, if any).
+fn join(frames: Vec<Result<Bytes, io::Error>>) -> Result<Bytes, io::Error> {
+    if frames.len() == 1 {
+        return frames.into_iter().next().unwrap_or_else(|| Ok(Bytes::new()));
+    }
+    let mut all = Vec::new();
+    for f in frames {
+        all.extend_from_slice(&f?);
+    }
+    Ok(Bytes::from(all))
+}
 
 /// A `Write` that sends its bytes, in chunks, to the response body.
 struct ChannelWriter {
@@ -83,20 +101,34 @@ pub(crate) async fn stream(s: AppState, headers: &HeaderMap, body: Body) -> ApiR
             "too many NDJSON streams at once: retry later",
         )
     })?;
-    let mut read = 0u64;
-    let data = body
-        .into_data_stream()
-        .map_err(io::Error::other)
-        .and_then(move |b: Bytes| {
-            read += b.len() as u64;
-            futures_util::future::ready(if read > limit {
-                Err(io::Error::other(format!(
-                    "the body is larger than {limit} bytes (the limit)"
-                )))
-            } else {
-                Ok(b)
-            })
-        });
+    // A task reads the body ahead of the streamer (at most PREFETCH frames),
+    // so that receiving and answering overlap; the frames that have arrived
+    // are then read together (never waiting for more), so the streamer gets
+    // fewer, fuller chunks to answer on its threads.
+    let (ftx, mut frx) = mpsc::channel::<Result<Bytes, io::Error>>(PREFETCH);
+    let mut frames = body.into_data_stream();
+    tokio::spawn(async move {
+        let mut read = 0u64;
+        while let Some(f) = frames.next().await {
+            let f = f.map_err(io::Error::other).and_then(|b| {
+                read += b.len() as u64;
+                if read > limit {
+                    Err(io::Error::other(format!(
+                        "the body is larger than {limit} bytes (the limit)"
+                    )))
+                } else {
+                    Ok(b)
+                }
+            });
+            let stop = f.is_err();
+            if ftx.send(f).await.is_err() || stop {
+                break;
+            }
+        }
+    });
+    let data = futures_util::stream::poll_fn(move |cx| frx.poll_recv(cx))
+        .ready_chunks(READY_FRAMES)
+        .map(join);
     let input = SyncIoBridge::new(StreamReader::new(data));
     let (tx, rx) = mpsc::channel::<Result<Bytes, io::Error>>(4);
     let threads = s.limits.stream_threads;
@@ -109,14 +141,16 @@ pub(crate) async fn stream(s: AppState, headers: &HeaderMap, body: Body) -> ApiR
             buf: Vec::with_capacity(CHUNK),
         };
         let started = std::time::Instant::now();
+        let mut chunks = 0u64;
         let r = merzim::batch::Stream::new()
             .threads(threads)
-            .run(&s.evaluator, input, &mut out)
+            .run_with(&s.evaluator, input, &mut out, |_| chunks += 1)
             .and_then(|summary| out.flush().map(|_| summary));
         match r {
             Ok(summary) => tracing::info!(
                 lines = summary.lines,
                 errors = summary.error_count(),
+                chunks,
                 ms = started.elapsed().as_millis() as u64,
                 "stream done"
             ),
