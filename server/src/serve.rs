@@ -34,7 +34,10 @@ const READY_FRAMES: usize = 256;
 /// The frames as one buffer (the first error, if any).
 fn join(frames: Vec<Result<Bytes, io::Error>>) -> Result<Bytes, io::Error> {
     if frames.len() == 1 {
-        return frames.into_iter().next().unwrap_or_else(|| Ok(Bytes::new()));
+        return frames
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Ok(Bytes::new()));
     }
     let mut all = Vec::new();
     for f in frames {
