@@ -17,6 +17,7 @@ pub mod dialects;
 pub mod error;
 pub mod export;
 mod middleware;
+pub mod page;
 mod query;
 pub mod routes;
 pub mod serve;
@@ -209,7 +210,7 @@ pub fn app(config: Config) -> merzim::Result<Router> {
     let cors = config.cors.clone();
     let state = Arc::new(State::new(config)?);
     Ok(middleware::layers(
-        routes::router(state.clone()),
+        routes::router(state.clone()).merge(page::router()),
         state,
         &cors,
     ))
