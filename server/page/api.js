@@ -50,9 +50,9 @@ export function fieldOf(err, fallback) {
   if (err.kind === 'out_of_coverage') return 'submitted';
   if (err.kind === 'not_found') return 'regulation';
   const rules = [
+    [/schedule/i, 'schedule'],
     [/^cannot read the term|\bterm\b/i, 'term'],
     [/^cannot read the time|submitted/i, 'submitted'],
-    [/schedule/i, 'schedule'],
     [/^as_known_on|as known on/i, 'as_known_on'],
     [/channel/i, 'channel'],
     [/start rule|\bstart\b/i, 'start'],

@@ -71,19 +71,23 @@ function applyLang() {
   fillRegulations();
 }
 
-function setLang(l) {
+async function setLang(l) {
   if (!LANGS.includes(l)) return;
+  document.body.dataset.ready = 'false';
   state.lang = l;
   try { localStorage.setItem('merzim.lang', l); } catch (e) { /* private mode */ }
   applyLang();
-  if (state.last) evaluate(state.last, { focus: false });
-  else clearErrors();
-  if (state.year !== null) loadCalendar({ focus: false });
   const u = new URL(location.href);
   if (u.searchParams.has('lang') || state.last) {
     u.searchParams.set('lang', l);
     history.replaceState(null, '', u.pathname + u.search + u.hash);
   }
+  const jobs = [];
+  if (state.last) jobs.push(evaluate(state.last, { focus: false }));
+  else clearErrors();
+  if (state.year !== null) jobs.push(loadCalendar({ focus: false }));
+  await Promise.all(jobs);
+  document.body.dataset.ready = 'true';
 }
 
 function initialLang(params) {
@@ -512,8 +516,10 @@ function renderYear(data, balance, c) {
       const special = !(d.kind === 'working' || d.kind === 'weekend') || d.names || d.source;
       const cls = `d k-${KINDS.includes(d.kind) ? d.kind : 'other'}`;
       const cell = special
-        ? el('button', { type: 'button', class: cls, title: label, 'aria-label': label, 'data-date': d.date, 'data-kind': d.kind, onclick: () => showDay(d) }, String(d.day))
-        : el('span', { class: cls, title: label, 'data-date': d.date, 'data-kind': d.kind }, String(d.day));
+        ? el('button', { type: 'button', class: cls, title: label, 'data-date': d.date, 'data-kind': d.kind, onclick: () => showDay(d) },
+          String(d.day), el('span', { class: 'visually-hidden' }, ` ${label}`))
+        : el('span', { class: cls, title: label, 'data-date': d.date, 'data-kind': d.kind }, String(d.day),
+          d.kind === 'weekend' ? el('span', { class: 'visually-hidden' }, ` ${kindLabel(d.kind)}`) : null);
       tr.append(el('td', {}, cell));
       col += 1;
       if (col === 7) { tbody.append(tr); tr = el('tr'); col = 0; }
@@ -549,7 +555,7 @@ function showDay(d) {
   }
   if (d.source) {
     parts.push(el('p', { class: 'source' }, `${t(L, 'r_source')}: `, english(d.source),
-      d.source_url ? [' ', link(d.source_url, d.source_url)] : null));
+      d.source_url && !(d.act && d.act.url === d.source_url) ? [' ', link(d.source_url, d.source_url)] : null));
   }
   box.replaceChildren(...parts);
   box.hidden = false;

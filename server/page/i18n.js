@@ -493,23 +493,41 @@ export function fmtDateTime(iso, lang) {
   return `${fmtDate(iso, lang)}, ${pad(p.h)}:${pad(p.mi)}`;
 }
 
+// Kazakh names of months and weekdays: browsers' Intl data often lacks kk
+// (Chromium's falls back to English), so the page carries them.
+const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек',
+  'қазан', 'қараша', 'желтоқсан'];
+const KK_WEEKDAYS = ['дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі'];
+const KK_WEEKDAYS_SHORT = ['дс', 'сс', 'ср', 'бс', 'жм', 'сб', 'жс'];
+
+/** The locale for numbers: kk-KZ where the browser knows it, else ru-RU (the same conventions). */
+function numberLocale(lang) {
+  const want = LOCALES[lang];
+  try {
+    if (Intl.NumberFormat.supportedLocalesOf([want]).length) return want;
+  } catch (e) { /* old browser */ }
+  return lang === 'kk' ? 'ru-RU' : want;
+}
+
 /** The weekday of an API date, in the language. */
 export function fmtWeekday(iso, lang) {
   const p = parts(iso);
   if (!p) return '';
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(p.y, p.mo - 1, p.d)));
+  const date = new Date(Date.UTC(p.y, p.mo - 1, p.d));
+  if (lang === 'kk') return KK_WEEKDAYS[(date.getUTCDay() + 6) % 7];
+  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
 
-/** Month names (1..12), standalone, in the language. */
+/** Month names (1..12), standalone, capitalised, in the language. */
 export function monthName(month, lang) {
-  const s = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(2001, month - 1, 1)));
+  const s = lang === 'kk' ? KK_MONTHS[month - 1]
+    : new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, month - 1, 1)));
   return s.charAt(0).toLocaleUpperCase(LOCALES[lang]) + s.slice(1);
 }
 
 /** Short weekday names, Monday first. */
 export function weekdayShort(lang) {
+  if (lang === 'kk') return KK_WEEKDAYS_SHORT.slice();
   const f = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', timeZone: 'UTC' });
   // 2001-01-01 was a Monday.
   return [0, 1, 2, 3, 4, 5, 6].map((i) => f.format(new Date(Date.UTC(2001, 0, 1 + i))));
@@ -519,7 +537,7 @@ export function weekdayShort(lang) {
 export function fmtNumber(n, lang, digits) {
   if (typeof n !== 'number' || !Number.isFinite(n)) return String(n ?? '');
   const o = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
-  return new Intl.NumberFormat(LOCALES[lang], o).format(n);
+  return new Intl.NumberFormat(numberLocale(lang), o).format(n);
 }
 
 // Units of the terms the API writes ("15 minutes", "1 working day"), in each
