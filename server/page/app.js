@@ -184,6 +184,7 @@ function fillRegulations() {
 function syncKind() {
   const reg = $('f-regulation').value !== '';
   $('f-term').disabled = reg;
+  $('term-field').hidden = reg;
   $('f-start').disabled = reg;
   $('f-outcome').disabled = !reg;
 }

@@ -49,7 +49,10 @@ connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 /// The routes of the page: `/`, `/index.html` and `/assets/{name}`.
 pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()
-        .route("/", get(|h: HeaderMap| async move { serve("index.html", &h) }))
+        .route(
+            "/",
+            get(|h: HeaderMap| async move { serve("index.html", &h) }),
+        )
         .route(
             "/index.html",
             get(|h: HeaderMap| async move { serve("index.html", &h) }),
@@ -64,11 +67,8 @@ pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
 /// `Cache-Control: no-cache` (the browser revalidates; 304 when unchanged).
 fn serve(name: &str, headers: &HeaderMap) -> Response {
     let Some(a) = ASSETS.iter().find(|a| a.name == name) else {
-        return ApiError::not_found(format!(
-            "no page asset {}",
-            crate::query::excerpt(name)
-        ))
-        .into_response();
+        return ApiError::not_found(format!("no page asset {}", crate::query::excerpt(name)))
+            .into_response();
     };
     let mut h = Fnv::new();
     h.write(env!("CARGO_PKG_VERSION").as_bytes());
