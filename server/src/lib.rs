@@ -43,7 +43,8 @@ pub struct Limits {
     pub max_streams: usize,
     /// Threads of one NDJSON stream (0: one per CPU).
     pub stream_threads: usize,
-    /// Time to answer a request (headers of the answer), and to receive its body.
+    /// Time to answer a request (headers of the answer, so also to receive a
+    /// JSON body), and the longest pause in an NDJSON body.
     pub request_timeout: Duration,
     /// Time a client has to send a request's headers.
     pub header_timeout: Duration,
