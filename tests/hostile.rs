@@ -950,3 +950,97 @@ fn many_holiday_entries_load_linearly_and_the_last_one_stands() {
     // (a benchmark's figure, printed, not asserted).
     eprintln!("64,001 holiday entries loaded in {took:?}");
 }
+
+// ------------------------------------------------ pipes and odd streams
+
+/// `batch` and `diff` with stdin and stdout on non-blocking pipes (a parent
+/// that set O_NONBLOCK on them): reads and writes that would block are
+/// waited for, every line is answered, exit 0. Run from Python, which sets
+/// the flags the way such a parent does; python3 is required.
+#[test]
+fn batch_and_diff_wait_on_non_blocking_pipes() {
+    let script = r#"
+import os, subprocess, sys, time
+exe, command = sys.argv[1], sys.argv[2:]
+line = b'{"id": %d, "submitted": "2024-05-02T10:00", "term": "4 working days"}\n'
+r, w = os.pipe()
+out_r, out_w = os.pipe()
+os.set_blocking(r, False)
+os.set_blocking(out_w, False)
+import threading
+p = subprocess.Popen([exe] + command, stdin=r, stdout=out_w)
+os.close(r); os.close(out_w)
+data = []
+def reader():
+    # A slow reader: the output (far more than a pipe holds) meets EAGAIN.
+    time.sleep(0.5)
+    while True:
+        chunk = os.read(out_r, 1 << 12)
+        if not chunk:
+            break
+        data.append(chunk)
+        time.sleep(0.001)
+t = threading.Thread(target=reader)
+t.start()
+# A slow writer: the reader meets EAGAIN between the parts.
+n = 0
+for part in range(3):
+    os.write(w, b''.join(line % (n + i) for i in range(2000)))
+    n += 2000
+    time.sleep(0.3)
+os.close(w)
+t.join()
+data = b''.join(data)
+code = p.wait()
+print(code, data.count(b'\n'))
+"#;
+    let have = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(have, "python3 is required for this test");
+    for (args, want) in [
+        (vec!["batch"], 6000),
+        (
+            vec![
+                "diff",
+                "--old-as-known-on",
+                "2024-04-01",
+                "--new-as-known-on",
+                "2024-05-01",
+            ],
+            6000,
+        ),
+    ] {
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(bin())
+            .args(&args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            text.trim(),
+            format!("0 {want}"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// U+2028, U+2029 and U+0085 in an answer are escaped: no JSON Lines reader
+/// splits the line.
+#[test]
+fn json_output_escapes_unicode_line_separators() {
+    let line = "{\"id\": \"a\u{2028}b\u{2029}c\u{85}d\", \"submitted\": \"2026-03-20T10:00\", \"term\": \"1 working day\"}";
+    let out = Evaluator::new(Calendar::kazakhstan()).evaluate_json(line);
+    assert!(!out.contains(['\u{2028}', '\u{2029}', '\u{85}']), "{out}");
+    assert!(
+        out.starts_with(r#"{"id":"a\u2028b\u2029c\u0085d","#),
+        "{out}"
+    );
+    let (code, lines) = batch(&[], line);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines.len(), 1);
+}
