@@ -1044,3 +1044,110 @@ fn json_output_escapes_unicode_line_separators() {
     assert_eq!(code, Some(0));
     assert_eq!(lines.len(), 1);
 }
+
+// ---------------------------------------------------- impossible knowledge
+
+/// A calendar as known before the data's coverage never existed: refused in
+/// the library, a batch line and the CLI.
+#[test]
+fn as_known_on_before_the_data_is_refused_everywhere() {
+    let cal = Calendar::kazakhstan();
+    for d in [d(1, 1, 1), d(1999, 12, 31)] {
+        let e = cal.as_known_on(d).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+        assert!(e.message().contains("2000-01-01"), "{e}");
+    }
+    assert!(cal.as_known_on(d(2000, 1, 1)).is_ok());
+    let v = eval(
+        r#"{"id": 1, "submitted": "2026-03-20T10:00", "term": "5 working days", "as_known_on": "0001-01-01"}"#,
+    );
+    assert_eq!(kind(&v), Some("invalid_input"), "{v}");
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T10:00",
+            "--term",
+            "5 working days",
+            "--as-known-on",
+            "0001-01-01",
+        ])
+        .assert()
+        .code(2);
+}
+
+/// An overlay entry known until a date that is not after its known_from
+/// would never be known: refused with the file and line.
+#[test]
+fn known_until_must_be_after_known_from() {
+    let e = overlay_err(
+        r#"
+[[holiday]]
+id = "x"
+kind = "public"
+dates = ["06-01"]
+names = { kk = "x", ru = "x", en = "x" }
+source = "s"
+known_from = "2025-01-01"
+known_until = "2024-01-01"
+"#,
+    );
+    assert_eq!(e.kind(), ErrorKind::InvalidData);
+    assert!(
+        e.message().contains("line 9") && e.message().contains("known_until"),
+        "{e}"
+    );
+    let e = overlay_err(
+        "[[kurban_ait]]\nyear = 2027\ndate = \"2027-05-16\"\nstatus = \"estimated\"\nsource = \"s\"\n\
+         known_from = \"2027-01-01\"\nknown_until = \"2027-01-01\"\n",
+    );
+    assert!(e.message().contains("known_until"), "{e}");
+}
+
+// ----------------------------------------------------- small inconsistencies
+
+#[test]
+fn z_is_an_offset_in_every_form() {
+    for s in [
+        "2026-03-20T16:30Z",
+        "2026-03-20T16:30:00Z",
+        "2026-03-20 16:30Z",
+    ] {
+        let t: Submitted = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
+        assert_eq!(
+            t,
+            "2026-03-20T16:30:00+00:00".parse::<Submitted>().unwrap(),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn a_weekday_named_twice_in_a_schedule_is_refused() {
+    for s in [
+        "mon-fri 09:00-18:00; fri 09:00-13:00",
+        "mon 09:00-18:00; mon 10:00-11:00",
+    ] {
+        let e = s.parse::<Schedule>().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.message().contains("twice"), "{e}");
+    }
+    assert!("mon-thu 09:00-18:00; fri 09:00-13:00"
+        .parse::<Schedule>()
+        .is_ok());
+}
+
+#[test]
+fn lint_defaults_to_the_last_covered_year() {
+    let out = merzim()
+        .args(["lint", "--regulation", "all", "--from", "2028"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let (_, last) = Calendar::kazakhstan().valid_range();
+    assert!(
+        err.contains(&format!("after {}", last.format("%Y"))) && !err.contains("--to 2026"),
+        "{err}"
+    );
+}

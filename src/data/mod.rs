@@ -260,6 +260,25 @@ impl Ctx<'_> {
         ))
     }
 
+    /// An entry known from `from` until `until` must be known for at least a
+    /// day: `known_until` after `known_from`.
+    fn check_known(
+        &self,
+        span: Option<&Spanned<String>>,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<()> {
+        match (span, from, until) {
+            (Some(s), Some(f), Some(u)) if u <= f => Err(self.err(
+                s.span(),
+                format!(
+                    "known_until {u} is not after known_from {f}: the entry would never be known"
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// A link, checked ([`check_url`](crate::safe_text::check_url)).
     fn url(&self, u: Option<Spanned<String>>) -> Result<Option<String>> {
         match u {
@@ -382,6 +401,7 @@ impl Dataset {
             }
             let known_from = h.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = h.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
+            cx.check_known(h.known_until.as_ref(), known_from, known_until)?;
             self.holidays.push(HolidayRule {
                 id: h.id,
                 kind: h.kind,
@@ -440,6 +460,7 @@ impl Dataset {
             }
             let known_from = k.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = k.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
+            cx.check_known(k.known_until.as_ref(), known_from, known_until)?;
             self.kurban.push(KurbanDate {
                 year: k.year,
                 date,
