@@ -9,7 +9,7 @@ only reads requests, picks the form of the answer and sets HTTP headers. The
 OpenAPI document is generated from the handlers ([`utoipa`]).
 
 [`app`] builds the router (tests drive it in process with tower's `oneshot`);
-[`serve`] runs it on a listener with header and request timeouts and a
+[`serve()`] runs it on a listener with header and request timeouts and a
 graceful shutdown.
 */
 
