@@ -12,6 +12,8 @@ prints them passes them through these functions:
   as OWASP's "CSV injection" advice says.
 - [`for_ics`]: an iCalendar TEXT value escaped as RFC 5545 §3.3.11 says
   (`\\`, `;`, `,`, a line break as `\n`), other control characters removed.
+- [`for_json_lines`]: U+2028, U+2029 and U+0085 escaped in JSON text, so
+  that no reader splits a line at them.
 - [`check_url`]: links are absolute `http`/`https` URLs without spaces or
   control characters; data files with others are refused when loaded.
 
@@ -103,6 +105,19 @@ pub fn for_ics(s: &str) -> String {
     out
 }
 
+/// JSON text with U+2028, U+2029 and U+0085 written as `\u` escapes: they
+/// are valid inside JSON strings, but some readers take them for line ends
+/// and would split a JSON Lines stream. They can only stand inside strings,
+/// so replacing them keeps the JSON equal.
+pub fn for_json_lines(json: String) -> String {
+    if !json.contains(['\u{2028}', '\u{2029}', '\u{85}']) {
+        return json;
+    }
+    json.replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+        .replace('\u{85}', "\\u0085")
+}
+
 /// Checks a link from a data file: an absolute `http://` or `https://` URL
 /// with a host, at most 2,000 bytes, without spaces, quotes, angle brackets
 /// or control characters. The error says what is wrong.
@@ -175,6 +190,15 @@ mod tests {
         assert_eq!(for_ics("a\\b"), "a\\\\b");
         assert_eq!(for_ics("x\ry\nz\r\nw"), "x\\ny\\nz\\nw");
         assert_eq!(for_ics("a\x1b[2Jb\tc"), "a[2Jb\tc");
+    }
+
+    #[test]
+    fn json_line_ends() {
+        let j = serde_json::to_string("a\u{2028}b\u{2029}c\u{85}d").unwrap();
+        let safe = for_json_lines(j);
+        assert_eq!(safe, r#""a\u2028b\u2029c\u0085d""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{2028}b\u{2029}c\u{85}d");
     }
 
     #[test]

@@ -950,3 +950,223 @@ fn many_holiday_entries_load_linearly_and_the_last_one_stands() {
     // (a benchmark's figure, printed, not asserted).
     eprintln!("64,001 holiday entries loaded in {took:?}");
 }
+
+// ------------------------------------------------ pipes and odd streams
+
+/// `batch` and `diff` with stdin and stdout on non-blocking pipes (a parent
+/// that set O_NONBLOCK on them): reads and writes that would block are
+/// waited for, every line is answered, exit 0. Run from Python, which sets
+/// the flags the way such a parent does; python3 is required.
+#[test]
+fn batch_and_diff_wait_on_non_blocking_pipes() {
+    let script = r#"
+import os, subprocess, sys, time
+exe, command = sys.argv[1], sys.argv[2:]
+line = b'{"id": %d, "submitted": "2024-05-02T10:00", "term": "4 working days"}\n'
+r, w = os.pipe()
+out_r, out_w = os.pipe()
+os.set_blocking(r, False)
+os.set_blocking(out_w, False)
+import threading
+p = subprocess.Popen([exe] + command, stdin=r, stdout=out_w)
+os.close(r); os.close(out_w)
+data = []
+def reader():
+    # A slow reader: the output (far more than a pipe holds) meets EAGAIN.
+    time.sleep(0.5)
+    while True:
+        chunk = os.read(out_r, 1 << 12)
+        if not chunk:
+            break
+        data.append(chunk)
+        time.sleep(0.001)
+t = threading.Thread(target=reader)
+t.start()
+# A slow writer: the reader meets EAGAIN between the parts.
+n = 0
+for part in range(3):
+    os.write(w, b''.join(line % (n + i) for i in range(2000)))
+    n += 2000
+    time.sleep(0.3)
+os.close(w)
+t.join()
+data = b''.join(data)
+code = p.wait()
+print(code, data.count(b'\n'))
+"#;
+    let have = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(have, "python3 is required for this test");
+    for (args, want) in [
+        (vec!["batch"], 6000),
+        (
+            vec![
+                "diff",
+                "--old-as-known-on",
+                "2024-04-01",
+                "--new-as-known-on",
+                "2024-05-01",
+            ],
+            6000,
+        ),
+    ] {
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(bin())
+            .args(&args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            text.trim(),
+            format!("0 {want}"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// U+2028, U+2029 and U+0085 in an answer are escaped: no JSON Lines reader
+/// splits the line.
+#[test]
+fn json_output_escapes_unicode_line_separators() {
+    let line = "{\"id\": \"a\u{2028}b\u{2029}c\u{85}d\", \"submitted\": \"2026-03-20T10:00\", \"term\": \"1 working day\"}";
+    let out = Evaluator::new(Calendar::kazakhstan()).evaluate_json(line);
+    assert!(!out.contains(['\u{2028}', '\u{2029}', '\u{85}']), "{out}");
+    assert!(
+        out.starts_with(r#"{"id":"a\u2028b\u2029c\u0085d","#),
+        "{out}"
+    );
+    let (code, lines) = batch(&[], line);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines.len(), 1);
+}
+
+// ---------------------------------------------------- impossible knowledge
+
+/// A calendar as known before the data's coverage never existed: refused in
+/// the library, a batch line and the CLI.
+#[test]
+fn as_known_on_before_the_data_is_refused_everywhere() {
+    let cal = Calendar::kazakhstan();
+    for d in [d(1, 1, 1), d(1999, 12, 31)] {
+        let e = cal.as_known_on(d).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+        assert!(e.message().contains("2000-01-01"), "{e}");
+    }
+    assert!(cal.as_known_on(d(2000, 1, 1)).is_ok());
+    let v = eval(
+        r#"{"id": 1, "submitted": "2026-03-20T10:00", "term": "5 working days", "as_known_on": "0001-01-01"}"#,
+    );
+    assert_eq!(kind(&v), Some("invalid_input"), "{v}");
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T10:00",
+            "--term",
+            "5 working days",
+            "--as-known-on",
+            "0001-01-01",
+        ])
+        .assert()
+        .code(2);
+}
+
+/// An overlay entry known until a date that is not after its known_from
+/// would never be known: refused with the file and line.
+#[test]
+fn known_until_must_be_after_known_from() {
+    let e = overlay_err(
+        r#"
+[[holiday]]
+id = "x"
+kind = "public"
+dates = ["06-01"]
+names = { kk = "x", ru = "x", en = "x" }
+source = "s"
+known_from = "2025-01-01"
+known_until = "2024-01-01"
+"#,
+    );
+    assert_eq!(e.kind(), ErrorKind::InvalidData);
+    assert!(
+        e.message().contains("line 9") && e.message().contains("known_until"),
+        "{e}"
+    );
+    let e = overlay_err(
+        "[[kurban_ait]]\nyear = 2027\ndate = \"2027-05-16\"\nstatus = \"estimated\"\nsource = \"s\"\n\
+         known_from = \"2027-01-01\"\nknown_until = \"2027-01-01\"\n",
+    );
+    assert!(e.message().contains("known_until"), "{e}");
+}
+
+// ----------------------------------------------------- small inconsistencies
+
+#[test]
+fn z_is_an_offset_in_every_form() {
+    for s in [
+        "2026-03-20T16:30Z",
+        "2026-03-20T16:30:00Z",
+        "2026-03-20 16:30Z",
+    ] {
+        let t: Submitted = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
+        assert_eq!(
+            t,
+            "2026-03-20T16:30:00+00:00".parse::<Submitted>().unwrap(),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn a_weekday_named_twice_in_a_schedule_is_refused() {
+    for s in [
+        "mon-fri 09:00-18:00; fri 09:00-13:00",
+        "mon 09:00-18:00; mon 10:00-11:00",
+    ] {
+        let e = s.parse::<Schedule>().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.message().contains("twice"), "{e}");
+    }
+    assert!("mon-thu 09:00-18:00; fri 09:00-13:00"
+        .parse::<Schedule>()
+        .is_ok());
+}
+
+#[test]
+fn lint_defaults_to_the_last_covered_year() {
+    let out = merzim()
+        .args(["lint", "--regulation", "all", "--from", "2028"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let (_, last) = Calendar::kazakhstan().valid_range();
+    assert!(
+        err.contains(&format!("after {}", last.format("%Y"))) && !err.contains("--to 2026"),
+        "{err}"
+    );
+}
+
+/// Two different overlays read under one name (`/dev/stdin`) give two data
+/// versions: a cached or pickled calendar is never taken for the other.
+#[test]
+fn the_data_version_names_what_was_loaded() {
+    let a = "[[act]]\nid = \"a\"\nsource = \"x\"\n[[act.day_off]]\ndate = \"2027-06-15\"\n";
+    let b = "[[act]]\nid = \"a\"\nsource = \"x\"\n[[act.day_off]]\ndate = \"2027-06-16\"\n";
+    let cal = Calendar::kazakhstan();
+    let version = |text: &str| {
+        cal.with_overlay_toml("/dev/stdin", text)
+            .unwrap()
+            .data_version()
+            .to_string()
+    };
+    let (va, vb) = (version(a), version(b));
+    assert_ne!(va, vb);
+    assert!(va.contains("/dev/stdin#"), "{va}");
+    assert_eq!(va, version(a));
+}

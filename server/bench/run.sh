@@ -40,9 +40,14 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"id":"a1","submitted":"2026-03-20T16:30:00","term":"22 working days","channel":"portal"}'
 LUA
 
+# The service's CPU time so far, in clock ticks (utime + stime).
+cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+
 run() { # name url [script]
   local name=$1 url=$2 script=${3:-}
-  local out
+  local out cpu0 cpu1 reqs
+  cpu0=$(cpu)
   if [ -n "$script" ]; then
     out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" "$url")
   else
@@ -53,7 +58,9 @@ run() { # name url [script]
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  echo "$name $rps $p50 $p99 ${non2xx:-0}" >>"$WORK/results"
+  cpu1=$(cpu)
+  reqs=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "$name $rps $p50 $p99 ${non2xx:-0} $(( (cpu1 - cpu0) * TICK_US )) $reqs" >>"$WORK/results"
 }
 
 # Warm up, then each endpoint twice, interleaved.
@@ -67,16 +74,22 @@ python3 - "$WORK/results" <<'PY'
 import sys, collections
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    name, rps, p50, p99, bad = line.split()
-    rows[name].append((float(rps), p50, p99, int(bad)))
+    name, rps, p50, p99, bad, cpu_us, reqs = line.split()
+    rows[name].append((float(rps), p50, p99, int(bad), int(cpu_us) / max(int(reqs), 1)))
 best = {k: max(v) for k, v in rows.items()}
-h = best["healthz"][0]
-print(f"{'endpoint':<32}{'req/s':>10}{'p50':>10}{'p99':>10}{'vs healthz':>12}{'non-2xx':>9}")
+cost = {k: sum(r[4] for r in v) / len(v) for k, v in rows.items()}
+h, hc = best["healthz"][0], cost["healthz"]
+print(f"{'endpoint':<32}{'req/s':>9}{'p50':>10}{'p99':>10}{'vs healthz':>12}"
+      f"{'CPU/req':>10}{'CPU ratio':>11}{'non-2xx':>9}")
 for name, label in (("healthz", "GET /healthz"), ("evaluate", "POST /v1/evaluate (term line)"),
                     ("is-working-day", "GET /v1/is-working-day/{date}")):
-    rps, p50, p99, bad = best[name]
-    print(f"{label:<32}{rps:>10.0f}{p50:>10}{p99:>10}{rps / h:>11.0%}{bad:>9}")
-print("(best of two interleaved runs each)")
+    rps, p50, p99, bad, _ = best[name]
+    c = cost[name]
+    print(f"{label:<32}{rps:>9.0f}{p50:>10}{p99:>10}{rps / h:>11.0%}"
+          f"{c:>8.1f}us{hc / c:>10.0%}{bad:>9}")
+print("(req/s, p50, p99: best of two interleaved runs; CPU/req: the service's CPU time")
+print(" per request, mean of the two runs; CPU ratio: healthz's CPU/req over the endpoint's,")
+print(" the rate ratio the endpoints would have if the service had the cores to itself)")
 PY
 
 echo

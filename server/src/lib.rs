@@ -9,7 +9,7 @@ only reads requests, picks the form of the answer and sets HTTP headers. The
 OpenAPI document is generated from the handlers ([`utoipa`]).
 
 [`app`] builds the router (tests drive it in process with tower's `oneshot`);
-[`serve`] runs it on a listener with header and request timeouts and a
+[`serve()`] runs it on a listener with header and request timeouts and a
 graceful shutdown.
 */
 
@@ -44,7 +44,8 @@ pub struct Limits {
     pub max_streams: usize,
     /// Threads of one NDJSON stream (0: one per CPU).
     pub stream_threads: usize,
-    /// Time to answer a request (headers of the answer), and to receive its body.
+    /// Time to answer a request (headers of the answer, so also to receive a
+    /// JSON body), and the longest pause in an NDJSON body.
     pub request_timeout: Duration,
     /// Time a client has to send a request's headers.
     pub header_timeout: Duration,

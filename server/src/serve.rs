@@ -110,9 +110,24 @@ pub(crate) async fn stream(s: AppState, headers: &HeaderMap, body: Body) -> ApiR
     // fewer, fuller chunks to answer on its threads.
     let (ftx, mut frx) = mpsc::channel::<Result<Bytes, io::Error>>(PREFETCH);
     let mut frames = body.into_data_stream();
+    let patience = s.limits.request_timeout;
     tokio::spawn(async move {
         let mut read = 0u64;
-        while let Some(f) = frames.next().await {
+        loop {
+            // A client that stops sending for `patience` loses its stream.
+            let f = match tokio::time::timeout(patience, frames.next()).await {
+                Ok(Some(f)) => f,
+                Ok(None) => break,
+                Err(_) => {
+                    let _ = ftx
+                        .send(Err(io::Error::new(
+                            io::ErrorKind::TimedOut,
+                            "the body came too slowly",
+                        )))
+                        .await;
+                    break;
+                }
+            };
             let f = f.map_err(io::Error::other).and_then(|b| {
                 read += b.len() as u64;
                 if read > limit {

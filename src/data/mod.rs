@@ -260,6 +260,25 @@ impl Ctx<'_> {
         ))
     }
 
+    /// An entry known from `from` until `until` must be known for at least a
+    /// day: `known_until` after `known_from`.
+    fn check_known(
+        &self,
+        span: Option<&Spanned<String>>,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<()> {
+        match (span, from, until) {
+            (Some(s), Some(f), Some(u)) if u <= f => Err(self.err(
+                s.span(),
+                format!(
+                    "known_until {u} is not after known_from {f}: the entry would never be known"
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// A link, checked ([`check_url`](crate::safe_text::check_url)).
     fn url(&self, u: Option<Spanned<String>>) -> Result<Option<String>> {
         match u {
@@ -282,6 +301,16 @@ impl Ctx<'_> {
             )
         })
     }
+}
+
+/// The 32-bit FNV-1a hash of `text`.
+fn fnv32(text: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 fn memchr_all(b: &[u8]) -> Vec<usize> {
@@ -382,6 +411,7 @@ impl Dataset {
             }
             let known_from = h.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = h.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
+            cx.check_known(h.known_until.as_ref(), known_from, known_until)?;
             self.holidays.push(HolidayRule {
                 id: h.id,
                 kind: h.kind,
@@ -440,6 +470,7 @@ impl Dataset {
             }
             let known_from = k.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = k.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
+            cx.check_known(k.known_until.as_ref(), known_from, known_until)?;
             self.kurban.push(KurbanDate {
                 year: k.year,
                 date,
@@ -581,7 +612,13 @@ impl Dataset {
                 }
             }
         }
-        self.origins.push(origin.to_string());
+        // An overlay is named with a hash of its text: two different files
+        // read under one name (`/dev/stdin`) give two data versions.
+        if embedded::FILES.contains(&origin) {
+            self.origins.push(origin.to_string());
+        } else {
+            self.origins.push(format!("{origin}#{:08x}", fnv32(text)));
+        }
         Ok(())
     }
 }
