@@ -10,6 +10,7 @@ export const SELF_NAMES = { kk: 'Қазақша', ru: 'Русский', en: 'Eng
 
 export const T = {
   kk: {
+    bal_table: 'Жұмыс уақытының балансы кестесі',
     bal_9m: '9 ай',
     r_storage: 'Нәтиже сақталатын мерзім',
     r_steps_total: 'Рәсімдер саны',
@@ -155,6 +156,7 @@ export const T = {
     err_details: 'Қызметтің хабарламасы (ағылшын тілінде)',
   },
   ru: {
+    bal_table: 'Таблица баланса рабочего времени',
     bal_9m: '9 месяцев',
     r_storage: 'Срок хранения результата',
     r_steps_total: 'Число процедур',
@@ -300,6 +302,7 @@ export const T = {
     err_details: 'Сообщение сервиса (на английском языке)',
   },
   en: {
+    bal_table: 'Table of the balance of working time',
     bal_9m: '9 months',
     r_storage: 'Result kept until',
     r_steps_total: 'Number of steps',
