@@ -143,6 +143,9 @@ await test('a regulation: due date, refusal deadline, handoff and the steps with
   assert.ok(tl.includes(reg.step[0].actor.kk), 'the actor of step 1, in Kazakh');
   assert.ok(tl.includes(reg.step[0].action.kk), 'the action of step 1, in Kazakh');
   assert.equal(await page.locator('[data-warning]').count(), a.warnings.length, 'every warning');
+  // Each warning the library writes is said in the chosen language (here: the lapse of the law).
+  assert.equal(await page.locator('[data-warning="other"]').count(), 0, 'every warning recognised');
+  assert.match(await page.textContent('[data-warning="lapse"] strong'), /18\.03\.2026/);
   assert.ok(new URL(page.url()).searchParams.get('regulation') === id);
   await shot(page, 'regulation-kk');
   await done(page);
@@ -211,8 +214,16 @@ await test('no English left on the page in kk and ru; the choice is remembered',
     const bad = await englishLeft(page, lang);
     assert.deepEqual(bad, [], `English left in ${lang}`);
     assert.equal(await page.getAttribute(`button.lang[data-lang="${lang}"]`, 'aria-pressed'), 'true');
+    // Numbers in the local conventions: "1 976,0" (a space between thousands, a decimal comma).
+    const hours = await page.textContent('tr[data-period="2026"] td:nth-of-type(4)');
+    assert.match(hours, /^\d{1,3}(\s\d{3})*,\d$/, `hours of 2026 in ${lang}: ${hours}`);
     await shot(page, `all-${lang}`);
   }
+  await page.click('button.lang[data-lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.body.dataset.ready === 'true');
+  assert.match(await page.textContent('tr[data-period="2026"] td:nth-of-type(4)'), /^\d{1,3}(,\d{3})*\.\d$/);
+  await page.click('button.lang[data-lang="ru"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru' && document.body.dataset.ready === 'true');
   // Remembered: a fresh visit without ?lang= opens in the last choice.
   await go(page, '/');
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');

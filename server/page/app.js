@@ -346,14 +346,22 @@ function renderResult(f, r, reg, url) {
   }
   fact(dl, 'r_provisional', t(L, r.provisional ? 'r_provisional_yes' : 'r_no'));
 
-  // Warnings: the service writes them in English only.
+  // Warnings: the service writes them in English; the page says each one the
+  // library gives in the chosen language (its dates in the local form) and
+  // keeps the service's full text beside it.
   const w = $('result-warnings');
   w.replaceChildren();
   const warnings = Array.isArray(r.warnings) ? r.warnings.filter((x) => typeof x === 'string') : [];
   if (warnings.length) {
     const box = el('div', { class: 'warnings', role: 'note' }, el('h4', {}, t(L, 'r_warnings')));
-    if (L !== 'en') box.append(el('p', { class: 'note' }, t(L, 'r_warning_en_note')));
-    box.append(el('ul', {}, warnings.map((x) => el('li', { 'data-warning': '' }, english(x)))));
+    box.append(el('ul', {}, warnings.map((x) => {
+      const said = sayWarning(x, L);
+      if (L === 'en' && !said.known) return el('li', { 'data-warning': '' }, x);
+      return el('li', { 'data-warning': said.kind },
+        el('strong', {}, said.text),
+        said.url ? [' ', link(said.url, said.url)] : null,
+        el('details', {}, el('summary', {}, t(L, 'w_full')), english(x)));
+    })));
     w.append(box);
   }
 
@@ -425,6 +433,24 @@ function renderResult(f, r, reg, url) {
   $('share-link').setAttribute('href', url);
   $('share-url-print').textContent = location.origin + url;
   $('result').hidden = false;
+}
+
+/**
+ * A warning of the service in the page's language: the library writes four
+ * kinds (a regulation not yet in force, repealed, possibly lapsed; the
+ * storage period beyond the data), each with fixed words around its dates.
+ */
+function sayWarning(x, L) {
+  const fill = (key, o) => t(L, key).replace(/\{(\w+)\}/g, (_, k) => fmtDate(o[k], L));
+  let m = /^the encoded text of regulation \S+ is in force from (\d{4}-\d{2}-\d{2}) .*after this submission date (\d{4}-\d{2}-\d{2})$/.exec(x);
+  if (m) return { known: true, kind: 'not_yet', text: fill('w_not_yet', { from: m[1], date: m[2] }) };
+  m = /^regulation \S+ was repealed on (\d{4}-\d{2}-\d{2}), before this submission date (\d{4}-\d{2}-\d{2})$/.exec(x);
+  if (m) return { known: true, kind: 'repealed', text: fill('w_repealed', { repealed: m[1], date: m[2] }) };
+  m = /^regulation \S+ may no longer apply to a submission on (\d{4}-\d{2}-\d{2}): [^(]*?(?:\((https?:\/\/[^)\s]+)\))?:/.exec(x);
+  if (m) return { known: true, kind: 'lapse', text: fill('w_lapse', { date: m[1] }), url: m[2] };
+  m = /^storage_until is unknown: .* after (\d{4}-\d{2}-\d{2})/.exec(x);
+  if (m) return { known: true, kind: 'storage', text: fill('w_storage', { last: m[1] }) };
+  return { known: false, kind: 'other', text: t(L, 'w_other') };
 }
 
 // ---------------------------------------------------------------- calendar

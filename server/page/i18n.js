@@ -10,6 +10,12 @@ export const SELF_NAMES = { kk: 'Қазақша', ru: 'Русский', en: 'Eng
 
 export const T = {
   kk: {
+    w_not_yet: 'Регламенттің мәтіні {from} бастап күшіне енеді, бұл құжаттар тапсырылған күннен ({date}) кейін.',
+    w_repealed: 'Регламент {date} тапсыру күнінен бұрын, {repealed} күші жойылды.',
+    w_lapse: 'Регламент {date} тапсырылған құжаттарға қолданылмауы мүмкін: ол негізделген заң өзгерді. Қызметтің қолданыстағы қағидаларын тексеріңіз.',
+    w_storage: 'Нәтиженің сақталу мерзімі белгісіз: ол күнтізбе деректерінің соңынан ({last}) кейін аяқталады.',
+    w_other: 'Қызметтің ескертуі',
+    w_full: 'Қызметтің толық мәтіні (ағылшын тілінде)',
     bal_table: 'Жұмыс уақытының балансы кестесі',
     bal_9m: '9 ай',
     r_storage: 'Нәтиже сақталатын мерзім',
@@ -70,8 +76,6 @@ export const T = {
     r_within: 'Рәсімдер мерзім ішінде аяқталады',
     r_alternatives: 'Мерзімнің нұсқалары',
     r_warnings: 'Ескертулер',
-    r_warning_en: 'Қызметтің ескертуі (ағылшын тілінде):',
-    r_warning_en_note: 'Бұл мәтінді қызмет тек ағылшын тілінде береді.',
     r_explain: 'Мерзімге не есептелмеді',
     r_days_off: 'Демалыс және мереке күндері',
     r_office: 'Жұмыс уақытынан тыс уақыт',
@@ -106,8 +110,8 @@ export const T = {
     cal_changes: 'Өзгерістер',
     cal_changes_none: 'Бұл екі күн арасында күнтізбе өзгерген жоқ.',
     cal_changes_intro: 'Күнтізбенің екі күйі арасындағы айырма',
-    cal_was: 'болды',
-    cal_now: 'болды →',
+    cal_was: 'бұрын',
+    cal_now: 'кейін',
     cal_known_today: 'бүгінгі деректер',
     cal_downloads: 'Жүктеп алу',
     dl_csv: 'CSV кестесі',
@@ -156,6 +160,12 @@ export const T = {
     err_details: 'Қызметтің хабарламасы (ағылшын тілінде)',
   },
   ru: {
+    w_not_yet: 'Текст регламента вступает в силу с {from}, то есть после даты подачи документов ({date}).',
+    w_repealed: 'Регламент утратил силу {repealed}, до даты подачи документов ({date}).',
+    w_lapse: 'Регламент может не применяться к документам, поданным {date}: изменился закон, на котором он основан. Проверьте действующие правила оказания услуги.',
+    w_storage: 'Срок хранения результата неизвестен: он истекает после окончания данных календаря ({last}).',
+    w_other: 'Предупреждение сервиса',
+    w_full: 'Полный текст сервиса (на английском языке)',
     bal_table: 'Таблица баланса рабочего времени',
     bal_9m: '9 месяцев',
     r_storage: 'Срок хранения результата',
@@ -216,8 +226,6 @@ export const T = {
     r_within: 'Процедуры завершаются в пределах срока',
     r_alternatives: 'Варианты срока',
     r_warnings: 'Предупреждения',
-    r_warning_en: 'Предупреждение сервиса (на английском языке):',
-    r_warning_en_note: 'Этот текст сервис выдаёт только на английском языке.',
     r_explain: 'Что не засчитано в срок',
     r_days_off: 'Выходные и праздничные дни',
     r_office: 'Нерабочее время',
@@ -302,6 +310,12 @@ export const T = {
     err_details: 'Сообщение сервиса (на английском языке)',
   },
   en: {
+    w_not_yet: 'The text of the regulation is in force from {from}, after the submission date ({date}).',
+    w_repealed: 'The regulation was repealed on {repealed}, before the submission date ({date}).',
+    w_lapse: 'The regulation may no longer apply to documents submitted on {date}: the law it rests on has changed. Check the service\'s current rules.',
+    w_storage: 'The end of storage of the result is unknown: it falls after the end of the calendar\'s data ({last}).',
+    w_other: 'Warning from the service',
+    w_full: 'The service\'s full text',
     bal_table: 'Table of the balance of working time',
     bal_9m: '9 months',
     r_storage: 'Result kept until',
@@ -362,8 +376,6 @@ export const T = {
     r_within: 'The procedures end within the term',
     r_alternatives: 'Forms of the term',
     r_warnings: 'Warnings',
-    r_warning_en: 'Warning from the service:',
-    r_warning_en_note: '',
     r_explain: 'What did not count',
     r_days_off: 'Days off and holidays',
     r_office: 'Outside office hours',
@@ -503,13 +515,17 @@ const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', '
 const KK_WEEKDAYS = ['дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі'];
 const KK_WEEKDAYS_SHORT = ['дс', 'сс', 'ср', 'бс', 'жм', 'сб', 'жс'];
 
-/** The locale for numbers: kk-KZ where the browser knows it, else ru-RU (the same conventions). */
+/**
+ * The locale for numbers: Kazakh writes them as Russian does (a space between
+ * thousands, a decimal comma); Chromium claims kk-KZ but formats it as en, so
+ * kk takes ru-RU's conventions unless the browser really has kk's.
+ */
 function numberLocale(lang) {
-  const want = LOCALES[lang];
+  if (lang !== 'kk') return LOCALES[lang];
   try {
-    if (Intl.NumberFormat.supportedLocalesOf([want]).length) return want;
+    if (new Intl.NumberFormat('kk-KZ').format(1.5).includes(',')) return 'kk-KZ';
   } catch (e) { /* old browser */ }
-  return lang === 'kk' ? 'ru-RU' : want;
+  return 'ru-RU';
 }
 
 /** The weekday of an API date, in the language. */
