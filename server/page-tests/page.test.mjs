@@ -164,6 +164,18 @@ await test('the shareable address reproduces the answer (and the issue\'s exampl
   const b = (await api('/v1/due?submitted=2026-03-20T16:30&term=15+working+days&channel=state_corporation')).json();
   assert.equal(readShown(await page.textContent('#due-value')), local(b.due));
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  // The folded options travel too: six-day week, the calendar as known on a date, the next-day start.
+  const q = 'submitted=2024-04-26T17:00&term=10+working+days&channel=portal&start=next_day&week=six&as_known_on=2024-01-01';
+  await go(page, `/?${q}&lang=kk`);
+  await page.waitForSelector('#result:not([hidden])');
+  const c = (await api(`/v1/due?${q}`)).json();
+  assert.equal(readShown(await page.textContent('#due-value')), local(c.due));
+  assert.ok(await page.evaluate(() => document.querySelector('#more').open), 'the options are unfolded');
+  assert.equal(await page.inputValue('#f-week'), 'six');
+  assert.equal(await page.inputValue('#f-as-known-on'), '2024-01-01');
+  assert.equal(await page.inputValue('#f-start'), 'next_day');
+  const back = new URL(page.url()).searchParams;
+  for (const [k, v] of new URLSearchParams(q)) assert.equal(back.get(k), v, `${k} kept in the address`);
   await done(page);
 });
 
