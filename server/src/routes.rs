@@ -198,17 +198,15 @@ fn is_ndjson(ct: &str) -> bool {
         (status = 415, description = "Neither JSON nor NDJSON", body = Object),
         (status = 429, description = "Too many streams at once", body = Object)
     ))]
-async fn evaluate(
-    State(s): State<AppState>,
-    headers: HeaderMap,
-    body: Body,
-) -> ApiResult<Response> {
-    let ct = headers
+async fn evaluate(State(s): State<AppState>, req: axum::extract::Request) -> ApiResult<Response> {
+    let (parts, body) = req.into_parts();
+    let ct = parts
+        .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     if is_ndjson(ct) {
-        return crate::serve::stream(s, &headers, body).await;
+        return crate::serve::stream(s, &parts.headers, body).await;
     }
     let base = ct.split(';').next().unwrap_or("").trim();
     if !base.eq_ignore_ascii_case("application/json") {

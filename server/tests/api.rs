@@ -535,3 +535,36 @@ async fn registered_regulation_files() {
             .any(|x| x == id.as_str())
     );
 }
+
+#[tokio::test]
+async fn a_stalled_ndjson_body_loses_its_stream() {
+    let mut config = Config::kazakhstan();
+    config.limits.request_timeout = std::time::Duration::from_millis(200);
+    let app = build(config).unwrap();
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<bytes::Bytes, std::io::Error>>(1);
+    tx.send(Ok(bytes::Bytes::from_static(
+        b"{\"id\": 1, \"submitted\": \"2026-03-20T16:30\", \"term\": \"1 working day\"}\n",
+    )))
+    .await
+    .unwrap();
+    let body = Body::from_stream(futures_util::stream::poll_fn({
+        let mut rx = rx;
+        move |cx| rx.poll_recv(cx)
+    }));
+    let r = tower::ServiceExt::oneshot(
+        app,
+        Request::post("/v1/evaluate")
+            .header("content-type", "application/x-ndjson")
+            .body(body)
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    // The stream ends with an error instead of waiting for the client forever.
+    let started = std::time::Instant::now();
+    let got = http_body_util::BodyExt::collect(r.into_body()).await;
+    assert!(got.is_err(), "the stream should end with an error");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    drop(tx);
+}
