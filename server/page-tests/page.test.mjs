@@ -262,6 +262,8 @@ await test('a year: working days per month equal the API\'s; a day explained wit
   // 4 May 2024 was worked by the Minister's order: the day explains itself.
   const d = days.find((x) => x.date === '2024-05-04');
   assert.equal(await page.getAttribute('[data-date="2024-05-04"]', 'data-kind'), d.kind);
+  // Hover: the day's title says what it is.
+  assert.ok((await page.getAttribute('[data-date="2024-05-04"]', 'title')).includes(d.names.en), 'the title on hover');
   await page.click('button[data-date="2024-05-04"]');
   await page.waitForSelector('#cal-detail:not([hidden])');
   const detail = await page.textContent('#cal-detail');
@@ -359,6 +361,11 @@ await test('keyboard only: Tab to the form, type, submit with Enter', async () =
   const a = (await api(`/v1/due?submitted=${submitted}&term=10+working+days&channel=state_corporation`)).json();
   assert.equal(readShown(await page.textContent('#due-value')), local(a.due));
   await shot(page, 'keyboard-en', false);
+  // A day of the calendar by keyboard: focus its button, Enter, the explanation appears.
+  await page.focus('button[data-date$="-01-01"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#cal-detail:not([hidden])');
+  assert.match(await page.textContent('#cal-detail'), /New Year/);
   await done(page);
 });
 
