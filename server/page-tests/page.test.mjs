@@ -148,6 +148,13 @@ await test('a regulation: due date, refusal deadline, handoff and the steps with
   assert.match(await page.textContent('[data-warning="lapse"] strong'), /18\.03\.2026/);
   assert.ok(new URL(page.url()).searchParams.get('regulation') === id);
   await shot(page, 'regulation-kk');
+  // A repealed regulation (no term of its own): the end of its steps is shown, and the repeal said in Kazakh.
+  await page.selectOption('#f-regulation', 'akmola-2014-land-purpose-change');
+  await page.click('#f-submit');
+  await page.waitForSelector('[data-warning="repealed"]');
+  const b = (await api('/v1/regulations/akmola-2014-land-purpose-change/timeline?submitted=2026-03-18T16:30&channel=state_corporation')).json();
+  assert.equal(readShown(await page.textContent('#due-value')), local(b.end));
+  assert.match(await page.textContent('[data-warning="repealed"] strong'), /15\.09\.2015.*жойылды/);
   await done(page);
 });
 
