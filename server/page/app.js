@@ -318,6 +318,8 @@ function renderResult(f, r, reg, url) {
 
   // The due date, large.
   const due = f.regulation ? (r.term_due || r.end) : r.due;
+  // A regulation with no term of its own: the end of its steps.
+  $('due-label').textContent = t(L, f.regulation && !r.term_due ? 'r_end' : 'r_due');
   const dv = $('due-value');
   dv.textContent = due ? fmtDateTime(due, L) : '—';
   if (due) dv.setAttribute('datetime', due); else dv.removeAttribute('datetime');
