@@ -519,21 +519,30 @@ def _column(x: Any, unit: str, what: str, zone: Optional[str] = None) -> Tuple[n
     return a.view(np.int64), shape
 
 
-def _missing_items(a: np.ndarray, what: str, coerce: bool) -> Optional[np.ndarray]:
+def _missing_items(a: np.ndarray, what: str, coerce: bool) -> Tuple[Optional[np.ndarray], Optional[MerzimError]]:
     """The positions of the items of ``a`` (int64 view of datetime64) that are
-    present, or None when all are. A NaT raises :class:`InvalidInputError`
-    naming the first one unless ``coerce``."""
+    present (None when all are), and unless ``coerce`` the error naming the
+    first NaT, to raise after the present items are computed: the error a
+    column call raises names its first failing item, missing or not."""
     nat = a == _NAT
     if not nat.any():
-        return None
-    if not coerce:
-        i = int(nat.argmax())
-        raise _invalid(
-            f"item {i}: NaT (not a time) in {what}: drop or fill missing values, "
-            'or pass errors="coerce" to get NaT back for them',
-            i,
-        )
-    return np.flatnonzero(~nat)
+        return None, None
+    if coerce:
+        return np.flatnonzero(~nat), None
+    i = int(nat.argmax())
+    e = _invalid(
+        f"item {i}: NaT (not a time) in {what}: drop or fill missing values, "
+        'or pass errors="coerce" to get NaT back for them',
+        i,
+    )
+    return np.flatnonzero(~nat), e
+
+
+def _first(*errors: Optional[MerzimError]) -> None:
+    """Raises the error naming the earliest item, if any."""
+    found = [e for e in errors if e is not None]
+    if found:
+        raise min(found, key=lambda e: e.index if e.index is not None else -1) from None
 
 
 def _remapped(e: MerzimError, pos: np.ndarray) -> MerzimError:
@@ -846,7 +855,7 @@ class Calendar:
             start = np.full(n_arr.shape, np.datetime64(d, "D"))
         a, shape = _column(start, "D", "start")
         counts = _counts(n, a.size)
-        pos = _missing_items(a, "start", coerce)
+        pos, nat = _missing_items(a, "start", coerce)
         if pos is None:
             out = self._c.add_working_days_bulk(a, counts)
         else:
@@ -854,7 +863,8 @@ class Calendar:
             try:
                 out[pos] = self._c.add_working_days_bulk(_take(a, pos), _take(counts, pos))
             except MerzimError as e:
-                raise _remapped(e, pos) from None
+                _first(_remapped(e, pos), nat)
+            _first(nat)
         return out.view("datetime64[D]").reshape(shape)
 
     def working_days_between(self, a: Any, b: Any) -> Any:
@@ -1071,7 +1081,7 @@ class Office:
         a, shape = _column(submitted, "m", "submitted", zone=self.tz)
         terms = _texts(term, a.size, "term", submitted)
         channels = _texts(channel, a.size, "channel", submitted)
-        pos = _missing_items(a, "submitted", coerce)
+        pos, nat = _missing_items(a, "submitted", coerce)
         if pos is None and isinstance(terms, str) and isinstance(channels, str):
             out = self._o.legal_due_bulk(a, terms, channels, start, end)
         else:
@@ -1084,8 +1094,7 @@ class Office:
                     e = _remapped(e, p)
                     if first is None or e.index < first.index:
                         first = e
-            if first is not None:
-                raise first
+            _first(first, nat)
         due = out.view("datetime64[m]").reshape(shape)
         if type(submitted).__name__ == "Series" and hasattr(submitted, "index"):
             import pandas as pd  # a Series came in: pandas is there
@@ -1212,14 +1221,16 @@ class Regulation:
         if explain:
             raise _invalid("explain is for one submission, not a column")
         a, shape = _column(submitted, "m", "submitted", zone=office.tz)
-        pos = _missing_items(a, "submitted", coerce)
+        pos, nat = _missing_items(a, "submitted", coerce)
         if pos is None:
             cols = self._r.timeline_bulk(office._o, a, channel, outcome)
         else:
             try:
                 part = self._r.timeline_bulk(office._o, _take(a, pos), channel, outcome)
             except MerzimError as e:
-                raise _remapped(e, pos) from None
+                _first(_remapped(e, pos), nat)
+                raise  # not reached
+            _first(nat)
             cols = {}
             for k, v in part.items():
                 # NaT for the times; within_term (1, 0, -1: no overall term) 0, or -1 when no row has one.

@@ -119,6 +119,18 @@ def test_nat_in_a_time_column_names_the_item(office, east):
     with pytest.raises(merzim.InvalidInputError, match="item 1: NaT") as e:
         east.timeline(office, times)
     assert e.value.index == 1
+    # The first failing item, missing or not, is the one named.
+    early = np.array(["2031-01-06T10:00", "NaT"], dtype="datetime64[m]")
+    for call in (lambda c: office.legal_due(c, "3 working days"),
+                 lambda c: office.legal_due(c, ["3 working days", "1 hours"]),
+                 lambda c: east.timeline(office, c),
+                 lambda c: office.calendar.add_working_days(c.astype("datetime64[D]"), 1)):
+        with pytest.raises(merzim.OutOfCoverageError) as e:
+            call(early)
+        assert e.value.index == 0
+        with pytest.raises(merzim.InvalidInputError, match="item 0: NaT") as e:
+            call(early[::-1].copy())
+        assert e.value.index == 0
 
 
 @pytest.mark.parametrize("missing", [None, pd.NaT, np.datetime64("NaT")])
