@@ -75,6 +75,7 @@ pub mod export;
 mod legal;
 mod names;
 mod office;
+pub mod onec;
 mod recompute;
 mod regulation;
 pub mod safe_text;

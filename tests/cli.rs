@@ -1523,6 +1523,29 @@ fn calendar_csv_one_row_per_day() {
 }
 
 #[test]
+fn calendar_1c_is_the_library_classifier_file() {
+    let out = stdout_of(&[
+        "calendar", "--year", "2024", "--format", "1c", "--lang", "ru",
+    ]);
+    let want = merzim::onec::business_calendar_xml(
+        &merzim::Calendar::kazakhstan(),
+        2024..=2024,
+        merzim::Lang::Ru,
+    )
+    .unwrap();
+    assert_eq!(out, want);
+    // 2024-05-04, a working Saturday, and the day off it was swapped with.
+    assert!(
+        out.contains(r#"DayType="Work" Date="20240504" SwapDate="20240508""#),
+        "{out}"
+    );
+    merzim()
+        .args(["calendar", "--year", "2024", "--balance", "--format", "1c"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn calendar_ics_is_rfc5545() {
     let out = stdout_of(&[
         "calendar", "--year", "2024", "--format", "ics", "--lang", "kk",

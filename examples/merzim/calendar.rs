@@ -27,6 +27,10 @@ pub enum Format {
     Csv,
     /// iCalendar (RFC 5545): an all-day event for each non-working weekday and working weekend day.
     Ics,
+    /// 1C:Enterprise's business calendar classifier (`CalendarSuppliedData` XML): day types and
+    /// swap dates, as the Standard Subsystems Library imports them.
+    #[value(name = "1c")]
+    OneC,
 }
 
 #[derive(Args)]
@@ -140,8 +144,8 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
             Format::Json => Ok(write_json(out, &b)?),
             Format::Csv => Ok(out.write_all(merzim::export::balance_csv(&b).as_bytes())?),
             Format::Text => balance_text(&cal, &b, t, out),
-            Format::Ics => Err(Fail::Arg(
-                "the balance has no iCalendar form: use --format text, json or csv".into(),
+            Format::Ics | Format::OneC => Err(Fail::Arg(
+                "the balance has no iCalendar or 1C form: use --format text, json or csv".into(),
             )),
         };
     }
@@ -161,6 +165,10 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
         Format::Csv => Ok(out.write_all(merzim::export::calendar_csv(&days, t.lang).as_bytes())?),
         Format::Ics => {
             Ok(out.write_all(merzim::export::calendar_ics(&cal, y, t.lang)?.as_bytes())?)
+        }
+        Format::OneC => {
+            let xml = merzim::onec::business_calendar_xml(&cal, y..=y, t.lang)?;
+            Ok(out.write_all(xml.as_bytes())?)
         }
         Format::Text => text(&cal, y, &days, t, out),
     }

@@ -4,6 +4,7 @@ mod build;
 mod bulk;
 mod day;
 mod options;
+mod swap;
 mod year;
 
 use std::sync::{Arc, OnceLock};
