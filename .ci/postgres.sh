@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# CI for the PostgreSQL extension (postgres/): installs what is missing (Debian's
+# PostgreSQL 15 server headers, clang, cargo-pgrx at the pinned version),
+# builds and installs the extension into the system's PostgreSQL 15, starts the
+# Debian cluster (the server runs as the postgres user), and in a fresh
+# database runs the SQL files postgres/sql/*.sql through psql, comparing each
+# output with postgres/expected/*.out (the pg_regress way), then cross-checks
+# 100k random inputs between SQL and the Rust library.
+#
+# Needs root (apt, the system's extension directory, runuser). Set
+# MERZIM_PG_ACCEPT=1 to rewrite the expected files from this run's output.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+PGRX_VERSION=0.16.1 # = the pgrx version in postgres/Cargo.toml
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+DB=merzim_regress
+export CARGO_TERM_COLOR=never
+
+die() { echo "postgres.sh: $*" >&2; exit 1; }
+
+command -v cargo >/dev/null || die "cargo is required (Rust 1.85+)"
+[ "$(id -u)" -eq 0 ] || die "run as root: it installs Debian packages and the extension, and runs psql as postgres"
+command -v runuser >/dev/null || die "runuser (util-linux) is required"
+
+echo "== Debian packages: postgresql-15, postgresql-server-dev-15, clang, libclang-dev"
+missing=()
+for p in postgresql-15 postgresql-client-15 postgresql-server-dev-15 clang libclang-dev; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "   installing ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+[ -x "$PG_CONFIG" ] || die "$PG_CONFIG not found"
+command -v pg_ctlcluster >/dev/null || die "pg_ctlcluster (postgresql-common) is required"
+command -v psql >/dev/null || die "psql is required"
+
+echo "== cargo-pgrx $PGRX_VERSION"
+if [ "$(cargo pgrx --version 2>/dev/null || true)" != "cargo-pgrx $PGRX_VERSION" ]; then
+  cargo install cargo-pgrx --version "=$PGRX_VERSION" --locked
+fi
+[ "$(cargo pgrx --version)" = "cargo-pgrx $PGRX_VERSION" ] || die "cargo-pgrx is not $PGRX_VERSION"
+
+# Against Debian's pg_config only: a plain `cargo pgrx init` downloads and
+# builds PostgreSQL sources.
+PGRX_HOME=${PGRX_HOME:-$HOME/.pgrx}
+if ! grep -qs "^pg15 *= *\"$PG_CONFIG\"" "$PGRX_HOME/config.toml"; then
+  echo "== cargo pgrx init --pg15 $PG_CONFIG"
+  cargo pgrx init --pg15 "$PG_CONFIG"
+fi
+
+echo "== build and install the extension (cargo pgrx install --release)"
+start=$SECONDS
+(cd postgres && cargo pgrx install --release --pg-config "$PG_CONFIG")
+echo "   built and installed in $((SECONDS - start)) s"
+
+echo "== start the Debian cluster"
+was_down=0
+if ! pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main"' | grep -q .; then
+  pg_createcluster 15 main
+fi
+if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
+  was_down=1
+  pg_ctlcluster 15 main start
+fi
+
+PSQL=(runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1)
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+WORK=$(mktemp -d)
+chmod 755 "$WORK"
+cleanup() {
+  rm -rf "$WORK"
+  runuser -u postgres -- psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+  if [ "$was_down" = 1 ]; then pg_ctlcluster 15 main stop || true; fi
+}
+trap cleanup EXIT
+
+echo "== SQL tests (postgres/sql/*.sql against postgres/expected/*.out)"
+failed=0
+for f in postgres/sql/*.sql; do
+  name=$(basename "$f" .sql)
+  out=$WORK/$name.out
+  # As pg_regress runs psql: echo every statement, errors inline.
+  runuser -u postgres -- env PGOPTIONS="-c lc_messages=C -c timezone=UTC -c datestyle=ISO,YMD -c intervalstyle=postgres" \
+    psql -X -a -q -d "$DB" <"$f" >"$out" 2>&1 || true
+  if [ "${MERZIM_PG_ACCEPT:-0}" = 1 ]; then
+    cp "$out" "postgres/expected/$name.out"
+    echo "   $name: expected output written"
+  elif diff -u "postgres/expected/$name.out" "$out" >"$WORK/$name.diff"; then
+    echo "   $name: ok"
+  else
+    echo "   $name: FAILED"
+    cat "$WORK/$name.diff"
+    failed=1
+  fi
+done
+[ "$failed" = 0 ] || die "SQL tests failed"
+
+echo "== cross-check: 100k random inputs, SQL against the Rust library"
+start=$SECONDS
+CROSS_N=${MERZIM_PG_CROSS_N:-100000}
+(cd postgres/crosscheck && cargo run --release -q -- "$CROSS_N" "$WORK")
+(cd "$WORK" && runuser -u postgres -- env PGOPTIONS="-c lc_messages=C -c timezone=UTC" \
+  psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <"$ROOT/postgres/crosscheck/compare.sql") | tee "$WORK/cross.txt"
+if grep -q 'MISMATCH' "$WORK/cross.txt"; then die "SQL and the library disagree"; fi
+echo "   cross-checked in $((SECONDS - start)) s"
+
+echo "== postgres: all passed"
