@@ -9,7 +9,8 @@
 # and times, best of three (psql \timing), serial and with a parallel plan:
 #   sum over merzim.add_working_days(d, n)  vs the floor d + n
 #   a PL/pgSQL loop over the holidays table (on 20k rows, per row)
-#   (merzim.due(submitted, '22 working days')).due  vs the floor submitted + 22 days
+#   (merzim.due(submitted, '22 working days')).due and merzim.due_at(…)
+#     vs the floor submitted + 22 days
 # and shows EXPLAIN ANALYZE of the parallel plans. Needs root (runs psql as
 # postgres). ROWS=... to change the table size.
 set -euo pipefail
@@ -27,7 +28,7 @@ echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 
 "${PSQL[@]}" -d $DB <<SQL
 CREATE EXTENSION merzim;
-SELECT setseed(0.21);
+SELECT setseed(0.21) \gset
 CREATE TABLE t AS
 SELECT date '2015-01-01' + (random() * 4380)::int AS d, (random() * 60)::int AS n
 FROM generate_series(1, $ROWS);
@@ -38,8 +39,8 @@ FROM generate_series(1, $ROWS);
 -- weekend days that are worked, copied from a published calendar.
 CREATE TABLE holidays (day date PRIMARY KEY, working boolean NOT NULL);
 INSERT INTO holidays
-SELECT date, working FROM merzim.calendar(y) c, generate_series(2014, 2027) AS y
-WHERE (extract(isodow FROM date) < 6) <> working;
+SELECT c.date, c.working FROM generate_series(2014, 2027) AS y, merzim.calendar(y) c
+WHERE (extract(isodow FROM c.date) < 6) <> c.working;
 VACUUM ANALYZE t; VACUUM ANALYZE s; VACUUM ANALYZE holidays;
 
 -- The usual PL/pgSQL: step day by day, skipping weekends and holidays.
@@ -87,6 +88,7 @@ q_plpgsql_small="SELECT sum(plpgsql_add_working_days(d, n) - date '2000-01-01') 
 q_merzim_small="SELECT sum(merzim.add_working_days(d, n) - date '2000-01-01') FROM t_small"
 q_due_floor="SELECT sum(extract(epoch FROM submitted + interval '22 days')) FROM s"
 q_due="SELECT sum(extract(epoch FROM (merzim.due(submitted, '22 working days')).due)) FROM s"
+q_due_at="SELECT sum(extract(epoch FROM merzim.due_at(submitted, '22 working days'))) FROM s"
 
 printf '\n%-55s %12s %12s\n' "query ($ROWS rows unless said)" "serial ms" "parallel ms"
 row() {
@@ -99,6 +101,7 @@ row "merzim.add_working_days, $PLPGSQL_ROWS rows" "$q_merzim_small"
 row "PL/pgSQL loop over holidays, $PLPGSQL_ROWS rows" "$q_plpgsql_small"
 row "floor: submitted + interval '22 days'" "$q_due_floor"
 row "(merzim.due(submitted, '22 working days')).due" "$q_due"
+row "merzim.due_at(submitted, '22 working days')" "$q_due_at"
 
 echo
 echo "== EXPLAIN ANALYZE, parallel"

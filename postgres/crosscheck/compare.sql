@@ -40,6 +40,10 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN RETURN ARRAY['ERR:' || SQLSTATE, '', '', ''];
 END $$;
 
+CREATE FUNCTION pg_temp.t_due_at(s timestamp, t text, c text, st text, w text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN RETURN extract(epoch FROM merzim.due_at(s, t, channel => c, start => st, week => w))::bigint::text;
+EXCEPTION WHEN OTHERS THEN RETURN 'ERR:' || SQLSTATE; END $$;
+
 CREATE TEMP TABLE result AS
 SELECT 'is_working_day' AS function, id, exp_iwd AS expected, pg_temp.t_iwd(d, week, known) AS got FROM cal
 UNION ALL
@@ -50,6 +54,10 @@ UNION ALL
 SELECT 'due', id,
        concat_ws('|', exp_registered, coalesce(exp_due, ''), coalesce(exp_handoff, ''), coalesce(exp_provisional, '')),
        array_to_string(pg_temp.t_due(submitted, term, channel, start, week), '|', '')
+FROM due_case
+UNION ALL
+SELECT 'due_at', id, CASE WHEN exp_registered LIKE 'ERR:%' THEN exp_registered ELSE exp_due END,
+       pg_temp.t_due_at(submitted, term, channel, start, week)
 FROM due_case
 UNION ALL
 SELECT 'evaluate_text', id, answer, merzim.evaluate_text(line) FROM eval_case

@@ -8,6 +8,9 @@ SELECT (merzim.due('2026-03-20 11:30+00'::timestamptz, '22 working days')).due;
 SELECT (merzim.due('2026-03-20 16:30'::timestamp, '3 hours', tz => 'Asia/Aqtobe')).due;
 SELECT (merzim.due('2026-03-20 16:30'::timestamp, '2 working days', schedule => '09:00-18:00')).due;
 SELECT (merzim.due('2026-03-20 16:30'::timestamp, '2 working days', week => 'six')).due;
+-- The due instant alone: merzim.due_at() = (merzim.due()).due.
+SELECT merzim.due_at('2026-03-20 16:30'::timestamp, '22 working days'),
+       merzim.due_at('2026-03-20 11:30+00'::timestamptz, '22 рабочих дня', channel => 'state_corporation');
 -- Almaty went from UTC+6 to UTC+5 on 2024-03-01.
 SELECT (merzim.due('2024-02-28 10:00'::timestamp, '2 working days')).due;
 -- A regulation's timeline.

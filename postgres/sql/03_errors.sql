@@ -59,6 +59,11 @@ SELECT merzim.due(NULL::timestamp, '1 working day') IS NULL AS due_1,
        merzim.due(NULL::timestamptz, '1 working day') IS NULL AS due_1tz,
        merzim.due('2026-03-20 16:30'::timestamp, NULL) IS NULL AS due_2,
        (merzim.due('2026-03-20 16:30'::timestamp, '22 working days', NULL, NULL, NULL, NULL, NULL, NULL, NULL)).due AS due_options;
+SELECT merzim.due_at(NULL::timestamp, '1 working day') IS NULL AS due_at_1,
+       merzim.due_at(NULL::timestamptz, '1 working day') IS NULL AS due_at_1tz,
+       merzim.due_at('2026-03-20 16:30'::timestamp, NULL) IS NULL AS due_at_2,
+       merzim.due_at('2026-03-20 16:30'::timestamp, '22 working days', NULL, NULL, NULL, NULL, NULL, NULL, NULL) AS due_at_options;
+SELECT merzim.due_at('2031-03-20 16:30'::timestamp, '1 working day');
 SELECT (SELECT count(*) FROM merzim.timeline(NULL, '2026-03-18 16:30'::timestamp)) AS timeline_1,
        (SELECT count(*) FROM merzim.timeline('east-kazakhstan-2016-land-purpose-change', NULL::timestamp)) AS timeline_2,
        (SELECT count(*) FROM merzim.timeline('east-kazakhstan-2016-land-purpose-change', '2026-03-18 16:30'::timestamp,

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use merzim_lib::batch::Evaluator;
-use merzim_lib::{Calendar, OfficeTime, Regulation, Schedule, Week};
+use merzim_lib::{Calendar, OfficeTime, Regulation, Schedule, Week, Zone};
 use pgrx::datum::Date;
 
 use crate::convert::date_in;
@@ -171,6 +171,22 @@ pub(crate) fn office(key: &CalendarKey, schedule: Option<&str>) -> OfficeTime {
         m.insert(k, (key.overlay.map(str::to_string), o.clone()));
     });
     o
+}
+
+/// Calls `f` with the office tables of `schedule` on the calendar of `key`,
+/// in `zone`; the default (state-body hours, the embedded calendar, Almaty)
+/// without touching a map.
+#[inline]
+pub(crate) fn with_office<R>(
+    key: &CalendarKey,
+    schedule: Option<&str>,
+    zone: Zone,
+    f: impl FnOnce(&OfficeTime) -> R,
+) -> R {
+    if key.is_base() && schedule.is_none() && zone == Zone::default() {
+        return DEFAULT_OFFICE.with(|o| f(o));
+    }
+    f(&office(key, schedule).with_zone(zone))
 }
 
 /// The regulation a regulation file's TOML text defines.

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use merzim_lib::{Channel, LegalOptions, StartRule, Submitted, Term, Zone};
+use merzim_lib::{Channel, LegalDue, LegalOptions, StartRule, Submitted, Term, Zone};
 use pgrx::datum::{Date, IntoDatum};
 use pgrx::heap_tuple::PgHeapTuple;
 use pgrx::{pg_sys, PgTupleDesc};
@@ -50,37 +50,52 @@ unsafe fn result_desc(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::TupleDesc {
     (*flinfo).fn_extra.cast()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The options of a call: what `merzim.due()` and `merzim.due_at()` take
+/// besides the submission and the term.
+pub(crate) struct Options<'a> {
+    pub channel: Option<&'a str>,
+    pub start: Option<&'a str>,
+    pub tz: Option<&'a str>,
+    pub schedule: Option<&'a str>,
+    pub week: Option<&'a str>,
+    pub as_known_on: Option<Date>,
+    pub overlay: Option<&'a str>,
+}
+
+/// The legal term, as the batch contract computes a term case.
+pub(crate) fn legal_due(submitted: Submitted, term: &str, o: &Options) -> LegalDue {
+    let term = term_of(term);
+    let mut options = LegalOptions::default();
+    if let Some(c) = o.channel {
+        options.channel = or_raise::<Channel>(c.parse());
+    }
+    if let Some(s) = o.start {
+        options.start = or_raise::<StartRule>(s.parse());
+    }
+    let zone: Zone = match o.tz {
+        Some(t) => or_raise(t.parse()),
+        None => Zone::default(),
+    };
+    let key = CalendarKey::new(o.week, o.as_known_on, o.overlay);
+    let local = or_raise(zone.local_of(submitted));
+    cache::with_office(&key, o.schedule, zone, |office| {
+        or_raise(office.legal_due(local, term, options))
+    })
+}
+
+/// merzim.due(): the legal term as a `merzim.due_result`.
 pub(crate) fn due(
     fcinfo: pg_sys::FunctionCallInfo,
     submitted: Submitted,
     term: &str,
-    channel: Option<&str>,
-    start: Option<&str>,
-    tz: Option<&str>,
-    schedule: Option<&str>,
-    week: Option<&str>,
-    as_known_on: Option<Date>,
-    overlay: Option<&str>,
+    o: &Options,
 ) -> Option<PgHeapTuple<'static, pgrx::AllocatedByRust>> {
-    let term = term_of(term);
-    let mut options = LegalOptions::default();
-    if let Some(c) = channel {
-        options.channel = or_raise::<Channel>(c.parse());
-    }
-    if let Some(s) = start {
-        options.start = or_raise::<StartRule>(s.parse());
-    }
-    let zone: Zone = match tz {
-        Some(t) => or_raise(t.parse()),
-        None => Zone::default(),
-    };
-    let key = CalendarKey::new(week, as_known_on, overlay);
-    let office = cache::office(&key, schedule).with_zone(zone);
-    let local = or_raise(zone.local_of(submitted));
-    let d = or_raise(office.legal_due(local, term, options));
-
-    let warnings: Vec<String> = Vec::new();
+    let d = legal_due(submitted, term, o);
+    // The library has no remarks on a term (the batch answer has none
+    // either): an empty array, made directly (pgrx's Vec path looks the
+    // element type up for every row).
+    // SAFETY: construct_empty_array returns a palloc'd array of TEXTOID.
+    let warnings = unsafe { pg_sys::Datum::from(pg_sys::construct_empty_array(pg_sys::TEXTOID)) };
     let datums = [
         date_out(d.registered).into_datum(),
         instant_out(d.due_zoned()).into_datum(),
@@ -88,7 +103,7 @@ pub(crate) fn due(
             .map(instant_out)
             .and_then(IntoDatum::into_datum),
         d.provisional.into_datum(),
-        warnings.into_datum(),
+        Some(warnings),
     ];
     unsafe {
         let td = PgTupleDesc::from_pg_unchecked(result_desc(fcinfo));

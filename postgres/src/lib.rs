@@ -311,18 +311,16 @@ pub mod merzim {
         fcinfo: pg_sys::FunctionCallInfo,
     ) -> Option<pgrx::composite_type!('static, "merzim.due_result")> {
         let s = crate::convert::instant_in(submitted?);
-        crate::due::due(
-            fcinfo,
-            s,
-            term?,
+        let o = crate::due::Options {
             channel,
             start,
             tz,
             schedule,
             week,
             as_known_on,
-            overlay_toml,
-        )
+            overlay: overlay_toml,
+        };
+        crate::due::due(fcinfo, s, term?, &o)
     }
 
     /// A legal term for a submission at a local time of the office
@@ -342,18 +340,71 @@ pub mod merzim {
         fcinfo: pg_sys::FunctionCallInfo,
     ) -> Option<pgrx::composite_type!('static, "merzim.due_result")> {
         let s = crate::convert::local_in(submitted?);
-        crate::due::due(
-            fcinfo,
-            s,
-            term?,
+        let o = crate::due::Options {
             channel,
             start,
             tz,
             schedule,
             week,
             as_known_on,
-            overlay_toml,
-        )
+            overlay: overlay_toml,
+        };
+        crate::due::due(fcinfo, s, term?, &o)
+    }
+
+    /// The due instant of a legal term alone (merzim.due()'s `due`, without
+    /// the composite): for indexes and per-row use.
+    #[allow(clippy::too_many_arguments)]
+    #[pg_extern(immutable, parallel_safe, name = "due_at")]
+    pub fn due_at_tz(
+        submitted: Option<TimestampWithTimeZone>,
+        term: Option<&str>,
+        channel: default!(Option<&str>, "NULL"),
+        start: default!(Option<&str>, "NULL"),
+        tz: default!(Option<&str>, "NULL"),
+        schedule: default!(Option<&str>, "NULL"),
+        week: default!(Option<&str>, "NULL"),
+        as_known_on: default!(Option<Date>, "NULL"),
+        overlay_toml: default!(Option<&str>, "NULL"),
+    ) -> Option<TimestampWithTimeZone> {
+        let s = crate::convert::instant_in(submitted?);
+        let o = crate::due::Options {
+            channel,
+            start,
+            tz,
+            schedule,
+            week,
+            as_known_on,
+            overlay: overlay_toml,
+        };
+        Some(instant_out(crate::due::legal_due(s, term?, &o).due_zoned()))
+    }
+
+    /// The due instant of a legal term for a local submission time.
+    #[allow(clippy::too_many_arguments)]
+    #[pg_extern(immutable, parallel_safe, name = "due_at")]
+    pub fn due_at_local(
+        submitted: Option<Timestamp>,
+        term: Option<&str>,
+        channel: default!(Option<&str>, "NULL"),
+        start: default!(Option<&str>, "NULL"),
+        tz: default!(Option<&str>, "NULL"),
+        schedule: default!(Option<&str>, "NULL"),
+        week: default!(Option<&str>, "NULL"),
+        as_known_on: default!(Option<Date>, "NULL"),
+        overlay_toml: default!(Option<&str>, "NULL"),
+    ) -> Option<TimestampWithTimeZone> {
+        let s = crate::convert::local_in(submitted?);
+        let o = crate::due::Options {
+            channel,
+            start,
+            tz,
+            schedule,
+            week,
+            as_known_on,
+            overlay: overlay_toml,
+        };
+        Some(instant_out(crate::due::legal_due(s, term?, &o).due_zoned()))
     }
 
     type StepRow = (
