@@ -5,8 +5,9 @@
 use std::cell::RefCell;
 
 use merzim_lib::{Channel, LegalDue, LegalOptions, StartRule, Submitted, Term, Zone};
-use pgrx::datum::{Date, IntoDatum};
+use pgrx::datum::{Date, IntoDatum, Timestamp, TimestampWithTimeZone};
 use pgrx::heap_tuple::PgHeapTuple;
+use pgrx::prelude::*;
 use pgrx::{pg_sys, PgTupleDesc};
 
 use crate::cache::{self, CalendarKey};
@@ -109,4 +110,173 @@ pub(crate) fn due(
         let td = PgTupleDesc::from_pg_unchecked(result_desc(fcinfo));
         Some(PgHeapTuple::from_datums(td, datums).expect("five attributes"))
     }
+}
+
+// The SQL functions. Their arguments are read from `fcinfo` here rather than
+// by pgrx's wrapper: with nine arguments, seven of them NULL by default, the
+// generic decoding was a fifth of the time of a call. The SQL declarations
+// are written out (`sql = …`), with the same names, types and defaults.
+
+/// Argument `i`: `None` when NULL.
+#[inline]
+unsafe fn arg(fcinfo: pg_sys::FunctionCallInfo, i: usize) -> Option<pg_sys::Datum> {
+    if pgrx::fcinfo::pg_arg_is_null(fcinfo, i) {
+        None
+    } else {
+        Some(pgrx::fcinfo::pg_getarg_datum_raw(fcinfo, i))
+    }
+}
+
+/// A text argument, in the call's memory context.
+#[inline]
+unsafe fn arg_text<'a>(fcinfo: pg_sys::FunctionCallInfo, i: usize) -> Option<&'a str> {
+    let d = arg(fcinfo, i)?;
+    let v = pg_sys::pg_detoast_datum_packed(d.cast_mut_ptr());
+    match pgrx::text_to_rust_str(v) {
+        Ok(s) => Some(s),
+        Err(e) => crate::errors::raise(
+            merzim_lib::ErrorKind::InvalidInput,
+            &format!("argument {} is not valid UTF-8: {e}", i + 1),
+        ),
+    }
+}
+
+/// The submission (argument 1, timestamptz or timestamp), the term
+/// (argument 2) and the options (arguments 3 to 9); `None` when the
+/// submission or the term is NULL.
+unsafe fn args<'a>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    instant: bool,
+) -> Option<(Submitted, &'a str, Options<'a>)> {
+    let s = arg(fcinfo, 0)?;
+    let s = if instant {
+        crate::convert::instant_in(TimestampWithTimeZone::try_from(s).unwrap_or_else(|_| {
+            crate::errors::raise(
+                merzim_lib::ErrorKind::OutOfCoverage,
+                "the submission is outside PostgreSQL's range",
+            )
+        }))
+    } else {
+        crate::convert::local_in(Timestamp::try_from(s).unwrap_or_else(|_| {
+            crate::errors::raise(
+                merzim_lib::ErrorKind::OutOfCoverage,
+                "the submission is outside PostgreSQL's range",
+            )
+        }))
+    };
+    let term = arg_text(fcinfo, 1)?;
+    let as_known_on = arg(fcinfo, 7).map(|d| Date::try_from(d).expect("a date argument"));
+    let o = Options {
+        channel: arg_text(fcinfo, 2),
+        start: arg_text(fcinfo, 3),
+        tz: arg_text(fcinfo, 4),
+        schedule: arg_text(fcinfo, 5),
+        week: arg_text(fcinfo, 6),
+        as_known_on,
+        overlay: arg_text(fcinfo, 8),
+    };
+    Some((s, term, o))
+}
+
+/// merzim.due(timestamptz, term, …): a legal term for a submission at an
+/// instant.
+#[pg_extern(
+    requires = ["due_result"],
+    sql = r#"
+CREATE FUNCTION merzim.due(
+    submitted timestamp with time zone,
+    term text,
+    channel text DEFAULT NULL,
+    start text DEFAULT NULL,
+    tz text DEFAULT NULL,
+    schedule text DEFAULT NULL,
+    week text DEFAULT NULL,
+    as_known_on date DEFAULT NULL,
+    overlay_toml text DEFAULT NULL
+) RETURNS merzim.due_result
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c
+AS '@MODULE_PATHNAME@', 'due_tz_wrapper';
+COMMENT ON FUNCTION merzim.due(timestamp with time zone, text, text, text, text, text, text, date, text) IS 'A legal term for a submission at an instant: registration date, due instant, hand-off to the State Corporation, provisional flag, remarks';
+"#)]
+fn due_tz(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> Option<pgrx::composite_type!('static, "merzim.due_result")> {
+    let (s, term, o) = unsafe { args(fcinfo, true) }?;
+    due(fcinfo, s, term, &o)
+}
+
+/// merzim.due(timestamp, term, …): a legal term for a submission at a local
+/// time of the office (read in `tz`, default Asia/Almaty).
+#[pg_extern(
+    requires = ["due_result"],
+    sql = r#"
+CREATE FUNCTION merzim.due(
+    submitted timestamp without time zone,
+    term text,
+    channel text DEFAULT NULL,
+    start text DEFAULT NULL,
+    tz text DEFAULT NULL,
+    schedule text DEFAULT NULL,
+    week text DEFAULT NULL,
+    as_known_on date DEFAULT NULL,
+    overlay_toml text DEFAULT NULL
+) RETURNS merzim.due_result
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c
+AS '@MODULE_PATHNAME@', 'due_local_wrapper';
+COMMENT ON FUNCTION merzim.due(timestamp without time zone, text, text, text, text, text, text, date, text) IS 'A legal term for a submission at a local time of the office (read in tz, default Asia/Almaty): registration date, due instant, hand-off to the State Corporation, provisional flag, remarks';
+"#)]
+fn due_local(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> Option<pgrx::composite_type!('static, "merzim.due_result")> {
+    let (s, term, o) = unsafe { args(fcinfo, false) }?;
+    due(fcinfo, s, term, &o)
+}
+
+/// merzim.due_at(timestamptz, term, …): the due instant alone.
+#[pg_extern(sql = r#"
+CREATE FUNCTION merzim.due_at(
+    submitted timestamp with time zone,
+    term text,
+    channel text DEFAULT NULL,
+    start text DEFAULT NULL,
+    tz text DEFAULT NULL,
+    schedule text DEFAULT NULL,
+    week text DEFAULT NULL,
+    as_known_on date DEFAULT NULL,
+    overlay_toml text DEFAULT NULL
+) RETURNS timestamp with time zone
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c
+AS '@MODULE_PATHNAME@', 'due_at_tz_wrapper';
+COMMENT ON FUNCTION merzim.due_at(timestamp with time zone, text, text, text, text, text, text, date, text) IS 'The due instant of a legal term for a submission at an instant (merzim.due()''s due)';
+"#)]
+fn due_at_tz(fcinfo: pg_sys::FunctionCallInfo) -> Option<TimestampWithTimeZone> {
+    let (s, term, o) = unsafe { args(fcinfo, true) }?;
+    Some(instant_out(legal_due(s, term, &o).due_zoned()))
+}
+
+/// merzim.due_at(timestamp, term, …): the due instant alone, for a local
+/// submission time.
+#[pg_extern(sql = r#"
+CREATE FUNCTION merzim.due_at(
+    submitted timestamp without time zone,
+    term text,
+    channel text DEFAULT NULL,
+    start text DEFAULT NULL,
+    tz text DEFAULT NULL,
+    schedule text DEFAULT NULL,
+    week text DEFAULT NULL,
+    as_known_on date DEFAULT NULL,
+    overlay_toml text DEFAULT NULL
+) RETURNS timestamp with time zone
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c
+AS '@MODULE_PATHNAME@', 'due_at_local_wrapper';
+COMMENT ON FUNCTION merzim.due_at(timestamp without time zone, text, text, text, text, text, text, date, text) IS 'The due instant of a legal term for a submission at a local time of the office (merzim.due()''s due)';
+"#)]
+fn due_at_local(fcinfo: pg_sys::FunctionCallInfo) -> Option<TimestampWithTimeZone> {
+    let (s, term, o) = unsafe { args(fcinfo, false) }?;
+    Some(instant_out(legal_due(s, term, &o).due_zoned()))
 }
