@@ -235,7 +235,7 @@ impl FromStr for Schedule {
     /// `"09:00-13:00,14:30-18:30"` (every day), or per weekday:
     /// `"mon-fri 09:00-18:00; sat 09:00-13:00"`; `"sun -"` gives a weekday no
     /// office hours, as [`Display`](fmt::Display) prints it. Weekdays not
-    /// named have no office hours.
+    /// named have no office hours; a weekday named twice is an error.
     fn from_str(s: &str) -> Result<Schedule> {
         let q = quoted(s);
         let parse_list = |list: &str| -> Result<Vec<Interval>> {
@@ -265,6 +265,7 @@ impl FromStr for Schedule {
             })
         };
         let mut days: [Vec<Interval>; 7] = Default::default();
+        let mut named = [false; 7];
         for part in s_trim.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (which, list) = part.split_once(' ').ok_or_else(|| {
                 Error::invalid_input(format!(
@@ -288,8 +289,16 @@ impl FromStr for Schedule {
             } else {
                 parse_list(list)?
             };
-            for d in &mut days[a..=b] {
-                *d = ivs.clone();
+            // A weekday named twice would silently take the later hours.
+            if let Some(twice) = (a..=b).find(|&d| named[d]) {
+                return Err(Error::invalid_input(format!(
+                    "{} is named twice in the schedule {q}: give each weekday's hours once",
+                    NAMES[twice]
+                )));
+            }
+            for d in a..=b {
+                named[d] = true;
+                days[d] = ivs.clone();
             }
         }
         if days.iter().all(Vec::is_empty) {

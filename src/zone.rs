@@ -290,6 +290,13 @@ impl FromStr for Submitted {
         if let Some(i) = with_second_offset(t) {
             return Ok(Submitted::Instant(i));
         }
+        // `Z` is the offset +00:00 in every form that takes an offset
+        // (`2026-03-20T16:30Z` as well as `2026-03-20T16:30:00Z`).
+        let zulu = t
+            .strip_suffix(['Z', 'z'])
+            .filter(|b| b.len() >= 16)
+            .map(|b| format!("{b}+00:00"));
+        let t = zulu.as_deref().unwrap_or(t);
         for f in [
             // What format_rfc3339 writes for a year outside 0..=9999.
             "%Y-%m-%dT%H:%M:%S%.f%:z",

@@ -486,7 +486,7 @@ fn lint_commands() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--from 2015 --to 2026"));
+        .stderr(predicate::str::contains("--from 2026 is after --to 2020"));
 }
 
 // ------------------------------------------------------------------ batch

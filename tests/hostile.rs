@@ -845,3 +845,309 @@ fn the_evaluator_cache_drops_one_entry_at_a_time() {
     ev.evaluate_json(&line(0));
     assert_eq!(ev.views_built(), built + 1);
 }
+
+// ------------------------------------------- injection through data files
+
+/// An overlay whose act has a hostile URL, title and source.
+fn hostile_overlay(url: &str) -> String {
+    format!(
+        r#"
+[[act]]
+id = "evil"
+title = {{ kk = "Бұйрық", ru = "Приказ", en = "=HYPERLINK(\"http://x\",\"click\")\u001b[2J\rSUMMARY:forged" }}
+body = "Ministry\u001b]0;owned\u0007"
+source = "@SUM(A1)\r\nBEGIN:VEVENT"
+url = "{url}"
+[[act.transfer]]
+day_off = "2027-01-08"
+working_day = "2027-01-16"
+"#
+    )
+}
+
+#[test]
+fn links_in_data_files_must_be_http_urls_without_control_characters() {
+    for bad in [
+        "javascript:alert(1)",
+        "https://adilet.zan.kz/\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:forged",
+        "https://a b",
+        "adilet.zan.kz/rus/docs/x",
+    ] {
+        let e = overlay_err(&hostile_overlay(bad));
+        assert_eq!(e.kind(), ErrorKind::InvalidData, "{bad}");
+        assert!(e.message().contains("url"), "{e}");
+    }
+    // A regulation's link too.
+    let text = include_str!("../regulations/east-kazakhstan-2016-land-purpose-change.toml");
+    let evil = text.replacen("url = \"https://", "url = \"javascript://", 1);
+    assert_ne!(evil, text, "the regulation has a link to replace");
+    let e = merzim::Regulation::from_toml("evil.toml", &evil).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidRegulation);
+}
+
+#[test]
+fn text_from_data_files_cannot_forge_exports_or_repaint_terminals() {
+    let cal = Calendar::kazakhstan()
+        .with_overlay_toml("evil.toml", &hostile_overlay("https://example.kz/a"))
+        .unwrap();
+    for lang in [merzim::Lang::Kk, merzim::Lang::Ru, merzim::Lang::En] {
+        let ics = merzim::export::calendar_ics(&cal, 2027, lang).unwrap();
+        // One calendar, no forged event or property: every line is a
+        // property line or a folded continuation, with no bare CR.
+        assert_eq!(ics.matches("BEGIN:VCALENDAR").count(), 1);
+        assert_eq!(
+            ics.matches("\r\nBEGIN:VEVENT\r\n").count(),
+            ics.matches("\r\nEND:VEVENT\r\n").count()
+        );
+        assert!(!ics.contains("\r\nSUMMARY:forged"), "{ics}");
+        assert!(!ics.replace("\r\n", "").contains('\r'), "a bare CR");
+        assert!(!ics.contains('\u{1b}'));
+        let csv = merzim::export::calendar_csv(&cal.year_days(2027).unwrap(), lang);
+        for cell in csv.split([',', '\n']) {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "a formula cell: {cell:?}"
+            );
+        }
+        assert!(!csv.contains('\u{1b}') && !csv.contains('\r'));
+    }
+    let day = cal
+        .day(NaiveDate::from_ymd_opt(2027, 1, 8).unwrap())
+        .unwrap();
+    let act = day.act.unwrap();
+    assert!(!act.title.en.contains(['\u{1b}', '\r']) && !act.body.contains(['\u{1b}', '\u{7}']));
+}
+
+/// 64,000 holiday entries with one id, each replacing the one before:
+/// loading is linear, and only the last stands.
+#[test]
+fn many_holiday_entries_load_linearly_and_the_last_one_stands() {
+    let mut toml = String::with_capacity(12 << 20);
+    for i in 0..64_000u32 {
+        let (m, day) = (1 + (i / 28) % 12, 1 + i % 28);
+        toml.push_str(&format!(
+            "[[holiday]]\nid = \"h\"\nkind = \"public\"\ndates = [\"{m:02}-{day:02}\"]\nfrom = 2027\n\
+             names = {{ kk = \"x{i}\", ru = \"x{i}\", en = \"x{i}\" }}\nsource = \"s\"\n"
+        ));
+    }
+    // The last entry: 30 December.
+    toml.push_str(
+        "[[holiday]]\nid = \"h\"\nkind = \"public\"\ndates = [\"12-30\"]\nfrom = 2027\n\
+         names = { kk = \"last\", ru = \"last\", en = \"last\" }\nsource = \"s\"\n",
+    );
+    let start = Instant::now();
+    let cal = Calendar::kazakhstan()
+        .with_overlay_toml("many-holidays.toml", &toml)
+        .unwrap();
+    let took = start.elapsed();
+    let last = cal.day(d(2027, 12, 30)).unwrap();
+    assert!(!last.working);
+    assert_eq!(last.names.unwrap().en, "last");
+    // An earlier entry's date (Tuesday 2027-02-02) stays a working day.
+    assert!(cal.is_working_day(d(2027, 2, 2)).unwrap());
+    // Quadratic loading took 15 s for this input; linear, well under one
+    // (a benchmark's figure, printed, not asserted).
+    eprintln!("64,001 holiday entries loaded in {took:?}");
+}
+
+// ------------------------------------------------ pipes and odd streams
+
+/// `batch` and `diff` with stdin and stdout on non-blocking pipes (a parent
+/// that set O_NONBLOCK on them): reads and writes that would block are
+/// waited for, every line is answered, exit 0. Run from Python, which sets
+/// the flags the way such a parent does; python3 is required.
+#[test]
+fn batch_and_diff_wait_on_non_blocking_pipes() {
+    let script = r#"
+import os, subprocess, sys, time
+exe, command = sys.argv[1], sys.argv[2:]
+line = b'{"id": %d, "submitted": "2024-05-02T10:00", "term": "4 working days"}\n'
+r, w = os.pipe()
+out_r, out_w = os.pipe()
+os.set_blocking(r, False)
+os.set_blocking(out_w, False)
+import threading
+p = subprocess.Popen([exe] + command, stdin=r, stdout=out_w)
+os.close(r); os.close(out_w)
+data = []
+def reader():
+    # A slow reader: the output (far more than a pipe holds) meets EAGAIN.
+    time.sleep(0.5)
+    while True:
+        chunk = os.read(out_r, 1 << 12)
+        if not chunk:
+            break
+        data.append(chunk)
+        time.sleep(0.001)
+t = threading.Thread(target=reader)
+t.start()
+# A slow writer: the reader meets EAGAIN between the parts.
+n = 0
+for part in range(3):
+    os.write(w, b''.join(line % (n + i) for i in range(2000)))
+    n += 2000
+    time.sleep(0.3)
+os.close(w)
+t.join()
+data = b''.join(data)
+code = p.wait()
+print(code, data.count(b'\n'))
+"#;
+    let have = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(have, "python3 is required for this test");
+    for (args, want) in [
+        (vec!["batch"], 6000),
+        (
+            vec![
+                "diff",
+                "--old-as-known-on",
+                "2024-04-01",
+                "--new-as-known-on",
+                "2024-05-01",
+            ],
+            6000,
+        ),
+    ] {
+        let out = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(bin())
+            .args(&args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            text.trim(),
+            format!("0 {want}"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// U+2028, U+2029 and U+0085 in an answer are escaped: no JSON Lines reader
+/// splits the line.
+#[test]
+fn json_output_escapes_unicode_line_separators() {
+    let line = "{\"id\": \"a\u{2028}b\u{2029}c\u{85}d\", \"submitted\": \"2026-03-20T10:00\", \"term\": \"1 working day\"}";
+    let out = Evaluator::new(Calendar::kazakhstan()).evaluate_json(line);
+    assert!(!out.contains(['\u{2028}', '\u{2029}', '\u{85}']), "{out}");
+    assert!(
+        out.starts_with(r#"{"id":"a\u2028b\u2029c\u0085d","#),
+        "{out}"
+    );
+    let (code, lines) = batch(&[], line);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines.len(), 1);
+}
+
+// ---------------------------------------------------- impossible knowledge
+
+/// A calendar as known before the data's coverage never existed: refused in
+/// the library, a batch line and the CLI.
+#[test]
+fn as_known_on_before_the_data_is_refused_everywhere() {
+    let cal = Calendar::kazakhstan();
+    for d in [d(1, 1, 1), d(1999, 12, 31)] {
+        let e = cal.as_known_on(d).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+        assert!(e.message().contains("2000-01-01"), "{e}");
+    }
+    assert!(cal.as_known_on(d(2000, 1, 1)).is_ok());
+    let v = eval(
+        r#"{"id": 1, "submitted": "2026-03-20T10:00", "term": "5 working days", "as_known_on": "0001-01-01"}"#,
+    );
+    assert_eq!(kind(&v), Some("invalid_input"), "{v}");
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T10:00",
+            "--term",
+            "5 working days",
+            "--as-known-on",
+            "0001-01-01",
+        ])
+        .assert()
+        .code(2);
+}
+
+/// An overlay entry known until a date that is not after its known_from
+/// would never be known: refused with the file and line.
+#[test]
+fn known_until_must_be_after_known_from() {
+    let e = overlay_err(
+        r#"
+[[holiday]]
+id = "x"
+kind = "public"
+dates = ["06-01"]
+names = { kk = "x", ru = "x", en = "x" }
+source = "s"
+known_from = "2025-01-01"
+known_until = "2024-01-01"
+"#,
+    );
+    assert_eq!(e.kind(), ErrorKind::InvalidData);
+    assert!(
+        e.message().contains("line 9") && e.message().contains("known_until"),
+        "{e}"
+    );
+    let e = overlay_err(
+        "[[kurban_ait]]\nyear = 2027\ndate = \"2027-05-16\"\nstatus = \"estimated\"\nsource = \"s\"\n\
+         known_from = \"2027-01-01\"\nknown_until = \"2027-01-01\"\n",
+    );
+    assert!(e.message().contains("known_until"), "{e}");
+}
+
+// ----------------------------------------------------- small inconsistencies
+
+#[test]
+fn z_is_an_offset_in_every_form() {
+    for s in [
+        "2026-03-20T16:30Z",
+        "2026-03-20T16:30:00Z",
+        "2026-03-20 16:30Z",
+    ] {
+        let t: Submitted = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
+        assert_eq!(
+            t,
+            "2026-03-20T16:30:00+00:00".parse::<Submitted>().unwrap(),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn a_weekday_named_twice_in_a_schedule_is_refused() {
+    for s in [
+        "mon-fri 09:00-18:00; fri 09:00-13:00",
+        "mon 09:00-18:00; mon 10:00-11:00",
+    ] {
+        let e = s.parse::<Schedule>().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.message().contains("twice"), "{e}");
+    }
+    assert!("mon-thu 09:00-18:00; fri 09:00-13:00"
+        .parse::<Schedule>()
+        .is_ok());
+}
+
+#[test]
+fn lint_defaults_to_the_last_covered_year() {
+    let out = merzim()
+        .args(["lint", "--regulation", "all", "--from", "2028"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let (_, last) = Calendar::kazakhstan().valid_range();
+    assert!(
+        err.contains(&format!("after {}", last.format("%Y"))) && !err.contains("--to 2026"),
+        "{err}"
+    );
+}

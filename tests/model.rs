@@ -168,7 +168,7 @@ fn force_warnings() {
         before["warnings"][0]
             .as_str()
             .unwrap()
-            .contains("2016-04-18"),
+            .contains("2016-04-29"),
         "{before}"
     );
     let after = east("2020-03-19T10:00");

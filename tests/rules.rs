@@ -450,7 +450,7 @@ fn e10_periods_of_force() {
     ); // E10.1
     let before = east("2015-10-01T10:00", "");
     assert!(
-        before.get("steps").is_some() && warning(&before).contains("2016-04-18"),
+        before.get("steps").is_some() && warning(&before).contains("2016-04-29"),
         "E10.2: {before}"
     );
     let after = east("2026-03-18T16:30", "");

@@ -138,7 +138,7 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
         let b = cal.balance(y)?;
         return match format {
             Format::Json => Ok(write_json(out, &b)?),
-            Format::Csv => balance_csv(&b, out),
+            Format::Csv => Ok(out.write_all(merzim::export::balance_csv(&b).as_bytes())?),
             Format::Text => balance_text(&cal, &b, t, out),
             Format::Ics => Err(Fail::Arg(
                 "the balance has no iCalendar form: use --format text, json or csv".into(),
@@ -158,8 +158,10 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
             write_json(out, &j)?;
             Ok(())
         }
-        Format::Csv => days_csv(&days, t, out),
-        Format::Ics => ics(&cal, &days, t, out),
+        Format::Csv => Ok(out.write_all(merzim::export::calendar_csv(&days, t.lang).as_bytes())?),
+        Format::Ics => {
+            Ok(out.write_all(merzim::export::calendar_ics(&cal, y, t.lang)?.as_bytes())?)
+        }
         Format::Text => text(&cal, y, &days, t, out),
     }
 }
@@ -448,146 +450,4 @@ fn column_starts(line: &str) -> Vec<usize> {
             chars[i] != ' ' && (i < 2 || (chars[i - 1] == ' ' && chars[i - 2] == ' ') || i == 1)
         })
         .collect()
-}
-
-fn csv_err(e: csv::Error) -> Fail {
-    Fail::Out(io::Error::other(e))
-}
-
-fn balance_csv(b: &Balance, out: &mut impl Write) -> Res {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "period",
-        "calendar_days",
-        "calendar_days_without_holidays",
-        "five_day_working_days",
-        "five_day_hours_40",
-        "five_day_hours_36",
-        "five_day_hours_24",
-        "six_day_working_days",
-        "six_day_hours_40",
-        "six_day_hours_36",
-        "six_day_hours_24",
-    ])
-    .map_err(csv_err)?;
-    for r in &b.balance {
-        w.write_record([
-            r.period.clone(),
-            r.calendar_days.to_string(),
-            r.calendar_days_without_holidays.to_string(),
-            r.five_day.working_days.to_string(),
-            r.five_day.hours_40().to_string(),
-            r.five_day.hours_36().to_string(),
-            r.five_day.hours_24().to_string(),
-            r.six_day.working_days.to_string(),
-            r.six_day.hours_40().to_string(),
-            r.six_day.hours_36().to_string(),
-            r.six_day.hours_24().to_string(),
-        ])
-        .map_err(csv_err)?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-fn days_csv(days: &[Day], t: &Texts, out: &mut impl Write) -> Res {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "date",
-        "weekday",
-        "working",
-        "kind",
-        "name",
-        "source",
-        "source_url",
-        "inferred",
-        "provisional",
-        "estimated",
-    ])
-    .map_err(csv_err)?;
-    for d in days {
-        w.write_record([
-            d.date.to_string(),
-            t.wd(d.date.weekday()).to_string(),
-            d.working.to_string(),
-            d.kind.as_str().to_string(),
-            d.names
-                .as_ref()
-                .map(|n| n.get(t.lang).to_string())
-                .unwrap_or_default(),
-            d.source.clone().unwrap_or_default(),
-            d.source_url.clone().unwrap_or_default(),
-            d.inferred.join(" "),
-            d.provisional.to_string(),
-            d.estimated.to_string(),
-        ])
-        .map_err(csv_err)?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// Whether `wd` is a weekly day off of `week`.
-fn weekly_rest(week: Week, wd: Weekday) -> bool {
-    match week {
-        Week::SixDay => wd == Weekday::Sun,
-        _ => matches!(wd, Weekday::Sat | Weekday::Sun),
-    }
-}
-
-fn ics(cal: &Calendar, days: &[Day], t: &Texts, out: &mut impl Write) -> Res {
-    use icalendar::{Component, EventLike};
-    let week = cal.week();
-    let mut ical = icalendar::Calendar::empty();
-    ical.append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//merzim//Kazakhstan working-day calendar//EN"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property(("METHOD", "PUBLISH"));
-    let year = days.first().map_or(0, |d| d.date.year());
-    ical.name(&t.fill(t.calendar_title, &[&year, &t.week(week)]));
-    for d in days {
-        let rest = weekly_rest(week, d.date.weekday());
-        if d.working != rest {
-            continue; // an ordinary working day or an ordinary day off
-        }
-        let name = d
-            .names
-            .as_ref()
-            .map(|n| n.get(t.lang).to_string())
-            .unwrap_or_else(|| t.kind(d.kind).to_string());
-        let summary = if d.working {
-            format!("{}: {name}", t.kind(d.kind))
-        } else {
-            name
-        };
-        let mut description = t.kind(d.kind).to_string();
-        if let Some(s) = &d.source {
-            description.push_str(&format!("\n{s}"));
-        }
-        if d.estimated {
-            description.push_str(&format!("\n({})", t.estimated_date));
-        }
-        if d.provisional {
-            description.push_str(&format!("\n({})", t.provisional));
-        }
-        let mut e = icalendar::Event::new();
-        e.uid(&format!(
-            "{}-{}-{}@merzim",
-            d.date.format("%Y%m%d"),
-            d.kind.as_str(),
-            week.as_str()
-        ))
-        .starts(d.date)
-        .ends(d.date.succ_opt().unwrap_or(d.date))
-        .summary(&summary)
-        .description(&description)
-        .add_property("TRANSP", "TRANSPARENT")
-        .add_property("CATEGORIES", d.kind.as_str());
-        if let Some(u) = &d.source_url {
-            e.url(u);
-        }
-        ical.push(e.done());
-    }
-    write!(out, "{ical}")?;
-    Ok(())
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use clap::Args;
 use merzim::{OfficeTime, Regulation, Zone};
 use serde_json::json;
@@ -22,9 +22,9 @@ pub struct LintCmd {
     /// First year of submissions tried.
     #[arg(long, default_value_t = 2015)]
     from: i32,
-    /// Last year of submissions tried.
-    #[arg(long, default_value_t = 2026)]
-    to: i32,
+    /// Last year of submissions tried (default: the last year the calendar covers).
+    #[arg(long)]
+    to: Option<i32>,
     #[command(flatten)]
     hours: ScheduleOpts,
     #[command(flatten)]
@@ -36,13 +36,21 @@ pub struct LintCmd {
 }
 
 pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
-    if c.from > c.to {
-        return Err(Fail::Arg(format!(
-            "--from {} is after --to {}; e.g. --from 2015 --to 2026",
-            c.from, c.to
-        )));
-    }
     let cal = c.known.apply(c.cal.build()?)?;
+    let last = cal.valid_range().1.year();
+    let to = c.to.unwrap_or(last);
+    if c.from > to {
+        return Err(Fail::Arg(match c.to {
+            Some(to) => format!(
+                "--from {} is after --to {to}; e.g. --from 2015 --to {last}",
+                c.from
+            ),
+            None => format!(
+                "--from {} is after {last}, the last year the calendar covers (the default of --to)",
+                c.from
+            ),
+        }));
+    }
     let t = texts(c.output.lang);
     let mut any_misfit = false;
     let office = OfficeTime::new(&cal, c.hours.schedule.clone())?;
@@ -56,7 +64,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
     let z = Zone::default();
     let mut json_regs = Vec::new();
     for (i, reg) in regs.iter().enumerate() {
-        let findings = reg.lint(&office, c.from, c.to)?;
+        let findings = reg.lint(&office, c.from, to)?;
         let terms: Option<Vec<String>> = reg
             .term
             .as_ref()
@@ -83,7 +91,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         writeln!(
             out,
             "{}",
-            t.fill(t.lint_tried, &[&terms.join(" / "), &c.from, &c.to])
+            t.fill(t.lint_tried, &[&terms.join(" / "), &c.from, &to])
         )?;
         writeln!(out)?;
         let h = &t.lint_header;
@@ -145,7 +153,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         }
     }
     if c.output.json {
-        let j = json!({ "from": c.from, "to": c.to, "regulations": json_regs });
+        let j = json!({ "from": c.from, "to": to, "regulations": json_regs });
         write_json(out, &j)?;
     }
     if any_misfit {

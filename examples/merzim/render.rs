@@ -11,8 +11,8 @@ use crate::texts::texts;
 
 /// `value` as pretty JSON and a newline.
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
-    writeln!(out)
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+    writeln!(out, "{}", merzim::safe_text::for_json_lines(text))
 }
 
 /// The skipped time, condensed: consecutive days off as one run (weekends

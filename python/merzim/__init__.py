@@ -30,9 +30,10 @@ library's message; a column call's error names the first failing item
 from __future__ import annotations
 
 import datetime as _dt
+import json as _json
 import os as _os
-from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -51,6 +52,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Act",
+    "Alternative",
     "Calendar",
     "Day",
     "Evaluator",
@@ -65,8 +67,10 @@ __all__ = [
     "Office",
     "OutOfCoverageError",
     "Regulation",
+    "Skipped",
     "Step",
     "Timeline",
+    "day_kind_label",
     "evaluate_json",
 ]
 
@@ -95,6 +99,14 @@ class Names:
         return ""
 
 
+# Each result type is the library's one JSON form of that result (the batch
+# contract, docs/batch.schema.json; ``merzim day --json`` for a day) converted
+# to Python: the same field names, RFC 3339 instants as timezone-aware
+# ``datetime`` objects (with the offset the library wrote), dates as
+# ``datetime.date``. A field the form leaves out is None (an empty list for
+# the lists). Nothing is recomputed here.
+
+
 @dataclass(frozen=True)
 class Act:
     """A transfer or declaration act, as cited by a :class:`Day`."""
@@ -110,11 +122,12 @@ class Act:
 
 @dataclass(frozen=True)
 class Day:
-    """Everything the calendar knows about one date (``Calendar.day``).
+    """Everything the calendar knows about one date (``Calendar.day``): the
+    library's day form.
 
     ``kind`` is one of "working", "weekend", "holiday", "religious_day_off",
     "substitute_day_off", "transferred_day_off", "declared_day_off",
-    "working_weekend", "transferred_working_day".
+    "working_weekend", "transferred_working_day"; :meth:`label` words it.
     """
 
     date: _dt.date
@@ -128,13 +141,41 @@ class Day:
     provisional: bool
     estimated: bool
 
+    def label(self, lang: str = "en") -> str:
+        """The day's kind as a person reads it in ``lang`` ("kk", "ru" or
+        "en"): the library's wording (see :func:`day_kind_label`)."""
+        return day_kind_label(self.kind, lang)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A stretch of time that did not count (an item of ``explain``).
+
+    ``from_`` is the form's ``from`` (a Python keyword); ``from_`` and ``to``
+    are timezone-aware. ``reason`` is "lunch", "after_hours" or the kind of
+    the day off; ``text`` is one line for a person in the requested language.
+    """
+
+    from_: _dt.datetime
+    to: _dt.datetime
+    reason: str
+    names: Optional[Names]
+    source: Optional[str]
+    act: Optional[Act]
+    provisional: bool
+    estimated: bool
+    text: str
+
 
 @dataclass(frozen=True)
 class LegalDue:
-    """A legal term computed for one submission (``Office.legal_due``).
+    """A legal term computed for one submission (``Office.legal_due``): the
+    batch contract's term response.
 
     ``due`` and ``handoff`` are timezone-aware, with the office zone's offset
     for that date (Almaty: +06:00 until 2024-02-29, +05:00 since 2024-03-01).
+    ``day_one`` is None for terms in minutes or hours, ``handoff`` outside the
+    state-corporation channel; ``explain`` is None unless asked for.
     """
 
     registered: _dt.date
@@ -143,11 +184,14 @@ class LegalDue:
     due: _dt.datetime
     handoff: Optional[_dt.datetime]
     provisional: bool
+    warnings: List[str] = field(default_factory=list)
+    explain: Optional[List[Skipped]] = None
 
 
 @dataclass(frozen=True)
 class Step:
-    """When one step of a regulation starts and ends (timezone-aware)."""
+    """When one step of a regulation starts and ends (timezone-aware);
+    ``duration`` is the step's duration on the channel ("2 working days")."""
 
     number: int
     duration: str
@@ -155,12 +199,24 @@ class Step:
     end: _dt.datetime
 
 
+class Alternative(NamedTuple):
+    """One alternative of a regulation's overall term and when it expires.
+    A named tuple: ``dict(timeline.alternatives)`` maps term to due."""
+
+    term: str
+    due: _dt.datetime
+
+
 @dataclass(frozen=True)
 class Timeline:
-    """A regulation's steps chained for one submission (``Regulation.timeline``).
+    """A regulation's steps chained for one submission (``Regulation.timeline``):
+    the batch contract's regulation response, after the request it answers.
 
-    Every instant is timezone-aware, with the office zone's offset.
-    ``alternatives`` lists each alternative of the overall term with its due.
+    ``regulation``, ``channel``, ``outcome`` and ``submitted`` (the submission
+    as the office's aware local time) echo the request; every other field is
+    the response form. Every instant is timezone-aware, with the office zone's
+    offset. ``alternatives`` lists the alternatives of the overall term when
+    there are several (empty otherwise); ``explain`` is None unless asked for.
     """
 
     regulation: str
@@ -169,43 +225,128 @@ class Timeline:
     submitted: _dt.datetime
     steps: List[Step]
     end: _dt.datetime
-    alternatives: List[Tuple[str, _dt.datetime]]
     term_due: Optional[_dt.datetime]
+    alternatives: List[Alternative]
     within_term: Optional[bool]
     refusal_due: Optional[_dt.datetime]
     handoff: Optional[_dt.datetime]
     storage_until: Optional[_dt.datetime]
     provisional: bool
-    warnings: List[str]
+    warnings: List[str] = field(default_factory=list)
+    explain: Optional[List[Skipped]] = None
 
 
-def _names(t: Optional[Tuple[str, str, str]]) -> Optional[Names]:
-    return None if t is None else Names(*t)
+#: The fields of :class:`Timeline` that echo the request rather than the response.
+TIMELINE_REQUEST_FIELDS = ("regulation", "channel", "outcome", "submitted")
+
+
+def day_kind_label(kind: str, lang: str = "en") -> str:
+    """What a person reads for a day kind ("holiday", "weekend", ...) in
+    ``lang`` ("kk", "ru" or "en"): the library's one wording."""
+    return _merzim.day_kind_label(kind, lang)
+
+
+# -- conversions of the library's JSON forms (never a recomputation) --------
+
+
+def _date(s: Optional[str]) -> Optional[_dt.date]:
+    return None if s is None else _dt.date.fromisoformat(s)
+
+
+def _instant(s: Optional[str]) -> Optional[_dt.datetime]:
+    """An RFC 3339 instant as an aware datetime with the written offset."""
+    if s is None:
+        return None
+    if s.endswith(("Z", "z")):
+        s = s[:-1] + "+00:00"
+    return _dt.datetime.fromisoformat(s)
+
+
+def _names(d: Optional[Dict[str, str]]) -> Optional[Names]:
+    return None if d is None else Names(kk=d.get("kk", ""), ru=d.get("ru", ""), en=d.get("en", ""))
+
+
+def _act(a: Optional[Dict[str, Any]]) -> Optional[Act]:
+    if a is None:
+        return None
+    return Act(
+        id=a["id"],
+        title=_names(a["title"]),  # type: ignore[arg-type]
+        body=a["body"],
+        number=a.get("number"),
+        date=_date(a.get("date")),
+        url=a.get("url"),
+        inferred=list(a.get("inferred", [])),
+    )
 
 
 def _day(d: Dict[str, Any]) -> Day:
-    act = d["act"]
-    if act is not None:
-        act = Act(
-            id=act["id"],
-            title=Names(*act["title"]),
-            body=act["body"],
-            number=act["number"],
-            date=act["date"],
-            url=act["url"],
-            inferred=list(act["inferred"]),
-        )
     return Day(
-        date=d["date"],
+        date=_date(d["date"]),  # type: ignore[arg-type]
         kind=d["kind"],
         working=d["working"],
-        names=_names(d["names"]),
-        source=d["source"],
-        source_url=d["source_url"],
-        inferred=list(d["inferred"]),
-        act=act,
+        names=_names(d.get("names")),
+        source=d.get("source"),
+        source_url=d.get("source_url"),
+        inferred=list(d.get("inferred", [])),
+        act=_act(d.get("act")),
         provisional=d["provisional"],
         estimated=d["estimated"],
+    )
+
+
+def _explain(x: Optional[List[Dict[str, Any]]]) -> Optional[List[Skipped]]:
+    if x is None:
+        return None
+    return [
+        Skipped(
+            from_=_instant(s["from"]),  # type: ignore[arg-type]
+            to=_instant(s["to"]),  # type: ignore[arg-type]
+            reason=s["reason"],
+            names=_names(s.get("names")),
+            source=s.get("source"),
+            act=_act(s.get("act")),
+            provisional=s["provisional"],
+            estimated=s["estimated"],
+            text=s["text"],
+        )
+        for s in x
+    ]
+
+
+def _legal_due(r: Dict[str, Any]) -> LegalDue:
+    return LegalDue(
+        registered=_date(r["registered"]),  # type: ignore[arg-type]
+        day_one=_date(r.get("day_one")),
+        last_day=_date(r["last_day"]),  # type: ignore[arg-type]
+        due=_instant(r["due"]),  # type: ignore[arg-type]
+        handoff=_instant(r.get("handoff")),
+        provisional=r["provisional"],
+        warnings=list(r.get("warnings", [])),
+        explain=_explain(r.get("explain")),
+    )
+
+
+def _timeline(r: Dict[str, Any], regulation: str, channel: str, outcome: str, submitted: _dt.datetime) -> Timeline:
+    return Timeline(
+        regulation=regulation,
+        channel=channel,
+        outcome=outcome,
+        submitted=submitted,
+        steps=[
+            Step(number=s["number"], duration=s["duration"], start=_instant(s["start"]), end=_instant(s["end"]))  # type: ignore[arg-type]
+            for s in r["steps"]
+        ],
+        end=_instant(r["end"]),  # type: ignore[arg-type]
+        term_due=_instant(r.get("term_due")),
+        alternatives=[Alternative(a["term"], _instant(a["due"])) for a in r.get("alternatives", [])],  # type: ignore[arg-type]
+        within_term=r.get("within_term"),
+        refusal_due=_instant(r.get("refusal_due")),
+        handoff=_instant(r.get("handoff")),
+        storage_until=_instant(r.get("storage_until")),
+        provisional=r["provisional"],
+        warnings=list(r.get("warnings", [])),
+        explain=_explain(r.get("explain")),
     )
 
 
@@ -479,7 +620,7 @@ class Calendar:
         d = _scalar_date(date)
         if d is None:
             raise TypeError("day() takes one date")
-        return _day(self._c.day(d))
+        return _day(_json.loads(self._c.day(d)))
 
     def day_kind(self, date: DateLike) -> str:
         """The kind of ``date`` (see :class:`Day`)."""
@@ -491,7 +632,7 @@ class Calendar:
     def days_off(self, year: int) -> List[Day]:
         """Every day of ``year`` that is not a working day (weekends included),
         in date order, each as :meth:`day` gives it."""
-        return [_day(d) for d in self._c.days_off(int(year))]
+        return [_day(d) for d in _json.loads(self._c.days_off(int(year)))]
 
     def holidays(self, year: int) -> List[Day]:
         """:meth:`days_off` without the ordinary weekends: holidays, religious
@@ -591,6 +732,9 @@ class Office:
         channel: str = "provider",
         start: str = "submission_day",
         end: str = "close_of_business",
+        *,
+        explain: bool = False,
+        lang: str = "en",
     ) -> Any:
         """The legal term ``term`` ("22 working days", "22 рабочих дня",
         "30 calendar days", "15 minutes", "1 month") for a submission
@@ -605,11 +749,18 @@ class Office:
 
         ``channel``: "provider", "portal" or "state_corporation"; ``start``:
         "submission_day" or "next_day"; ``end``: "close_of_business" or "midnight".
+        ``explain`` (one submission only): also list what did not count
+        (:class:`Skipped`), its texts in ``lang`` ("kk", "ru" or "en").
+
+        The result is the batch contract's term response for the same request
+        (:func:`evaluate_json`), converted: the same fields, the same values.
         """
         if _is_scalar_time(submitted):
             t, instant = _submitted(submitted)
-            d = self._o.legal_due(t, instant, term, channel, start, end)
-            return LegalDue(**d)
+            r = self._o.legal_due(t, instant, term, channel, start, end, explain, lang)
+            return _legal_due(_json.loads(r))
+        if explain:
+            raise InvalidInputError("explain is for one submission, not a column")
         a, shape = _column(submitted, "m", "submitted", zone=self.tz)
         out = self._o.legal_due_bulk(a, term, channel, start, end)
         return out.view("datetime64[m]").reshape(shape)
@@ -691,6 +842,9 @@ class Regulation:
         submitted: Any,
         channel: str = "provider",
         outcome: str = "approve",
+        *,
+        explain: bool = False,
+        lang: str = "en",
     ) -> Any:
         """The timeline of a submission (RULES.md section 6).
 
@@ -700,13 +854,19 @@ class Regulation:
         ``refusal_due``, ``handoff``, ``storage_until`` as ``datetime64[m]``
         local wall-clock time (NaT where there is none) and ``within_term`` as
         ``bool`` (None when the regulation states no overall term).
+
+        ``explain`` (one submission only): also list what did not count up to
+        the later of the chain's end and the term's due (:class:`Skipped`),
+        its texts in ``lang``. The :class:`Timeline` is the batch contract's
+        regulation response for the same request, converted, after the
+        request's own fields.
         """
         if _is_scalar_time(submitted):
             t, instant = _submitted(submitted)
-            d = self._r.timeline(office._o, t, instant, channel, outcome)
-            d["steps"] = [Step(**s) for s in d["steps"]]
-            d["alternatives"] = [tuple(x) for x in d["alternatives"]]
-            return Timeline(**d)
+            r, ch, out, sub = self._r.timeline(office._o, t, instant, channel, outcome, explain, lang)
+            return _timeline(_json.loads(r), self.id, ch, out, sub)
+        if explain:
+            raise InvalidInputError("explain is for one submission, not a column")
         a, shape = _column(submitted, "m", "submitted", zone=office.tz)
         cols = self._r.timeline_bulk(office._o, a, channel, outcome)
         out: Dict[str, Any] = {}
@@ -763,6 +923,20 @@ class Evaluator:
         """One JSON line in, one out (see :func:`evaluate_json`)."""
         return self._e.evaluate_json(line)
 
-    def evaluate_lines(self, lines: Iterable[str]) -> List[str]:
-        """Many lines, answered in order with the GIL released."""
-        return self._e.evaluate_lines(list(lines))
+    def evaluate_lines(self, lines: Iterable[str], threads: int = 0) -> List[str]:
+        """Many lines, one answer each, in order: streamed through the
+        library's streamer (the CLI's ``batch``) on ``threads`` threads (0: one
+        per CPU) with the GIL released. A bad line gets an error line; the
+        others are answered all the same."""
+        return self._e.evaluate_lines(list(lines), int(threads))
+
+    def evaluate_file(
+        self,
+        input: Union[str, "_os.PathLike[str]"],
+        output: Union[str, "_os.PathLike[str]"],
+        threads: int = 0,
+    ) -> Tuple[int, int]:
+        """Streams a JSON Lines file into another, one answer per line in
+        order, in bounded memory, with the GIL released: what ``merzim batch``
+        does. Returns (lines, error lines)."""
+        return self._e.evaluate_file(_os.fspath(input), _os.fspath(output), int(threads))

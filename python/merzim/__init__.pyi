@@ -3,7 +3,7 @@
 import datetime as _dt
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, Union, overload
+from typing import Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -16,6 +16,7 @@ Channel = Literal["provider", "portal", "state_corporation"]
 StartRule = Literal["submission_day", "next_day"]
 TermEnd = Literal["close_of_business", "midnight"]
 Outcome = Literal["approve", "refuse"]
+Lang = Literal["kk", "ru", "en", "kz"]
 DayKind = Literal[
     "working",
     "weekend",
@@ -69,6 +70,8 @@ class Act:
 
 @dataclass(frozen=True)
 class Day:
+    """The library's day form."""
+
     date: _dt.date
     kind: DayKind
     working: bool
@@ -79,15 +82,34 @@ class Day:
     act: Optional[Act]
     provisional: bool
     estimated: bool
+    def label(self, lang: Lang = "en") -> str: ...
+
+@dataclass(frozen=True)
+class Skipped:
+    """An item of ``explain``: the form's ``from`` is ``from_``."""
+
+    from_: _dt.datetime
+    to: _dt.datetime
+    reason: str
+    names: Optional[Names]
+    source: Optional[str]
+    act: Optional[Act]
+    provisional: bool
+    estimated: bool
+    text: str
 
 @dataclass(frozen=True)
 class LegalDue:
+    """The batch contract's term response, converted."""
+
     registered: _dt.date
     day_one: Optional[_dt.date]
     last_day: _dt.date
     due: _dt.datetime
     handoff: Optional[_dt.datetime]
     provisional: bool
+    warnings: List[str] = ...
+    explain: Optional[List[Skipped]] = ...
 
 @dataclass(frozen=True)
 class Step:
@@ -96,22 +118,34 @@ class Step:
     start: _dt.datetime
     end: _dt.datetime
 
+class Alternative(NamedTuple):
+    term: str
+    due: _dt.datetime
+
 @dataclass(frozen=True)
 class Timeline:
+    """The request's regulation, channel, outcome and submission, then the
+    batch contract's regulation response, converted."""
+
     regulation: str
     channel: Channel
     outcome: Outcome
     submitted: _dt.datetime
     steps: List[Step]
     end: _dt.datetime
-    alternatives: List[Tuple[str, _dt.datetime]]
     term_due: Optional[_dt.datetime]
+    alternatives: List[Alternative]
     within_term: Optional[bool]
     refusal_due: Optional[_dt.datetime]
     handoff: Optional[_dt.datetime]
     storage_until: Optional[_dt.datetime]
     provisional: bool
-    warnings: List[str]
+    warnings: List[str] = ...
+    explain: Optional[List[Skipped]] = ...
+
+TIMELINE_REQUEST_FIELDS: Tuple[str, ...]
+
+def day_kind_label(kind: DayKind, lang: Lang = "en") -> str: ...
 
 class Calendar:
     """The Kazakhstan working-day calendar."""
@@ -185,6 +219,9 @@ class Office:
         channel: Channel = "provider",
         start: StartRule = "submission_day",
         end: TermEnd = "close_of_business",
+        *,
+        explain: bool = False,
+        lang: Lang = "en",
     ) -> LegalDue: ...
     @overload
     def legal_due(
@@ -219,7 +256,14 @@ class Regulation:
     def channels(self) -> List[str]: ...
     @overload
     def timeline(
-        self, office: Office, submitted: TimeScalar, channel: Channel = "provider", outcome: Outcome = "approve"
+        self,
+        office: Office,
+        submitted: TimeScalar,
+        channel: Channel = "provider",
+        outcome: Outcome = "approve",
+        *,
+        explain: bool = False,
+        lang: Lang = "en",
     ) -> Timeline: ...
     @overload
     def timeline(
@@ -237,4 +281,5 @@ class Evaluator:
         regulations: Iterable[Union[Regulation, PathLike]] = (),
     ) -> None: ...
     def evaluate_json(self, line: str) -> str: ...
-    def evaluate_lines(self, lines: Iterable[str]) -> List[str]: ...
+    def evaluate_lines(self, lines: Iterable[str], threads: int = 0) -> List[str]: ...
+    def evaluate_file(self, input: PathLike, output: PathLike, threads: int = 0) -> Tuple[int, int]: ...

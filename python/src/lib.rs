@@ -14,17 +14,19 @@
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
-use merzim::batch::Evaluator;
+use merzim::batch::{
+    Evaluator, Id, RegulationResponse, SkippedResponse, Stream, StreamSummary, TermResponse,
+};
 use merzim::{
-    BulkError, Calendar, Channel, CompiledChain, Day, EpochDays64, EpochMinutes, ErrorKind,
-    Horizon, Interval, LegalOptions, OfficeTime, Outcome, Regulation, Schedule, StartRule,
-    Submitted, Term, TermEnd, TimelineColumns, Week, Zone,
+    BulkError, Calendar, Channel, CompiledChain, Day, DayKind, EpochDays64, EpochMinutes,
+    ErrorKind, Horizon, Interval, Lang, LegalOptions, OfficeTime, Outcome, Regulation, Schedule,
+    StartRule, Submitted, Term, TermEnd, TimelineColumns, Week, Zone,
 };
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyDict;
 
 // ---------------------------------------------------------------------------
 // Errors: one Python exception type per `merzim::ErrorKind`.
@@ -325,44 +327,16 @@ fn hhmm(s: &str) -> PyResult<u16> {
     Ok(h * 60 + m)
 }
 
-fn day_dict<'py>(py: Python<'py>, d: &Day) -> PyResult<Bound<'py, PyDict>> {
-    let x = PyDict::new(py);
-    x.set_item("date", d.date)?;
-    x.set_item("kind", d.kind.as_str())?;
-    x.set_item("working", d.working)?;
-    x.set_item(
-        "names",
-        d.names
-            .as_ref()
-            .map(|n| (n.kk.as_str(), n.ru.as_str(), n.en.as_str())),
-    )?;
-    x.set_item("source", d.source.as_deref())?;
-    x.set_item("source_url", d.source_url.as_deref())?;
-    x.set_item("inferred", d.inferred.clone())?;
-    x.set_item("provisional", d.provisional)?;
-    x.set_item("estimated", d.estimated)?;
-    match &d.act {
-        Some(a) => {
-            let act = PyDict::new(py);
-            act.set_item("id", &a.id)?;
-            act.set_item(
-                "title",
-                (
-                    a.title.kk.as_str(),
-                    a.title.ru.as_str(),
-                    a.title.en.as_str(),
-                ),
-            )?;
-            act.set_item("body", &a.body)?;
-            act.set_item("number", a.number.as_deref())?;
-            act.set_item("date", a.date)?;
-            act.set_item("url", a.url.as_deref())?;
-            act.set_item("inferred", a.inferred.clone())?;
-            x.set_item("act", act)?;
-        }
-        None => x.set_item("act", py.None())?,
-    }
-    Ok(x)
+/// The one JSON form of a value of the library (`Serialize`): what every
+/// face prints; the Python half converts it (dates, instants), never rebuilds it.
+fn json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| {
+        py_err(
+            ErrorKind::Internal,
+            format!("cannot serialise the result: {e}"),
+            None,
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -486,27 +460,32 @@ impl NativeCalendar {
         self.cal.is_provisional(d)
     }
 
-    fn day<'py>(&self, py: Python<'py>, d: NaiveDate) -> PyResult<Bound<'py, PyDict>> {
-        day_dict(py, &self.cal.day(d).py()?)
+    /// The JSON form of `Calendar::day` (`merzim::Day`'s `Serialize`).
+    fn day(&self, d: NaiveDate) -> PyResult<String> {
+        json(&self.cal.day(d).py()?)
     }
 
-    /// Every day of `year` that is not a working day, from `Calendar::day`.
-    fn days_off<'py>(&self, py: Python<'py>, year: i32) -> PyResult<Bound<'py, PyList>> {
+    /// Every day of `year` that is not a working day, from `Calendar::day`:
+    /// a JSON array of the day form.
+    fn days_off(&self, py: Python<'_>, year: i32) -> PyResult<String> {
         let first = NaiveDate::from_ymd_opt(year, 1, 1)
             .ok_or_else(|| invalid(format!("no year {year}")))?;
-        let out = PyList::empty(py);
-        let mut d = first;
-        while d.year() == year {
-            let day = self.cal.day(d).py()?;
-            if !day.working {
-                out.append(day_dict(py, &day)?)?;
+        let days = py.detach(|| -> merzim::Result<Vec<Day>> {
+            let mut out = Vec::new();
+            let mut d = first;
+            while d.year() == year {
+                let day = self.cal.day(d)?;
+                if !day.working {
+                    out.push(day);
+                }
+                d = match d.succ_opt() {
+                    Some(n) => n,
+                    None => break,
+                };
             }
-            d = match d.succ_opt() {
-                Some(n) => n,
-                None => break,
-            };
-        }
-        Ok(out)
+            Ok(out)
+        });
+        json(&days.py()?)
     }
 
     /// `add_working_days` on `datetime64[D]` as int64; `n` one count or an array.
@@ -608,19 +587,6 @@ struct NativeOffice {
     zone: Zone,
 }
 
-impl NativeOffice {
-    fn due_dict<'py>(&self, py: Python<'py>, d: &merzim::LegalDue) -> PyResult<Bound<'py, PyDict>> {
-        let x = PyDict::new(py);
-        x.set_item("registered", d.registered)?;
-        x.set_item("day_one", d.day_one)?;
-        x.set_item("last_day", d.last_day)?;
-        x.set_item("due", zoned(self.zone, d.due))?;
-        x.set_item("handoff", d.handoff.map(|h| zoned(self.zone, h)))?;
-        x.set_item("provisional", d.provisional)?;
-        Ok(x)
-    }
-}
-
 #[pymethods]
 impl NativeOffice {
     /// `schedule`: "state_body", "state_corporation", or a list of
@@ -679,24 +645,34 @@ impl NativeOffice {
         zoned(self.zone, local)
     }
 
-    #[pyo3(signature = (submitted, instant, term, channel="provider", start="submission_day", end="close_of_business"))]
+    /// The legal due of one submission as its one JSON form
+    /// (`merzim::batch::TermResponse`, with a null id), with the explanation
+    /// when `explain` (in `lang`): what a batch line answers.
+    #[pyo3(signature = (submitted, instant, term, channel="provider", start="submission_day", end="close_of_business", explain=false, lang="en"))]
     #[allow(clippy::too_many_arguments)]
-    fn legal_due<'py>(
+    fn legal_due(
         &self,
-        py: Python<'py>,
         submitted: NaiveDateTime,
         instant: bool,
         term: &str,
         channel: &str,
         start: &str,
         end: &str,
-    ) -> PyResult<Bound<'py, PyDict>> {
+        explain: bool,
+        lang: &str,
+    ) -> PyResult<String> {
+        let lang = parse::<Lang>(lang)?;
         let s = local_of(self.zone, submitted, instant)?;
         let d = self
             .office
             .legal_due(s, parse::<Term>(term)?, options(channel, start, end)?)
             .py()?;
-        self.due_dict(py, &d)
+        let mut r = TermResponse::new(Id::null(), &d);
+        if explain {
+            let skipped = self.office.explain(s, d.due).py()?;
+            r.explain = Some(SkippedResponse::list(&skipped, self.zone, lang));
+        }
+        json(&r)
     }
 
     /// `legal_due` for a `datetime64[m]` column (local wall-clock time) as
@@ -775,16 +751,24 @@ impl NativeRegulation {
         self.reg.channels.iter().map(|c| c.as_str()).collect()
     }
 
-    #[pyo3(signature = (office, submitted, instant, channel="provider", outcome="approve"))]
-    fn timeline<'py>(
+    /// The timeline of one submission as its one JSON form
+    /// (`merzim::batch::RegulationResponse`, with a null id), with the
+    /// explanation when `explain` (in `lang`): what a batch line answers;
+    /// then the request as read (channel, outcome, the submission as aware
+    /// local time), which the form does not echo.
+    #[pyo3(signature = (office, submitted, instant, channel="provider", outcome="approve", explain=false, lang="en"))]
+    #[allow(clippy::too_many_arguments)]
+    fn timeline(
         &self,
-        py: Python<'py>,
         office: &NativeOffice,
         submitted: NaiveDateTime,
         instant: bool,
         channel: &str,
         outcome: &str,
-    ) -> PyResult<Bound<'py, PyDict>> {
+        explain: bool,
+        lang: &str,
+    ) -> PyResult<(String, &'static str, &'static str, DateTime<FixedOffset>)> {
+        let lang = parse::<Lang>(lang)?;
         let z = office.zone;
         let s = local_of(z, submitted, instant)?;
         let tl = self
@@ -796,36 +780,17 @@ impl NativeRegulation {
                 parse::<Outcome>(outcome)?,
             )
             .py()?;
-        let x = PyDict::new(py);
-        x.set_item("regulation", &tl.regulation)?;
-        x.set_item("channel", tl.channel.as_str())?;
-        x.set_item("outcome", tl.outcome.as_str())?;
-        x.set_item("submitted", zoned(z, tl.submitted))?;
-        let steps = PyList::empty(py);
-        for st in &tl.steps {
-            let d = PyDict::new(py);
-            d.set_item("number", st.number)?;
-            d.set_item("duration", st.duration.to_string())?;
-            d.set_item("start", zoned(z, st.start))?;
-            d.set_item("end", zoned(z, st.end))?;
-            steps.append(d)?;
+        let mut r = RegulationResponse::new(Id::null(), &tl);
+        if explain {
+            let skipped = office.office.explain(s, tl.span_end()).py()?;
+            r.explain = Some(SkippedResponse::list(&skipped, z, lang));
         }
-        x.set_item("steps", steps)?;
-        x.set_item("end", zoned(z, tl.end))?;
-        let alts: Vec<(String, DateTime<FixedOffset>)> = tl
-            .alternatives
-            .iter()
-            .map(|a| (a.term.to_string(), zoned(z, a.due)))
-            .collect();
-        x.set_item("alternatives", alts)?;
-        x.set_item("term_due", tl.term_due.map(|t| zoned(z, t)))?;
-        x.set_item("within_term", tl.within_term)?;
-        x.set_item("refusal_due", tl.refusal_due.map(|t| zoned(z, t)))?;
-        x.set_item("handoff", tl.handoff.map(|t| zoned(z, t)))?;
-        x.set_item("storage_until", tl.storage_until.map(|t| zoned(z, t)))?;
-        x.set_item("provisional", tl.provisional)?;
-        x.set_item("warnings", tl.warnings.clone())?;
-        Ok(x)
+        Ok((
+            json(&r)?,
+            tl.channel.as_str(),
+            tl.outcome.as_str(),
+            zoned(z, tl.submitted),
+        ))
     }
 
     /// The timeline of every submission of a `datetime64[m]` column (local
@@ -954,10 +919,80 @@ impl NativeEvaluator {
         self.ev.evaluate_json(line)
     }
 
-    /// Many lines, the GIL released.
-    fn evaluate_lines(&self, py: Python<'_>, lines: Vec<String>) -> Vec<String> {
+    /// Many lines, answered in order through the library's streamer
+    /// (`merzim::batch::Stream`) on `threads` threads (0: one per CPU), the
+    /// GIL released: one answer per line, a bad line an error line.
+    #[pyo3(signature = (lines, threads=0))]
+    fn evaluate_lines(
+        &self,
+        py: Python<'_>,
+        lines: Vec<String>,
+        threads: usize,
+    ) -> PyResult<Vec<String>> {
         let ev = &self.ev;
-        py.detach(|| lines.iter().map(|l| ev.evaluate_json(l)).collect())
+        py.detach(|| -> std::io::Result<Vec<String>> {
+            // A line holding a newline is not one line of a stream: it is
+            // answered on its own (as `evaluate_json` would), and the stream
+            // gets an empty line in its place, whose answer is dropped.
+            let mut input = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+            for l in &lines {
+                if !l.contains('\n') {
+                    input.extend_from_slice(l.as_bytes());
+                }
+                input.push(b'\n');
+            }
+            let mut output = Vec::with_capacity(lines.len() * 160);
+            Stream::new()
+                .threads(threads)
+                .run(ev, &input[..], &mut output)?;
+            drop(input);
+            let text = String::from_utf8(output)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+            let answers: Vec<String> = lines
+                .iter()
+                .zip(text.split_terminator('\n'))
+                .map(|(l, a)| {
+                    if l.contains('\n') {
+                        ev.evaluate_json(l)
+                    } else {
+                        a.to_string()
+                    }
+                })
+                .collect();
+            if answers.len() != lines.len() {
+                return Err(std::io::Error::other(format!(
+                    "the stream answered {} of {} lines",
+                    answers.len(),
+                    lines.len()
+                )));
+            }
+            Ok(answers)
+        })
+        .map_err(|e| py_err(ErrorKind::Internal, e.to_string(), None))
+    }
+
+    /// Streams the JSON Lines file `input` into the file `output` (one answer
+    /// per line, in order, bounded memory), the GIL released: the CLI's
+    /// `batch`. Returns (lines, errors).
+    #[pyo3(signature = (input, output, threads=0))]
+    fn evaluate_file(
+        &self,
+        py: Python<'_>,
+        input: std::path::PathBuf,
+        output: std::path::PathBuf,
+        threads: usize,
+    ) -> PyResult<(u64, u64)> {
+        let ev = &self.ev;
+        let summary = py
+            .detach(|| -> std::io::Result<StreamSummary> {
+                let i = std::fs::File::open(&input)?;
+                let mut o = std::io::BufWriter::new(std::fs::File::create(&output)?);
+                let summary = Stream::new().threads(threads).run(ev, i, &mut o)?;
+                std::io::Write::flush(&mut o)?;
+                Ok(summary)
+            })
+            .map_err(|e| py_err(ErrorKind::Io, e.to_string(), None))?;
+        Ok((summary.lines, summary.error_count()))
     }
 }
 
@@ -979,8 +1014,15 @@ fn evaluate_json(line: &str) -> String {
 #[pyfunction]
 fn parse_term(term: &str) -> PyResult<(String, u32, String)> {
     let t = parse::<Term>(term)?;
-    let unit = format!("{:?}", t.unit());
-    Ok((t.to_string(), t.amount(), unit))
+    Ok((t.to_string(), t.amount(), t.unit().as_str().to_string()))
+}
+
+/// What a person reads for a day kind ("holiday", "weekend", ...) in `lang`
+/// ("kk", "ru", "en"): the library's one wording (`DayKind::label`).
+#[pyfunction]
+#[pyo3(signature = (kind, lang="en"))]
+fn day_kind_label(kind: &str, lang: &str) -> PyResult<&'static str> {
+    Ok(parse::<DayKind>(kind)?.label(parse::<Lang>(lang)?))
 }
 
 #[pymodule]
@@ -1002,6 +1044,7 @@ fn _merzim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeEvaluator>()?;
     m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
     m.add_function(wrap_pyfunction!(parse_term, m)?)?;
+    m.add_function(wrap_pyfunction!(day_kind_label, m)?)?;
     m.add("LIBRARY_VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -291,7 +291,7 @@ impl Response {
     /// The response as one line of JSON (no newline).
     pub fn to_json(&self) -> String {
         match serde_json::to_string(self) {
-            Ok(s) => s,
+            Ok(s) => crate::safe_text::for_json_lines(s),
             // Every field serialises; this keeps the line well-formed regardless.
             Err(e) => format!(
                 r#"{{"id":{},"error":{{"kind":"internal","message":{}}}}}"#,

@@ -159,7 +159,7 @@ impl Stream {
     fn lines<F>(
         &self,
         input: impl Read,
-        mut output: impl Write,
+        output: impl Write,
         mut progress: impl FnMut(&StreamSummary),
         f: F,
     ) -> io::Result<StreamSummary>
@@ -167,6 +167,7 @@ impl Stream {
         F: Fn(&[u8]) -> (Option<String>, Option<ErrorKind>) + Sync,
     {
         let mut input = BufReader::with_capacity(1 << 18, input);
+        let mut output = Patient(output);
         let mut summary = StreamSummary::default();
         let mut chunk: Vec<Vec<u8>> = Vec::new();
         let mut eof = false;
@@ -238,6 +239,36 @@ impl Stream {
                 .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect()
         })
+    }
+}
+
+/// A writer that waits when its output would block (a non-blocking pipe,
+/// `EAGAIN`) instead of failing, as a blocking one would.
+struct Patient<W>(W);
+
+impl<W: Write> Patient<W> {
+    fn again<T>(mut f: impl FnMut() -> io::Result<T>) -> io::Result<T> {
+        loop {
+            match f() {
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                r => return r,
+            }
+        }
+    }
+}
+
+impl<W: Write> Write for Patient<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let w = &mut self.0;
+        Self::again(|| w.write(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let w = &mut self.0;
+        Self::again(|| w.flush())
     }
 }
 

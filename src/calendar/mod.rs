@@ -239,9 +239,20 @@ impl Calendar {
     ///
     /// # Errors
     ///
+    /// [`ErrorKind::InvalidInput`] for a date before the start of the data's
+    /// coverage (2000-01-01): nothing was known then, and entries without a
+    /// date of their own would make up a calendar that never existed.
     /// [`ErrorKind::InvalidData`] if the data as known then does not lay out
     /// (an overlay's act that needs a day the earlier law did not have).
     pub fn as_known_on(&self, date: NaiveDate) -> Result<Calendar> {
+        let (first, _) = self.valid_range();
+        if date < first {
+            return Err(Error::invalid_input(format!(
+                "as known on {date}: the data knows nothing before {first}, the start of its \
+                 coverage (entries without a date of their own count as known from then); \
+                 choose a date from {first} on"
+            )));
+        }
         let mut data = (*self.inner.data).clone();
         data.known_on = Some(date);
         let t = build::build(Arc::new(data), self.inner.week, self.inner.horizon)?;

@@ -14,6 +14,7 @@ use toml::Spanned;
 
 use crate::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::names::Names;
+use crate::safe_text::{printable, printable_names};
 use crate::week::Week;
 use crate::{Error, Result};
 
@@ -133,7 +134,7 @@ struct RawFile {
 struct RawSubstitution {
     since: i32,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     #[serde(rename = "known_from")]
@@ -152,7 +153,7 @@ struct RawHoliday {
     until: Option<i32>,
     names: Names,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     #[serde(default)]
@@ -170,7 +171,7 @@ struct RawKurban {
     date: Spanned<String>,
     status: Spanned<String>,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     known_from: Option<Spanned<String>>,
@@ -192,7 +193,7 @@ struct RawAct {
     known_from: Option<Spanned<String>>,
     title: Option<Names>,
     source: String,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
     #[serde(default)]
@@ -257,6 +258,36 @@ impl Ctx<'_> {
             self.line(span.start),
             problem
         ))
+    }
+
+    /// An entry known from `from` until `until` must be known for at least a
+    /// day: `known_until` after `known_from`.
+    fn check_known(
+        &self,
+        span: Option<&Spanned<String>>,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Result<()> {
+        match (span, from, until) {
+            (Some(s), Some(f), Some(u)) if u <= f => Err(self.err(
+                s.span(),
+                format!(
+                    "known_until {u} is not after known_from {f}: the entry would never be known"
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// A link, checked ([`check_url`](crate::safe_text::check_url)).
+    fn url(&self, u: Option<Spanned<String>>) -> Result<Option<String>> {
+        match u {
+            None => Ok(None),
+            Some(u) => match crate::safe_text::check_url(u.get_ref()) {
+                Ok(()) => Ok(Some(u.into_inner())),
+                Err(problem) => Err(self.err(u.span(), format!("field `url`: {problem}"))),
+            },
+        }
     }
 
     fn date(&self, s: &Spanned<String>) -> Result<NaiveDate> {
@@ -328,12 +359,17 @@ impl Dataset {
         })?;
         if let Some(sub) = raw.substitution {
             self.substitution_since = sub.since;
-            self.substitution_source = sub.source;
-            self.substitution_url = sub.url;
+            self.substitution_source = printable(sub.source);
+            self.substitution_url = cx.url(sub.url)?;
         }
         if let Some(d) = &raw.data_as_of {
             self.data_as_of = Some(cx.date(d)?);
         }
+        // Where the last entry that replaces an id (or, for Kurban Ait, an
+        // overlay's year) stands: earlier entries are dropped in one pass
+        // after the loop, so loading stays linear in the number of entries.
+        let mut replaced_from: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for h in raw.holiday.unwrap_or_default() {
             let mut dates = Vec::new();
             for d in h.dates.get_ref() {
@@ -353,7 +389,7 @@ impl Dataset {
             // correct rules), unless both say from when they were known (two
             // versions of one rule, for calendars as known on a date).
             if h.known_from.is_none() && h.known_until.is_none() {
-                self.holidays.retain(|x| x.id != h.id);
+                replaced_from.insert(h.id.clone(), self.holidays.len());
             }
             let from = h.from.unwrap_or(i32::MIN);
             let until = h.until.unwrap_or(i32::MAX);
@@ -365,27 +401,39 @@ impl Dataset {
             }
             let known_from = h.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = h.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
+            cx.check_known(h.known_until.as_ref(), known_from, known_until)?;
             self.holidays.push(HolidayRule {
                 id: h.id,
                 kind: h.kind,
                 dates,
                 from,
                 until,
-                names: h.names,
-                source: h.source,
-                url: h.url,
+                names: printable_names(h.names),
+                source: printable(h.source),
+                url: cx.url(h.url)?,
                 inferred: h.inferred,
                 known_from,
                 known_until,
             });
         }
+        if !replaced_from.is_empty() {
+            let all = std::mem::take(&mut self.holidays);
+            self.holidays = all
+                .into_iter()
+                .enumerate()
+                .filter(|(p, x)| replaced_from.get(&x.id).is_none_or(|l| p >= l))
+                .map(|(_, x)| x)
+                .collect();
+        }
+        let mut year_replaced_from: std::collections::HashMap<i32, usize> =
+            std::collections::HashMap::new();
         if let Some(n) = raw.names {
             if n.kk.trim().is_empty() || n.ru.trim().is_empty() || n.en.trim().is_empty() {
                 return Err(Error::invalid_data(format!(
                     "{origin}: `names` of Kurban Ait needs kk, ru and en"
                 )));
             }
-            self.kurban_names = n;
+            self.kurban_names = printable_names(n);
         }
         for k in raw.date.into_iter().chain(raw.kurban_ait).flatten() {
             let date = cx.date(&k.date)?;
@@ -408,19 +456,29 @@ impl Dataset {
             // An overlay's date for a year replaces the dates known for that year
             // (estimated or not); the embedded file may list two dates in one year.
             if origin != "holidays/kurban-ait.toml" {
-                self.kurban.retain(|x| x.year != k.year);
+                year_replaced_from.insert(k.year, self.kurban.len());
             }
             let known_from = k.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = k.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
+            cx.check_known(k.known_until.as_ref(), known_from, known_until)?;
             self.kurban.push(KurbanDate {
                 year: k.year,
                 date,
                 estimated,
-                source: k.source,
-                url: k.url,
+                source: printable(k.source),
+                url: cx.url(k.url)?,
                 known_from,
                 known_until,
             });
+        }
+        if !year_replaced_from.is_empty() {
+            let all = std::mem::take(&mut self.kurban);
+            self.kurban = all
+                .into_iter()
+                .enumerate()
+                .filter(|(p, x)| year_replaced_from.get(&x.year).is_none_or(|l| p >= l))
+                .map(|(_, x)| x)
+                .collect();
         }
         self.kurban.sort_by_key(|k| k.date);
         self.kurban.dedup_by_key(|k| k.date);
@@ -522,12 +580,12 @@ impl Dataset {
             let act_origin = format!("{origin}: line {}", cx.line(a.id.span().start));
             let act = Act {
                 id: id.clone(),
-                title: a.title.unwrap_or_default(),
-                body: a.body.unwrap_or_default(),
-                number: a.number,
+                title: printable_names(a.title.unwrap_or_default()),
+                body: printable(a.body.unwrap_or_default()),
+                number: a.number.map(printable),
                 date,
-                source: a.source,
-                url: a.url,
+                source: printable(a.source),
+                url: cx.url(a.url)?,
                 inferred: a.inferred,
                 known_from,
                 weeks,

@@ -228,7 +228,34 @@ impl Regulation {
             }
         })?;
         r.validate(origin)?;
-        Ok(r)
+        Ok(r.printable())
+    }
+
+    /// This regulation with control characters in its texts replaced
+    /// ([`for_terminal`](crate::safe_text::for_terminal)).
+    fn printable(mut self) -> Regulation {
+        use crate::safe_text::{printable, printable_names};
+        let arc = |n: std::sync::Arc<Names>| std::sync::Arc::new(printable_names((*n).clone()));
+        self.title = printable_names(self.title);
+        self.provider = self.provider.map(printable_names);
+        self.refusal_quote = self.refusal_quote.map(printable_names);
+        self.notes = self.notes.map(printable);
+        let a = &mut self.act;
+        a.body = printable_names(std::mem::take(&mut a.body));
+        a.kind = printable(std::mem::take(&mut a.kind));
+        a.number = printable(std::mem::take(&mut a.number));
+        a.source = printable(std::mem::take(&mut a.source));
+        a.note = a.note.take().map(printable);
+        if let Some(l) = a.lapse.as_mut() {
+            l.act = printable(std::mem::take(&mut l.act));
+            l.note = printable(std::mem::take(&mut l.note));
+        }
+        for s in &mut self.steps {
+            s.actor = arc(s.actor.clone());
+            s.action = arc(s.action.clone());
+            s.result = s.result.take().map(printable_names);
+        }
+        self
     }
 
     /// Reads and parses a regulation file; its id must equal the file stem.
@@ -312,6 +339,11 @@ impl Regulation {
                 "id",
                 format!("{:?} must be lowercase letters, digits and '-'", self.id),
             );
+        }
+        if let Some(u) = self.act.lapse.as_ref().and_then(|l| l.url.as_deref()) {
+            if let Err(problem) = crate::safe_text::check_url(u) {
+                return bad("act.lapse.url", problem);
+            }
         }
         if self.channels.is_empty() {
             return bad("channels", "at least one channel is needed".into());
