@@ -74,7 +74,8 @@ WORK=$(mktemp -d)
 chmod 755 "$WORK"
 cleanup() {
   rm -rf "$WORK"
-  runuser -u postgres -- psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+  rm -f "${EXTDIR:-/nonexistent}"/merzim--0.0.0+upgrade-test*
+  runuser -u postgres -- psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS merzim_upgrade" >/dev/null 2>&1 || true
   if [ "$was_down" = 1 ]; then pg_ctlcluster 15 main stop || true; fi
 }
 trap cleanup EXIT
@@ -99,6 +100,43 @@ for f in postgres/sql/*.sql; do
   fi
 done
 [ "$failed" = 0 ] || die "SQL tests failed"
+
+echo "== upgrade: ALTER EXTENSION merzim UPDATE, with an index and a generated column built before it"
+# An earlier version is simulated by this version's script under another
+# version name; the update script is made as README.md, "Upgrades", says.
+EXTDIR=$("$PG_CONFIG" --sharedir)/extension
+VERSION=$(sed -n "s/^default_version = '\(.*\)'$/\1/p" postgres/merzim.control)
+[ -f "$EXTDIR/merzim--$VERSION.sql" ] || die "merzim--$VERSION.sql is not installed in $EXTDIR"
+OLD=0.0.0+upgrade-test
+cp "$EXTDIR/merzim--$VERSION.sql" "$EXTDIR/merzim--$OLD.sql"
+sed 's/^CREATE  *FUNCTION/CREATE OR REPLACE FUNCTION/' "$EXTDIR/merzim--$VERSION.sql" >"$EXTDIR/merzim--$OLD--$VERSION.sql"
+UDB=merzim_upgrade
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $UDB" -c "CREATE DATABASE $UDB"
+upgrade_out=$(runuser -u postgres -- env PGOPTIONS="-c lc_messages=C -c timezone=UTC" \
+  psql -X -q -At -v ON_ERROR_STOP=1 -d "$UDB" <<SQL
+CREATE EXTENSION merzim VERSION '$OLD';
+CREATE TABLE cases (submitted timestamp, received date,
+    answer_by date GENERATED ALWAYS AS (merzim.add_working_days(received, 5)) STORED);
+INSERT INTO cases (submitted, received)
+SELECT timestamp '2026-01-01 10:00' + i * interval '7 hours', date '2026-01-01' + i % 300 FROM generate_series(1, 2000) i;
+CREATE INDEX cases_due ON cases (merzim.due_at(submitted, '22 working days'));
+ALTER EXTENSION merzim UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'merzim';
+-- After an update: reindex what was built on the old data, rewrite generated columns.
+REINDEX INDEX cases_due;
+UPDATE cases SET received = received;
+SET enable_seqscan = off;
+SELECT count(*) FROM cases WHERE merzim.due_at(submitted, '22 working days') < '2026-03-01';
+SELECT count(*) FROM cases WHERE answer_by <> merzim.add_working_days(received, 5);
+SQL
+)
+rm -f "$EXTDIR/merzim--$OLD.sql" "$EXTDIR/merzim--$OLD--$VERSION.sql"
+echo "$upgrade_out" | sed 's/^/   /'
+# The same count without the index.
+fresh=$(runuser -u postgres -- env PGOPTIONS="-c enable_indexscan=off -c enable_bitmapscan=off" psql -X -q -At -d "$UDB" -c \
+  "SELECT count(*) FROM cases WHERE merzim.due_at(submitted, '22 working days') < '2026-03-01'")
+"${PSQL[@]}" -d postgres -c "DROP DATABASE $UDB"
+[ "$upgrade_out" = "$(printf '%s\n%s\n%s' "$VERSION" "$fresh" 0)" ] || die "the upgrade test gave other results"
 
 echo "== cross-check: 100k random inputs, SQL against the Rust library"
 start=$SECONDS
