@@ -52,6 +52,10 @@ if ! grep -qs "^pg15 *= *\"$PG_CONFIG\"" "$PGRX_HOME/config.toml"; then
   cargo pgrx init --pg15 "$PG_CONFIG"
 fi
 
+echo "== cargo fmt --check, cargo clippy (postgres/, postgres/crosscheck/)"
+(cd postgres && cargo fmt --check && PGRX_PG_CONFIG_PATH="$PG_CONFIG" cargo clippy -q --all-targets -- -D warnings)
+(cd postgres/crosscheck && cargo fmt --check && cargo clippy -q -- -D warnings)
+
 echo "== build and install the extension (cargo pgrx install --release)"
 start=$SECONDS
 (cd postgres && cargo pgrx install --release --pg-config "$PG_CONFIG")

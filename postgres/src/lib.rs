@@ -7,6 +7,10 @@
 //! for the life of the backend process ([`cache`]), and turns the library's
 //! errors into PostgreSQL errors ([`errors`]).
 
+// pgrx reads the columns of a function returning a table from its signature,
+// so those types are written out there, not behind aliases.
+#![allow(clippy::type_complexity)]
+
 use pgrx::prelude::*;
 
 mod cache;

@@ -176,6 +176,8 @@ fn main() {
         let six_week = rng.below(4) == 0;
         let office = &offices[six_week as usize];
         let week = if six_week { "six" } else { "" };
+        // LegalOptions is non-exhaustive: no struct literal outside the library.
+        #[allow(clippy::field_reassign_with_default)]
         let options = {
             let mut o = LegalOptions::default();
             o.channel = channel;
