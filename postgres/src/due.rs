@@ -112,34 +112,11 @@ pub(crate) fn due(
     }
 }
 
-// The SQL functions. Their arguments are read from `fcinfo` here rather than
-// by pgrx's wrapper: with nine arguments, seven of them NULL by default, the
-// generic decoding was a fifth of the time of a call. The SQL declarations
-// are written out (`sql = …`), with the same names, types and defaults.
-
-/// Argument `i`: `None` when NULL.
-#[inline]
-unsafe fn arg(fcinfo: pg_sys::FunctionCallInfo, i: usize) -> Option<pg_sys::Datum> {
-    if pgrx::fcinfo::pg_arg_is_null(fcinfo, i) {
-        None
-    } else {
-        Some(pgrx::fcinfo::pg_getarg_datum_raw(fcinfo, i))
-    }
-}
-
-/// A text argument, in the call's memory context.
-#[inline]
-unsafe fn arg_text<'a>(fcinfo: pg_sys::FunctionCallInfo, i: usize) -> Option<&'a str> {
-    let d = arg(fcinfo, i)?;
-    let v = pg_sys::pg_detoast_datum_packed(d.cast_mut_ptr());
-    match pgrx::text_to_rust_str(v) {
-        Ok(s) => Some(s),
-        Err(e) => crate::errors::raise(
-            merzim_lib::ErrorKind::InvalidInput,
-            &format!("argument {} is not valid UTF-8: {e}", i + 1),
-        ),
-    }
-}
+// The SQL functions. Their arguments are read from `fcinfo` (crate::args)
+// rather than by pgrx's wrapper: with nine arguments, seven of them NULL by
+// default, the generic decoding was a fifth of the time of a call. The SQL
+// declarations are written out (`sql = …`), with the same names, types and
+// defaults.
 
 /// The submission (argument 1, timestamptz or timestamp), the term
 /// (argument 2) and the options (arguments 3 to 9); `None` when the
@@ -148,7 +125,7 @@ unsafe fn args<'a>(
     fcinfo: pg_sys::FunctionCallInfo,
     instant: bool,
 ) -> Option<(Submitted, &'a str, Options<'a>)> {
-    let s = arg(fcinfo, 0)?;
+    let s = crate::args::datum(fcinfo, 0)?;
     let s = if instant {
         crate::convert::instant_in(TimestampWithTimeZone::try_from(s).unwrap_or_else(|_| {
             crate::errors::raise(
@@ -164,16 +141,16 @@ unsafe fn args<'a>(
             )
         }))
     };
-    let term = arg_text(fcinfo, 1)?;
-    let as_known_on = arg(fcinfo, 7).map(|d| Date::try_from(d).expect("a date argument"));
+    let term = crate::args::text(fcinfo, 1)?;
+    let as_known_on = crate::args::raw_date(fcinfo, 7);
     let o = Options {
-        channel: arg_text(fcinfo, 2),
-        start: arg_text(fcinfo, 3),
-        tz: arg_text(fcinfo, 4),
-        schedule: arg_text(fcinfo, 5),
-        week: arg_text(fcinfo, 6),
+        channel: crate::args::text(fcinfo, 2),
+        start: crate::args::text(fcinfo, 3),
+        tz: crate::args::text(fcinfo, 4),
+        schedule: crate::args::text(fcinfo, 5),
+        week: crate::args::text(fcinfo, 6),
         as_known_on,
-        overlay: arg_text(fcinfo, 8),
+        overlay: crate::args::text(fcinfo, 8),
     };
     Some((s, term, o))
 }

@@ -13,6 +13,7 @@
 
 use pgrx::prelude::*;
 
+mod args;
 mod cache;
 mod convert;
 mod errors;
@@ -45,6 +46,7 @@ pub mod merzim {
     use pgrx::prelude::*;
     use pgrx::JsonB;
 
+    use crate::args;
     use crate::cache::{self, CalendarKey};
     use crate::convert::{date_in, date_out, instant_out};
     use crate::errors::{or_raise, raise};
@@ -64,16 +66,26 @@ pub mod merzim {
         TableIterator::once((date_out(a), date_out(b)))
     }
 
+    // The three functions called per row read their arguments from `fcinfo`
+    // (crate::args) instead of through pgrx's generic decoding, which was a
+    // third of a call; their SQL is written out with the same names, types
+    // and defaults.
+
     /// Whether `day` is a working day.
-    #[pg_extern(immutable, parallel_safe)]
-    pub fn is_working_day(
-        day: Option<Date>,
-        week: default!(Option<&str>, "NULL"),
-        as_known_on: default!(Option<Date>, "NULL"),
-        overlay_toml: default!(Option<&str>, "NULL"),
-    ) -> Option<bool> {
-        let day = date_in(day?);
-        let key = CalendarKey::new(week, as_known_on, overlay_toml);
+    #[pg_extern(sql = r#"
+CREATE FUNCTION merzim.is_working_day(
+    day date,
+    week text DEFAULT NULL,
+    as_known_on date DEFAULT NULL,
+    overlay_toml text DEFAULT NULL
+) RETURNS boolean
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c
+AS '@MODULE_PATHNAME@', 'is_working_day_wrapper';
+COMMENT ON FUNCTION merzim.is_working_day(date, text, date, text) IS 'Whether the date is a working day';
+"#)]
+    fn is_working_day(fcinfo: pg_sys::FunctionCallInfo) -> Option<bool> {
+        let (day, key) = unsafe { (args::date(fcinfo, 0)?, args::calendar_key(fcinfo, 1)) };
         Some(cache::with_calendar(&key, |c| {
             or_raise(c.is_working_day(day))
         }))
@@ -81,16 +93,27 @@ pub mod merzim {
 
     /// The `n`-th working day strictly after `day` (n = 0 rolls a day off
     /// forward to the next working day; a negative n counts back).
-    #[pg_extern(immutable, parallel_safe)]
-    pub fn add_working_days(
-        day: Option<Date>,
-        n: Option<i32>,
-        week: default!(Option<&str>, "NULL"),
-        as_known_on: default!(Option<Date>, "NULL"),
-        overlay_toml: default!(Option<&str>, "NULL"),
-    ) -> Option<Date> {
-        let (day, n) = (date_in(day?), n?);
-        let key = CalendarKey::new(week, as_known_on, overlay_toml);
+    #[pg_extern(sql = r#"
+CREATE FUNCTION merzim.add_working_days(
+    day date,
+    n integer,
+    week text DEFAULT NULL,
+    as_known_on date DEFAULT NULL,
+    overlay_toml text DEFAULT NULL
+) RETURNS date
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c
+AS '@MODULE_PATHNAME@', 'add_working_days_wrapper';
+COMMENT ON FUNCTION merzim.add_working_days(date, integer, text, date, text) IS 'The n-th working day strictly after the date (n = 0 rolls a day off forward; a negative n counts back)';
+"#)]
+    fn add_working_days(fcinfo: pg_sys::FunctionCallInfo) -> Option<Date> {
+        let (day, n, key) = unsafe {
+            (
+                args::date(fcinfo, 0)?,
+                args::int4(fcinfo, 1)?,
+                args::calendar_key(fcinfo, 2),
+            )
+        };
         Some(date_out(cache::with_calendar(&key, |c| {
             or_raise(c.add_working_days(day, n))
         })))
@@ -98,16 +121,27 @@ pub mod merzim {
 
     /// The working days in (a, b]: add_working_days(a, result) = b when b is
     /// a working day; negative when b < a.
-    #[pg_extern(immutable, parallel_safe)]
-    pub fn working_days_between(
-        a: Option<Date>,
-        b: Option<Date>,
-        week: default!(Option<&str>, "NULL"),
-        as_known_on: default!(Option<Date>, "NULL"),
-        overlay_toml: default!(Option<&str>, "NULL"),
-    ) -> Option<i32> {
-        let (a, b) = (date_in(a?), date_in(b?));
-        let key = CalendarKey::new(week, as_known_on, overlay_toml);
+    #[pg_extern(sql = r#"
+CREATE FUNCTION merzim.working_days_between(
+    a date,
+    b date,
+    week text DEFAULT NULL,
+    as_known_on date DEFAULT NULL,
+    overlay_toml text DEFAULT NULL
+) RETURNS integer
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c
+AS '@MODULE_PATHNAME@', 'working_days_between_wrapper';
+COMMENT ON FUNCTION merzim.working_days_between(date, date, text, date, text) IS 'The working days in (a, b]; negative when b < a';
+"#)]
+    fn working_days_between(fcinfo: pg_sys::FunctionCallInfo) -> Option<i32> {
+        let (a, b, key) = unsafe {
+            (
+                args::date(fcinfo, 0)?,
+                args::date(fcinfo, 1)?,
+                args::calendar_key(fcinfo, 2),
+            )
+        };
         Some(cache::with_calendar(&key, |c| {
             or_raise(c.working_days_between(a, b))
         }))
