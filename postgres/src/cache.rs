@@ -27,6 +27,7 @@ use crate::errors::or_raise;
 const LIMIT: usize = 64;
 
 static BASE: OnceLock<Calendar> = OnceLock::new();
+static DEFAULT_OFFICE: OnceLock<OfficeTime> = OnceLock::new();
 
 /// The embedded calendar (five-day week, as known now).
 pub(crate) fn base() -> &'static Calendar {
@@ -35,6 +36,12 @@ pub(crate) fn base() -> &'static Calendar {
     }
     let c = or_raise(Calendar::try_kazakhstan());
     BASE.get_or_init(|| c)
+}
+
+/// The state body's office tables (09:00-13:00, 14:30-18:30) on the embedded
+/// calendar, in Asia/Almaty.
+fn default_office() -> &'static OfficeTime {
+    DEFAULT_OFFICE.get_or_init(|| OfficeTime::state_body(base()))
 }
 
 fn hash_of(text: &str) -> u64 {
@@ -97,7 +104,6 @@ impl<'a> CalendarKey<'a> {
 thread_local! {
     static CALENDARS: RefCell<HashMap<OwnedKey, (Option<String>, Calendar)>> = RefCell::new(HashMap::new());
     static OFFICES: RefCell<HashMap<(OwnedKey, Option<String>), (Option<String>, OfficeTime)>> = RefCell::new(HashMap::new());
-    static DEFAULT_OFFICE: OfficeTime = OfficeTime::state_body(base());
     static REGULATIONS: RefCell<HashMap<String, Rc<Regulation>>> = RefCell::new(HashMap::new());
     static EVALUATORS: RefCell<HashMap<u64, (Option<String>, Vec<Option<String>>, Rc<Evaluator>)>> = RefCell::new(HashMap::new());
     static DEFAULT_EVALUATOR: Evaluator = Evaluator::new(base().clone());
@@ -139,7 +145,7 @@ pub(crate) fn with_calendar<R>(key: &CalendarKey, f: impl FnOnce(&Calendar) -> R
 /// 09:00-13:00, 14:30-18:30) on the calendar of `key`.
 pub(crate) fn office(key: &CalendarKey, schedule: Option<&str>) -> OfficeTime {
     if key.is_base() && schedule.is_none() {
-        return DEFAULT_OFFICE.with(OfficeTime::clone);
+        return default_office().clone();
     }
     let k = (key.owned(), schedule.map(str::to_string));
     let hit = OFFICES.with(|m| {
@@ -184,7 +190,7 @@ pub(crate) fn with_office<R>(
     f: impl FnOnce(&OfficeTime) -> R,
 ) -> R {
     if key.is_base() && schedule.is_none() && zone == Zone::default() {
-        return DEFAULT_OFFICE.with(|o| f(o));
+        return f(default_office());
     }
     f(&office(key, schedule).with_zone(zone))
 }

@@ -33,9 +33,14 @@ fn term_of(text: &str) -> Term {
     t
 }
 
-/// The tuple descriptor of the function's result type, looked up once per
-/// call site and kept in `fn_extra` (in the function's memory context).
-unsafe fn result_desc(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::TupleDesc {
+/// What a call site of merzim.due() keeps in `fn_extra` (in the function's
+/// memory context): the result's tuple descriptor and an empty text array.
+struct CallSite {
+    desc: pg_sys::TupleDesc,
+    empty: pg_sys::Datum,
+}
+
+unsafe fn call_site(fcinfo: pg_sys::FunctionCallInfo) -> *mut CallSite {
     let flinfo = (*fcinfo).flinfo;
     if (*flinfo).fn_extra.is_null() {
         let mut td: pg_sys::TupleDesc = std::ptr::null_mut();
@@ -44,11 +49,25 @@ unsafe fn result_desc(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::TupleDesc {
             pgrx::error!("merzim.due: the result type is not a composite");
         }
         let old = pg_sys::MemoryContextSwitchTo((*flinfo).fn_mcxt);
-        let copy = pg_sys::BlessTupleDesc(pg_sys::CreateTupleDescCopy(td));
+        let site = pg_sys::palloc(std::mem::size_of::<CallSite>()).cast::<CallSite>();
+        site.write(CallSite {
+            desc: pg_sys::BlessTupleDesc(pg_sys::CreateTupleDescCopy(td)),
+            empty: pg_sys::Datum::from(pg_sys::construct_empty_array(pg_sys::TEXTOID)),
+        });
         pg_sys::MemoryContextSwitchTo(old);
-        (*flinfo).fn_extra = copy.cast();
+        (*flinfo).fn_extra = site.cast();
     }
     (*flinfo).fn_extra.cast()
+}
+
+/// The tuple descriptor of the function's result type.
+unsafe fn result_desc(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::TupleDesc {
+    (*call_site(fcinfo)).desc
+}
+
+/// An empty `text[]`.
+unsafe fn empty_array(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    (*call_site(fcinfo)).empty
 }
 
 /// The options of a call: what `merzim.due()` and `merzim.due_at()` take
@@ -93,10 +112,9 @@ pub(crate) fn due(
 ) -> Option<PgHeapTuple<'static, pgrx::AllocatedByRust>> {
     let d = legal_due(submitted, term, o);
     // The library has no remarks on a term (the batch answer has none
-    // either): an empty array, made directly (pgrx's Vec path looks the
-    // element type up for every row).
-    // SAFETY: construct_empty_array returns a palloc'd array of TEXTOID.
-    let warnings = unsafe { pg_sys::Datum::from(pg_sys::construct_empty_array(pg_sys::TEXTOID)) };
+    // either): an empty array, made once per call site (heap_form_tuple
+    // copies it into each result).
+    let warnings = unsafe { empty_array(fcinfo) };
     let datums = [
         date_out(d.registered).into_datum(),
         instant_out(d.due_zoned()).into_datum(),
