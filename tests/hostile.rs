@@ -1151,3 +1151,22 @@ fn lint_defaults_to_the_last_covered_year() {
         "{err}"
     );
 }
+
+/// Two different overlays read under one name (`/dev/stdin`) give two data
+/// versions: a cached or pickled calendar is never taken for the other.
+#[test]
+fn the_data_version_names_what_was_loaded() {
+    let a = "[[act]]\nid = \"a\"\nsource = \"x\"\n[[act.day_off]]\ndate = \"2027-06-15\"\n";
+    let b = "[[act]]\nid = \"a\"\nsource = \"x\"\n[[act.day_off]]\ndate = \"2027-06-16\"\n";
+    let cal = Calendar::kazakhstan();
+    let version = |text: &str| {
+        cal.with_overlay_toml("/dev/stdin", text)
+            .unwrap()
+            .data_version()
+            .to_string()
+    };
+    let (va, vb) = (version(a), version(b));
+    assert_ne!(va, vb);
+    assert!(va.contains("/dev/stdin#"), "{va}");
+    assert_eq!(va, version(a));
+}

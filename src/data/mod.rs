@@ -303,6 +303,16 @@ impl Ctx<'_> {
     }
 }
 
+/// The 32-bit FNV-1a hash of `text`.
+fn fnv32(text: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
 fn memchr_all(b: &[u8]) -> Vec<usize> {
     b.iter()
         .enumerate()
@@ -602,7 +612,13 @@ impl Dataset {
                 }
             }
         }
-        self.origins.push(origin.to_string());
+        // An overlay is named with a hash of its text: two different files
+        // read under one name (`/dev/stdin`) give two data versions.
+        if embedded::FILES.contains(&origin) {
+            self.origins.push(origin.to_string());
+        } else {
+            self.origins.push(format!("{origin}#{:08x}", fnv32(text)));
+        }
         Ok(())
     }
 }
