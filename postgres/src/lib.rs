@@ -214,8 +214,8 @@ COMMENT ON FUNCTION merzim.working_days_between(date, date, text, date, text) IS
         TableIterator::once(day_row(d))
     }
 
-    /// The library's JSON form of a day (the one the CLI's `day --json`
-    /// prints).
+    /// The library's JSON form of a day (`merzim::Day`, as each day of
+    /// `merzim calendar --json` is printed).
     #[pg_extern(immutable, parallel_safe)]
     pub fn day_json(
         day: Option<Date>,
@@ -542,13 +542,3 @@ COMMENT ON FUNCTION merzim.working_days_between(date, date, text, date, text) IS
 }
 
 mod due;
-
-#[cfg(test)]
-pub mod pg_test {
-    pub fn setup(_options: Vec<&str>) {}
-
-    #[must_use]
-    pub fn postgresql_conf_options() -> Vec<&'static str> {
-        vec![]
-    }
-}
