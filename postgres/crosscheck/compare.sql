@@ -64,6 +64,16 @@ SELECT 'evaluate_text', id, answer, merzim.evaluate_text(line) FROM eval_case
 UNION ALL
 SELECT 'evaluate (jsonb)', id, answer::jsonb::text, merzim.evaluate(line::jsonb)::text FROM eval_case;
 
+-- The faces agree with each other too: due() gives the instant the batch
+-- contract gives for the same case (the term lines of eval.csv are cases of
+-- due.csv, with the same id).
+INSERT INTO result
+SELECT 'due = evaluate', d.id,
+       extract(epoch FROM (e.answer::jsonb ->> 'due')::timestamptz)::bigint::text,
+       (pg_temp.t_due(d.submitted, d.term, d.channel, d.start, d.week))[2]
+FROM due_case d JOIN eval_case e ON e.id = d.id
+WHERE e.line LIKE '%"term"%' AND e.answer::jsonb ? 'due';
+
 SELECT function, count(*) AS cases,
        count(*) FILTER (WHERE expected LIKE 'ERR:%') AS errors_expected,
        count(*) FILTER (WHERE got IS DISTINCT FROM expected) AS mismatches
