@@ -130,8 +130,32 @@ impl Term {
 
     /// The term written in `lang`.
     pub fn display_in(self, lang: Lang) -> String {
+        let word = self.unit_word(lang);
+        let mut out = String::with_capacity(11 + word.len());
+        // The amount's digits, written without the formatting machinery
+        // (every step of every batch answer writes its duration).
+        let mut digits = [0u8; 10];
+        let (mut n, mut i) = (self.amount, digits.len());
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            out.push(char::from(d));
+        }
+        out.push(' ');
+        out.push_str(word);
+        out
+    }
+
+    /// The unit's word for this amount in `lang` ("working days", "рабочих дня").
+    fn unit_word(self, lang: Lang) -> &'static str {
         let n = self.amount;
-        let word = match lang {
+        match lang {
             Lang::En => {
                 let one = n == 1;
                 match (self.unit, one) {
@@ -167,8 +191,7 @@ impl Term {
                 Unit::CalendarDays => "күнтізбелік күн",
                 Unit::Months => "ай",
             },
-        };
-        format!("{n} {word}")
+        }
     }
 }
 
@@ -196,7 +219,7 @@ fn russian_plural(n: u32) -> usize {
 
 impl fmt::Display for Term {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display_in(Lang::En))
+        write!(f, "{} {}", self.amount, self.unit_word(Lang::En))
     }
 }
 

@@ -206,3 +206,61 @@ fn as_known_on_replays_an_earlier_calendar() {
     let bad = line(r#", "as_known_on": "April 2024""#);
     assert_eq!(bad["error"]["kind"], "invalid_input");
 }
+
+/// The batch answer's JSON text, written field by field for speed, is the
+/// text of serde's serialisation of the same answer, for every kind of line.
+#[test]
+fn the_fast_writer_is_serde_to_the_byte() {
+    use merzim::batch::{Evaluator, Request};
+    let ev = Evaluator::new(merzim::Calendar::kazakhstan());
+    let mut lines = Vec::new();
+    for (k, term) in [
+        "1 working day",
+        "22 working days",
+        "30 calendar days",
+        "15 minutes",
+        "2 hours",
+        "1 month",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for channel in ["provider", "portal", "state_corporation"] {
+            for (day, time) in [
+                ("2026-03-20", "16:30"),
+                ("2024-02-29", "18:45"),
+                ("2027-12-20", "10:00"),
+            ] {
+                lines.push(format!(
+                    r#"{{"id": "t{k}", "submitted": "{day}T{time}", "term": "{term}", "channel": "{channel}", "explain": {}, "lang": "ru"}}"#,
+                    k % 2 == 0
+                ));
+            }
+        }
+    }
+    for id in merzim::Regulation::bundled_ids() {
+        let reg = merzim::Regulation::bundled(id).unwrap();
+        for channel in &reg.channels {
+            for outcome in ["approve", "refuse"] {
+                for day in ["2014-07-01", "2020-01-03", "2026-03-18", "2027-12-27"] {
+                    lines.push(format!(
+                        r#"{{"id": 7, "regulation": "{id}", "submitted": "{day}T16:30", "channel": "{channel}", "outcome": "{outcome}", "explain": {}}}"#,
+                        day == "2026-03-18"
+                    ));
+                }
+            }
+        }
+    }
+    lines.push(r#"{"id": "e", "submitted": "2031-01-01T10:00", "term": "1 working day"}"#.into());
+    let mut checked = 0;
+    for line in &lines {
+        let r = match Request::from_json(line) {
+            Ok(r) => ev.evaluate(&r),
+            Err(_) => continue,
+        };
+        let serde = merzim::safe_text::for_json_lines(serde_json::to_string(&r).unwrap());
+        assert_eq!(r.to_json(), serde, "{line}");
+        checked += 1;
+    }
+    assert!(checked > 100, "{checked}");
+}

@@ -21,17 +21,23 @@ Column calls run in Rust over the arrays in place (no Python loop, no copy
 beyond the output) with the GIL released, so Python threads, Dask and Spark
 workers run them in parallel.
 
-Errors raise subclasses of :class:`MerzimError` chosen by the library's error
-kind (:class:`OutOfCoverageError`, :class:`InvalidInputError`, ...), with the
-library's message; a column call's error names the first failing item
-(``err.index``).
+Every error the package raises is a subclass of :class:`MerzimError` chosen
+by the library's error kind (:class:`OutOfCoverageError`,
+:class:`InvalidInputError`, ...), with the library's message and its
+``err.kind`` ("out_of_coverage", "invalid_input", ...); a column call's error
+names the first failing item (``err.index``, None otherwise). An argument of
+the wrong type raises :class:`InvalidTypeError`, an ``InvalidInputError`` that
+is also a ``TypeError``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools as _functools
 import json as _json
+import operator as _operator
 import os as _os
+import warnings as _warnings
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
@@ -50,6 +56,66 @@ from ._merzim import (
 
 __version__ = "0.1.0"
 
+
+class InvalidTypeError(InvalidInputError, TypeError):
+    """An argument of the wrong type (a float count, a date where a time is
+    expected, a number where a text is): an :class:`InvalidInputError`
+    (``kind`` "invalid_input") that is also a ``TypeError``."""
+
+
+class InvalidValueError(InvalidInputError, ValueError):
+    """An argument of the right type with a value that cannot be read (a
+    recipe that is not one, text numpy cannot read): an
+    :class:`InvalidInputError` that is also a ``ValueError``."""
+
+
+def _error(cls: Any, message: str, index: Optional[int] = None) -> MerzimError:
+    """A merzim exception raised by the Python half, with ``kind`` (the
+    class's) and ``index`` like the native half's."""
+    e = cls(message)
+    e.index = index
+    return e
+
+
+def _invalid(message: str, index: Optional[int] = None) -> MerzimError:
+    return _error(InvalidInputError, message, index)
+
+
+def _guarded(fn: Any) -> Any:
+    """``fn`` raising only merzim exceptions: a ``TypeError`` of an argument
+    (the native half's or numpy's) becomes :class:`InvalidTypeError`, an
+    ``ValueError`` (``UnicodeError``) :class:`InvalidValueError`, an
+    ``OverflowError`` an :class:`InvalidInputError`, each with ``kind`` and ``index``."""
+
+    @_functools.wraps(fn)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except MerzimError:
+            raise
+        except TypeError as e:
+            raise _error(InvalidTypeError, str(e)) from e
+        except ValueError as e:  # UnicodeError included
+            raise _error(InvalidValueError, f"{type(e).__name__}: {e}") from e
+        except OverflowError as e:
+            raise _invalid(f"{type(e).__name__}: {e}") from e
+
+    return guarded
+
+
+def _guard_class(cls: Any) -> Any:
+    """Every public method (and ``__init__``) of ``cls`` guarded (:func:`_guarded`)."""
+    for name, v in list(vars(cls).items()):
+        if name.startswith("_") and name != "__init__":
+            continue
+        if isinstance(v, staticmethod):
+            setattr(cls, name, staticmethod(_guarded(v.__func__)))
+        elif isinstance(v, classmethod):
+            setattr(cls, name, classmethod(_guarded(v.__func__)))
+        elif callable(v):
+            setattr(cls, name, _guarded(v))
+    return cls
+
 __all__ = [
     "Act",
     "Alternative",
@@ -60,6 +126,8 @@ __all__ = [
     "InvalidDataError",
     "InvalidInputError",
     "InvalidRegulationError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "LegalDue",
     "MerzimError",
     "MerzimIOError",
@@ -69,6 +137,7 @@ __all__ = [
     "Regulation",
     "Skipped",
     "Step",
+    "TIMELINE_REQUEST_FIELDS",
     "Timeline",
     "day_kind_label",
     "evaluate_json",
@@ -90,9 +159,9 @@ class Names:
     def get(self, lang: str = "en") -> str:
         """The text in ``lang`` ("kk", "ru" or "en"), falling back to Russian,
         then English, then Kazakh when empty."""
-        first = {"kk": self.kk, "kz": self.kk, "ru": self.ru, "en": self.en}.get(lang.lower())
+        first = {"kk": self.kk, "kz": self.kk, "ru": self.ru, "en": self.en}.get(str(lang).lower())
         if first is None:
-            raise InvalidInputError(f"unknown language {lang!r}: expected one of kk, ru, en")
+            raise _invalid(f"unknown language {lang!r}: expected one of kk, ru, en")
         for s in (first, self.ru, self.en, self.kk):
             if s:
                 return s
@@ -240,6 +309,7 @@ class Timeline:
 TIMELINE_REQUEST_FIELDS = ("regulation", "channel", "outcome", "submitted")
 
 
+@_guarded
 def day_kind_label(kind: str, lang: str = "en") -> str:
     """What a person reads for a day kind ("holiday", "weekend", ...) in
     ``lang`` ("kk", "ru" or "en"): the library's one wording."""
@@ -355,17 +425,63 @@ def _timeline(r: Dict[str, Any], regulation: str, channel: str, outcome: str, su
 # ---------------------------------------------------------------------------
 
 _NAT = np.iinfo(np.int64).min
+_I32 = (-(2**31), 2**31 - 1)
+_ERRORS = ("raise", "coerce")
+
+
+def _is_missing(x: Any) -> bool:
+    """Whether ``x`` is one missing value: None, ``pandas.NaT``, a NaT ``datetime64``."""
+    if x is None or type(x).__name__ == "NaTType":
+        return True
+    return isinstance(x, np.datetime64) and bool(np.isnat(x))
+
+
+def _check_errors(errors: str) -> bool:
+    """``errors``: "raise" or "coerce"; True for "coerce"."""
+    if errors not in _ERRORS:
+        raise _invalid(f"unknown errors={errors!r}: expected \"raise\" or \"coerce\"")
+    return errors == "coerce"
+
+
+def _missing_error(what: str) -> MerzimError:
+    return _invalid(
+        f"{what} is missing (None or NaT, not a time): drop or fill missing values, "
+        'or pass errors="coerce" to a column call'
+    )
+
+
+def _int(x: Any, what: str, lo: int, hi: int, message: str) -> int:
+    """``x`` as an int in ``lo..=hi``; ``message`` (formatted with the value)
+    for one outside."""
+    if isinstance(x, (bool, np.bool_)):
+        raise _error(InvalidTypeError, f"{what}: expected an integer, got a bool")
+    try:
+        v = _operator.index(x)
+    except TypeError:
+        raise _error(InvalidTypeError, f"{what}: expected an integer, got {type(x).__name__}") from None
+    if not lo <= v <= hi:
+        raise _invalid(message.format(v))
+    return v
+
+
+def _count(n: Any) -> int:
+    return _int(n, "n", *_I32, "{} working days is out of range: counts are 32-bit integers")
+
+
+def _year(y: Any) -> int:
+    return _int(y, "year", *_I32, "no year {}")
 
 
 def _scalar_date(x: Any) -> Optional[_dt.date]:
-    """``x`` as a ``datetime.date`` if it is one value, else None."""
+    """``x`` as a ``datetime.date`` if it is one value, else None (None and
+    NaT raise :class:`InvalidInputError`)."""
+    if _is_missing(x):
+        raise _missing_error("the date")
     if isinstance(x, _dt.datetime):
         return x.date()
     if isinstance(x, _dt.date):
         return x
     if isinstance(x, np.datetime64):
-        if np.isnat(x):
-            raise InvalidInputError("NaT (not a time) is not a date: drop or fill missing dates first")
         return x.astype("datetime64[D]").astype(_dt.date)
     return None
 
@@ -393,9 +509,9 @@ def _column(x: Any, unit: str, what: str, zone: Optional[str] = None) -> Tuple[n
             try:
                 a = a.astype(f"datetime64[{unit}]")
             except (TypeError, ValueError) as e:
-                raise InvalidInputError(f"{what}: cannot read the values as dates or times: {e}") from None
+                raise _invalid(f"{what}: cannot read the values as dates or times: {e}") from None
         else:
-            raise TypeError(f"{what}: expected datetime64 values (numpy, pandas) or dates, got dtype {a.dtype}")
+            raise _error(InvalidTypeError, f"{what}: expected datetime64 values (numpy, pandas) or dates, got dtype {a.dtype}")
     elif a.dtype != np.dtype(f"datetime64[{unit}]"):
         a = a.astype(f"datetime64[{unit}]")
     shape = a.shape
@@ -403,13 +519,71 @@ def _column(x: Any, unit: str, what: str, zone: Optional[str] = None) -> Tuple[n
     return a.view(np.int64), shape
 
 
+def _missing_items(a: np.ndarray, what: str, coerce: bool) -> Tuple[Optional[np.ndarray], Optional[MerzimError]]:
+    """The positions of the items of ``a`` (int64 view of datetime64) that are
+    present (None when all are), and unless ``coerce`` the error naming the
+    first NaT, to raise after the present items are computed: the error a
+    column call raises names its first failing item, missing or not."""
+    nat = a == _NAT
+    if not nat.any():
+        return None, None
+    if coerce:
+        return np.flatnonzero(~nat), None
+    i = int(nat.argmax())
+    e = _invalid(
+        f"item {i}: NaT (not a time) in {what}: drop or fill missing values, "
+        'or pass errors="coerce" to get NaT back for them',
+        i,
+    )
+    return np.flatnonzero(~nat), e
+
+
+def _first(*errors: Optional[MerzimError]) -> None:
+    """Raises the error naming the earliest item, if any."""
+    found = [e for e in errors if e is not None]
+    if found:
+        raise min(found, key=lambda e: e.index if e.index is not None else -1) from None
+
+
+def _remapped(e: MerzimError, pos: np.ndarray) -> MerzimError:
+    """An error of a call on the items ``pos`` of a column, naming the item
+    of the whole column (an error without an item names the first of ``pos``)."""
+    msg, sub = str(e), getattr(e, "index", None)
+    if sub is not None and msg.startswith(f"item {sub}: "):
+        msg = msg[len(f"item {sub}: "):]
+    k = int(pos[sub if sub is not None else 0]) if len(pos) else 0
+    out = _error(type(e), f"item {k}: {msg}", k)
+    out.kind = e.kind
+    return out
+
+
+def _take(x: Any, pos: Optional[np.ndarray]) -> Any:
+    """The items ``pos`` of a column (all when ``pos`` is None); a scalar as is."""
+    if pos is None or not isinstance(x, np.ndarray):
+        return x
+    return np.ascontiguousarray(x[pos])
+
+
 def _counts(n: Any, size: Optional[int]) -> Any:
-    """Working-day counts: one Python int for all, or a contiguous int32/int64 array."""
+    """Working-day counts: one Python int for all, or a contiguous int32/int64
+    array of ``size``. Counts outside 32-bit integers are refused, naming the item."""
     if isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_)):
-        return int(n)
+        return _count(n)
     a = np.asarray(n)
     if a.dtype.kind not in "iu":
-        raise TypeError(f"n: expected integers, got dtype {a.dtype}")
+        raise _error(InvalidTypeError, f"n: expected integers, got dtype {a.dtype}")
+    a = a.reshape(-1)
+    if size is not None and a.size != size:
+        raise _invalid(
+            f"item {min(a.size, size)}: the columns must have the same length: dates has {size}, n has {a.size}",
+            min(a.size, size),
+        )
+    if a.dtype.kind == "u" and a.size:
+        # uint64 past 2^63 would wrap to a negative int64: refuse what is not an i32 here.
+        big = a > _I32[1]
+        if big.any():
+            i = int(big.argmax())
+            raise _invalid(f"item {i}: {int(a[i])} working days is out of range: counts are 32-bit integers", i)
     if a.dtype != np.int32:
         a = a.astype(np.int64, copy=False)
     a = np.ascontiguousarray(a).reshape(-1)
@@ -420,27 +594,103 @@ def _submitted(x: Any) -> Tuple[_dt.datetime, bool]:
     """A submission time: (naive local wall-clock time, False), or for a
     timezone-aware datetime (its UTC time, True), which the office's zone
     turns into local time."""
+    if _is_missing(x):
+        raise _missing_error("the submission time")
     if isinstance(x, np.datetime64):
-        if np.isnat(x):
-            raise InvalidInputError("NaT (not a time) is not a time: drop or fill missing times first")
         x = x.astype("datetime64[us]").astype(_dt.datetime)
     if isinstance(x, str):
         try:
             x = _dt.datetime.fromisoformat(x.replace("Z", "+00:00"))
         except ValueError:
-            raise InvalidInputError(
+            raise _invalid(
                 f"cannot read the time {x!r}: expected YYYY-MM-DDTHH:MM[:SS] or an ISO instant with an offset"
             ) from None
     if not isinstance(x, _dt.datetime):
-        raise TypeError(f"expected a datetime.datetime (naive: the office's local time; or timezone-aware), got {type(x).__name__}")
+        raise _error(
+            InvalidTypeError,
+            f"expected a datetime.datetime (naive: the office's local time; or timezone-aware), got {type(x).__name__}",
+        )
     if x.tzinfo is not None and x.utcoffset() is not None:
         utc = x.astimezone(_dt.timezone.utc).replace(tzinfo=None)
         return utc, True
     return x.replace(tzinfo=None), False
 
 
+def _texts(x: Any, size: int, what: str, beside: Any) -> Any:
+    """One text for every item, or a column of ``size`` texts (an object
+    array), matched by position; a pandas Series must have the index of
+    ``beside`` when that is one."""
+    if isinstance(x, str):
+        return x
+    if type(x).__name__ == "Series" and type(beside).__name__ == "Series":
+        if not x.index.equals(beside.index):
+            raise _invalid(f"{what}: the column's index differs from the submissions' index")
+    a = np.asarray(x, dtype=object).reshape(-1)
+    if a.size != size:
+        raise _invalid(
+            f"item {min(a.size, size)}: the columns must have the same length: submitted has {size}, {what} has {a.size}",
+            min(a.size, size),
+        )
+    for i, v in enumerate(a):
+        if not isinstance(v, str):
+            raise _error(InvalidTypeError, f"item {i}: {what}: expected a text, got {type(v).__name__}", i)
+    return a
+
+
+def _groups(size: int, pos: Optional[np.ndarray], *labels: Any) -> Iterable[Tuple[Tuple[str, ...], np.ndarray]]:
+    """The items ``pos`` (all when None) grouped by their labels (each one
+    text for all, or an object array of texts): (labels, positions) in order
+    of first appearance."""
+    if pos is None:
+        pos = np.arange(size)
+    if not len(pos):
+        return []
+    key = np.zeros(len(pos), dtype=np.int64)
+    uniques = []
+    for lab in labels:
+        if isinstance(lab, str):
+            uniques.append(np.array([lab], dtype=object))
+            inv = np.zeros(len(pos), dtype=np.int64)
+        else:
+            u, inv = np.unique(lab[pos].astype(str), return_inverse=True)
+            uniques.append(u)
+        key = key * len(uniques[-1]) + inv.reshape(-1)
+    order = np.argsort(key, kind="stable")
+    k = key[order]
+    cuts = np.flatnonzero(np.diff(k)) + 1
+    out = []
+    for grp in np.split(order, cuts):
+        code, names = int(key[grp[0]]), []
+        for u in reversed(uniques):
+            code, r = divmod(code, len(u))
+            names.append(str(u[r]))
+        out.append((tuple(reversed(names)), pos[grp]))
+    return out
+
+
 def _is_scalar_time(x: Any) -> bool:
-    return isinstance(x, (_dt.date, str, np.datetime64))
+    return x is None or isinstance(x, (_dt.date, str, np.datetime64))
+
+
+def _read_text(path: Any, what: str) -> Tuple[str, str]:
+    """The text of a file, read once (so ``/dev/stdin``, a FIFO or a process
+    substitution work, and the text kept for pickling is the text loaded),
+    and its name as the library writes it. As the library's reader: UTF-8, at
+    most 16 MiB."""
+    path = _os.fspath(path)
+    name = _os.fsdecode(path)
+    limit = 16 << 20
+    try:
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise _error(MerzimIOError, f"cannot read {what} {name}: {e.strerror or e}") from None
+    if len(data) > limit:
+        raise _invalid(f"{what} {name} is larger than {limit} bytes")
+    try:
+        return data.decode("utf-8"), name
+    except UnicodeDecodeError as e:
+        raise _error(MerzimIOError, f"cannot read {what} {name}: not UTF-8 text ({e.reason} at byte {e.start})") from None
 
 
 # ---------------------------------------------------------------------------
@@ -450,6 +700,7 @@ def _is_scalar_time(x: Any) -> bool:
 DateLike = Union[_dt.date, np.datetime64]
 
 
+@_guard_class
 class Calendar:
     """The Kazakhstan working-day calendar. Immutable; cheap to share between
     threads (the tables are built once per process)."""
@@ -458,7 +709,7 @@ class Calendar:
 
     def __init__(self, _native: Any, _recipe: Tuple[Tuple[Any, ...], ...] = ()) -> None:
         if not isinstance(_native, _merzim.NativeCalendar):
-            raise TypeError("use Calendar.kazakhstan(...) to make a calendar")
+            raise _error(InvalidTypeError, "use Calendar.kazakhstan(...) to make a calendar")
         self._c = _native
         # How this calendar was made, step by step, for pickling: a calendar
         # travels to worker processes (Dask, Spark, multiprocessing) as its
@@ -500,13 +751,12 @@ class Calendar:
         return self._then(self._c.with_overlay_toml(origin, toml), "overlay", origin, toml)
 
     def with_overlay_file(self, path: Union[str, "_os.PathLike[str]"]) -> "Calendar":
-        """:meth:`with_overlay_toml` with the text of a file. A pickled
-        calendar carries the text, so workers need not see the file."""
-        path = _os.fspath(path)
-        native = self._c.with_overlay_file(path)
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        return self._then(native, "overlay", path, text)
+        """:meth:`with_overlay_toml` with the text of a file, read once: the
+        text loaded is the text a pickled calendar carries (so workers need
+        not see the file, and ``/dev/stdin``, a FIFO or a process substitution
+        work), and :attr:`data_version` names it by a hash of that text."""
+        text, origin = _read_text(path, "calendar file")
+        return self._then(self._c.with_overlay_toml(origin, text), "overlay", origin, text)
 
     def with_week(self, week: str) -> "Calendar":
         """This calendar's data counted for another week ("five" or "six")."""
@@ -575,7 +825,7 @@ class Calendar:
         a, shape = _column(x, "D", "x")
         return self._c.is_working_day_bulk(a).reshape(shape)
 
-    def add_working_days(self, start: Any, n: Any) -> Any:
+    def add_working_days(self, start: Any, n: Any, *, errors: str = "raise") -> Any:
         """The ``n``-th working day after ``start`` (n > 0), the |n|-th before
         it (n < 0), or for n = 0 ``start`` itself if it is a working day, else
         the next one. ``start`` need not be a working day (unlike
@@ -584,16 +834,37 @@ class Calendar:
         ``start`` a ``datetime.date`` and ``n`` an ``int``: returns a ``date``.
         ``start`` a column of dates (numpy ``datetime64``, pandas) and ``n`` an
         ``int`` or an integer array of the same length: returns a numpy
-        ``datetime64[D]`` array.
+        ``datetime64[D]`` array. A count outside 32-bit integers is refused.
+
+        ``errors``: "raise" (the default): a missing start (None, NaT) raises
+        :class:`InvalidInputError` naming the item; "coerce": a missing start
+        gives NaT (None for one date). Only missing values are passed
+        through: any other failing item (a date outside coverage) raises
+        all the same, so that a data problem is never turned into a gap.
         """
+        coerce = _check_errors(errors)
+        if _is_missing(start):
+            if coerce:
+                return None
+            raise _missing_error("the start date")
         d = _scalar_date(start)
         if d is not None:
             if isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_)):
-                return self._c.add_working_days(d, int(n))
+                return self._c.add_working_days(d, _count(n))
             n_arr = np.asarray(n)
             start = np.full(n_arr.shape, np.datetime64(d, "D"))
         a, shape = _column(start, "D", "start")
-        out = self._c.add_working_days_bulk(a, _counts(n, a.size))
+        counts = _counts(n, a.size)
+        pos, nat = _missing_items(a, "start", coerce)
+        if pos is None:
+            out = self._c.add_working_days_bulk(a, counts)
+        else:
+            out = np.full(a.size, _NAT, dtype=np.int64)
+            try:
+                out[pos] = self._c.add_working_days_bulk(_take(a, pos), _take(counts, pos))
+            except MerzimError as e:
+                _first(_remapped(e, pos), nat)
+            _first(nat)
         return out.view("datetime64[D]").reshape(shape)
 
     def working_days_between(self, a: Any, b: Any) -> Any:
@@ -619,46 +890,74 @@ class Calendar:
         source and link, the act that moved it, provisional and estimated flags."""
         d = _scalar_date(date)
         if d is None:
-            raise TypeError("day() takes one date")
+            raise _error(InvalidTypeError, "day() takes one date")
         return _day(_json.loads(self._c.day(d)))
 
     def day_kind(self, date: DateLike) -> str:
         """The kind of ``date`` (see :class:`Day`)."""
         d = _scalar_date(date)
         if d is None:
-            raise TypeError("day_kind() takes one date")
+            raise _error(InvalidTypeError, "day_kind() takes one date")
         return self._c.day_kind(d)
 
     def days_off(self, year: int) -> List[Day]:
-        """Every day of ``year`` that is not a working day (weekends included),
-        in date order, each as :meth:`day` gives it."""
-        return [_day(d) for d in _json.loads(self._c.days_off(int(year)))]
+        """The days off of ``year`` that have a name, in date order, each as
+        :meth:`day` gives it: public holidays, religious days off, substitute,
+        transferred and declared days off; ordinary weekends are left out.
+        The library's ``Calendar::days_off``. Every non-working day, weekends
+        included, is :meth:`non_working_days`."""
+        return [_day(d) for d in _json.loads(self._c.days_off(_year(year)))]
+
+    def non_working_days(self, year: int) -> List[Day]:
+        """Every day of ``year`` that is not a working day, ordinary weekends
+        included, in date order, each as :meth:`day` gives it."""
+        return [_day(d) for d in _json.loads(self._c.non_working_days(_year(year)))]
 
     def holidays(self, year: int) -> List[Day]:
-        """:meth:`days_off` without the ordinary weekends: holidays, religious
-        days off, substitute, transferred and declared days off."""
-        return [d for d in self.days_off(year) if d.kind != "weekend"]
+        """Deprecated: :meth:`days_off` (the same days)."""
+        _warnings.warn("Calendar.holidays is deprecated: use Calendar.days_off (the same days)",
+                       DeprecationWarning, stacklevel=3)
+        return self.days_off(year)
+
+    def balance(self, year: int) -> List[Dict[str, Any]]:
+        """The balance of working time of ``year`` (the library's
+        ``Calendar::balance``, what ``merzim balance`` prints): one dict per
+        period (the months, quarters, halves, nine months and the year, in
+        the library's order), with the columns of ``merzim balance --format
+        csv``: ``period``, ``calendar_days``, ``calendar_days_without_holidays``,
+        and for the five- and six-day weeks ``five_day_working_days``,
+        ``five_day_hours_40``, ``five_day_hours_36``, ``five_day_hours_24``
+        (and ``six_day_...``). ``pandas.DataFrame(cal.balance(2026))`` is the table."""
+        rows = []
+        for r in _json.loads(self._c.balance(_year(year)))["balance"]:
+            row = {k: v for k, v in r.items() if not isinstance(v, dict)}
+            for week in ("five_day", "six_day"):
+                for k, v in r[week].items():
+                    row[f"{week}_{k}"] = v
+            rows.append(row)
+        return rows
 
     def is_provisional(self, date: DateLike) -> bool:
         """Whether ``date``'s status may still change."""
         d = _scalar_date(date)
         if d is None:
-            raise TypeError("is_provisional() takes one date")
+            raise _error(InvalidTypeError, "is_provisional() takes one date")
         return self._c.is_provisional(d)
 
     def working_days_in_month(self, year: int, month: int) -> int:
         """Working days in a month."""
-        return self._c.working_days_in_month(int(year), int(month))
+        m = _int(month, "month", 0, 2**32 - 1, "no month {}: months are 1..=12")
+        return self._c.working_days_in_month(_year(year), m)
 
     def working_days_in_year(self, year: int) -> int:
         """Working days in a year."""
-        return self._c.working_days_in_year(int(year))
+        return self._c.working_days_in_year(_year(year))
 
     def working_days_in_range(self, a: DateLike, b: DateLike) -> int:
         """Working days from ``a`` to ``b``, both inclusive."""
         da, db = _scalar_date(a), _scalar_date(b)
         if da is None or db is None:
-            raise TypeError("working_days_in_range() takes two dates")
+            raise _error(InvalidTypeError, "working_days_in_range() takes two dates")
         return self._c.working_days_in_range(da, db)
 
 
@@ -670,7 +969,7 @@ class Calendar:
 def _calendar_from_recipe(recipe: Tuple[Tuple[Any, ...], ...]) -> Calendar:
     """Rebuilds a pickled :class:`Calendar` from its recipe."""
     if not recipe or recipe[0][0] != "kazakhstan":
-        raise ValueError(f"not a calendar recipe: {recipe!r:.200}")
+        raise _error(InvalidValueError, f"not a calendar recipe: {recipe!r:.200}")
     _, week, horizon, as_known_on = recipe[0]
     cal = Calendar.kazakhstan(week, horizon, as_known_on)
     for step in recipe[1:]:
@@ -684,10 +983,11 @@ def _calendar_from_recipe(recipe: Tuple[Tuple[Any, ...], ...]) -> Calendar:
         elif kind == "as_known_on":
             cal = cal.as_known_on(*args)
         else:
-            raise ValueError(f"unknown step {kind!r} in a calendar recipe")
+            raise _error(InvalidValueError, f"unknown step {kind!r} in a calendar recipe")
     return cal
 
 
+@_guard_class
 class Office:
     """Office hours laid over a calendar, in a time zone: what legal terms and
     regulation timelines are counted on.
@@ -728,13 +1028,14 @@ class Office:
     def legal_due(
         self,
         submitted: Any,
-        term: str,
-        channel: str = "provider",
+        term: Any,
+        channel: Any = "provider",
         start: str = "submission_day",
         end: str = "close_of_business",
         *,
         explain: bool = False,
         lang: str = "en",
+        errors: str = "raise",
     ) -> Any:
         """The legal term ``term`` ("22 working days", "22 рабочих дня",
         "30 calendar days", "15 minutes", "1 month") for a submission
@@ -745,7 +1046,20 @@ class Office:
         ``handoff``. ``submitted`` a column of ``datetime64`` (numpy: local
         wall-clock time; a timezone-aware pandas Series is converted to the
         office's zone): returns the due instants as a numpy ``datetime64[m]``
-        array of local wall-clock time.
+        array of local wall-clock time, or for a pandas Series a Series
+        (named "due") with the same index.
+
+        For a column, ``term`` and ``channel`` may each be one text for every
+        row or a column of texts beside the times (per-row terms and channels:
+        a list, numpy array or pandas Series of the same length, matched by
+        position; a Series must have the submissions' index).
+
+        ``errors``: "raise" (the default): a missing submission (None, NaT)
+        raises :class:`InvalidInputError` naming the item; "coerce": a
+        missing submission gives NaT (None for one submission). Only missing
+        values are passed through: any other failing item (outside coverage,
+        an unknown term) raises all the same, naming the first failing item,
+        so that a data problem is never turned into a gap.
 
         ``channel``: "provider", "portal" or "state_corporation"; ``start``:
         "submission_day" or "next_day"; ``end``: "close_of_business" or "midnight".
@@ -755,15 +1069,38 @@ class Office:
         The result is the batch contract's term response for the same request
         (:func:`evaluate_json`), converted: the same fields, the same values.
         """
+        coerce = _check_errors(errors)
         if _is_scalar_time(submitted):
+            if coerce and _is_missing(submitted):
+                return None
             t, instant = _submitted(submitted)
             r = self._o.legal_due(t, instant, term, channel, start, end, explain, lang)
             return _legal_due(_json.loads(r))
         if explain:
-            raise InvalidInputError("explain is for one submission, not a column")
+            raise _invalid("explain is for one submission, not a column")
         a, shape = _column(submitted, "m", "submitted", zone=self.tz)
-        out = self._o.legal_due_bulk(a, term, channel, start, end)
-        return out.view("datetime64[m]").reshape(shape)
+        terms = _texts(term, a.size, "term", submitted)
+        channels = _texts(channel, a.size, "channel", submitted)
+        pos, nat = _missing_items(a, "submitted", coerce)
+        if pos is None and isinstance(terms, str) and isinstance(channels, str):
+            out = self._o.legal_due_bulk(a, terms, channels, start, end)
+        else:
+            out = np.full(a.size, _NAT, dtype=np.int64)
+            first: Optional[MerzimError] = None
+            for (t, c), p in _groups(a.size, pos, terms, channels):
+                try:
+                    out[p] = self._o.legal_due_bulk(_take(a, p), t, c, start, end)
+                except MerzimError as e:
+                    e = _remapped(e, p)
+                    if first is None or e.index < first.index:
+                        first = e
+            _first(first, nat)
+        due = out.view("datetime64[m]").reshape(shape)
+        if type(submitted).__name__ == "Series" and hasattr(submitted, "index"):
+            import pandas as pd  # a Series came in: pandas is there
+
+            return pd.Series(due, index=submitted.index, name="due")
+        return due
 
     def zoned(self, local: Any) -> Any:
         """Local wall-clock time as timezone-aware time: a ``datetime`` with the
@@ -781,6 +1118,7 @@ class Office:
 # ---------------------------------------------------------------------------
 
 
+@_guard_class
 class Regulation:
     """A regulation: numbered steps, an overall term, a refusal term, storage
     (RULES.md section 6). Six are bundled (:meth:`bundled_ids`)."""
@@ -789,7 +1127,7 @@ class Regulation:
 
     def __init__(self, _native: Any, _source: Tuple[str, ...] = ()) -> None:
         if not isinstance(_native, _merzim.NativeRegulation):
-            raise TypeError("use Regulation.bundled, from_toml or from_file")
+            raise _error(InvalidTypeError, "use Regulation.bundled, from_toml or from_file")
         self._r = _native
         # ("bundled", id) or ("toml", origin, text): how a pickled regulation is rebuilt.
         self._source = _source
@@ -814,12 +1152,17 @@ class Regulation:
 
     @classmethod
     def from_file(cls, path: Union[str, "_os.PathLike[str]"]) -> "Regulation":
-        """A regulation file; its id must equal the file stem."""
-        path = _os.fspath(path)
-        native = _merzim.NativeRegulation.from_file(path)
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        return cls(native, ("toml", path, text))
+        """A regulation file; its id must equal the file stem. The file is
+        read once: the text loaded is the text a pickled regulation carries."""
+        text, origin = _read_text(path, "regulation file")
+        native = _merzim.NativeRegulation.from_toml(origin, text)
+        stem = _os.path.splitext(_os.path.basename(origin))[0]
+        if stem and native.id() != stem:
+            raise _error(
+                InvalidRegulationError,
+                f"{origin}: field `id`: {native.id()!r} differs from the file stem {stem!r}".replace("'", '"'),
+            )
+        return cls(native, ("toml", origin, text))
 
     @property
     def id(self) -> str:
@@ -845,6 +1188,7 @@ class Regulation:
         *,
         explain: bool = False,
         lang: str = "en",
+        errors: str = "raise",
     ) -> Any:
         """The timeline of a submission (RULES.md section 6).
 
@@ -860,15 +1204,40 @@ class Regulation:
         its texts in ``lang``. The :class:`Timeline` is the batch contract's
         regulation response for the same request, converted, after the
         request's own fields.
+
+        ``errors``: "raise" (the default): a missing submission (None, NaT)
+        raises :class:`InvalidInputError` naming the item; "coerce": a missing
+        submission gives NaT in every time column and False in
+        ``within_term`` (None for one submission). Other failing items raise
+        all the same.
         """
+        coerce = _check_errors(errors)
         if _is_scalar_time(submitted):
+            if coerce and _is_missing(submitted):
+                return None
             t, instant = _submitted(submitted)
             r, ch, out, sub = self._r.timeline(office._o, t, instant, channel, outcome, explain, lang)
             return _timeline(_json.loads(r), self.id, ch, out, sub)
         if explain:
-            raise InvalidInputError("explain is for one submission, not a column")
+            raise _invalid("explain is for one submission, not a column")
         a, shape = _column(submitted, "m", "submitted", zone=office.tz)
-        cols = self._r.timeline_bulk(office._o, a, channel, outcome)
+        pos, nat = _missing_items(a, "submitted", coerce)
+        if pos is None:
+            cols = self._r.timeline_bulk(office._o, a, channel, outcome)
+        else:
+            try:
+                part = self._r.timeline_bulk(office._o, _take(a, pos), channel, outcome)
+            except MerzimError as e:
+                _first(_remapped(e, pos), nat)
+                raise  # not reached
+            _first(nat)
+            cols = {}
+            for k, v in part.items():
+                # NaT for the times; within_term (1, 0, -1: no overall term) 0, or -1 when no row has one.
+                fill = _NAT if v.dtype == np.int64 else (-1 if v.size and (v < 0).all() else 0)
+                full = np.full(a.size, fill, dtype=v.dtype)
+                full[pos] = v
+                cols[k] = full
         out: Dict[str, Any] = {}
         for k in ("end", "term_due", "refusal_due", "handoff", "storage_until"):
             out[k] = cols[k].view("datetime64[m]").reshape(shape)
@@ -882,12 +1251,29 @@ class Regulation:
 # ---------------------------------------------------------------------------
 
 
-def evaluate_json(line: str) -> str:
+def _line(x: Any) -> Optional[bytes]:
+    """A line as bytes: a ``str`` as UTF-8 (a lone surrogate kept as the
+    bytes it would be, which the library answers as bad UTF-8), ``bytes`` as
+    they are; None for anything else."""
+    if isinstance(x, str):
+        return x.encode("utf-8", "surrogatepass")
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        return bytes(x)
+    return None
+
+
+def _not_a_line(x: Any) -> str:
+    return _merzim.error_line(f"not a line: expected str or bytes, got {type(x).__name__}")
+
+
+def evaluate_json(line: Union[str, bytes]) -> str:
     """One JSON request in, one JSON response out: the batch contract
     (``docs/batch.schema.json``), exactly what the CLI's ``merzim batch`` and
-    the C API's ``merzim_eval_json`` answer for the same line. Never raises
-    for a bad line: the response is an error object with its ``kind``."""
-    return _merzim.evaluate_json(line)
+    the C API's ``merzim_eval_json`` answer for the same line. ``line``: a
+    ``str`` or the line's ``bytes``. Never raises for a bad line (bad UTF-8,
+    a lone surrogate, None): the response is an error object with its ``kind``."""
+    b = _line(line)
+    return _not_a_line(line) if b is None else _merzim.evaluate_bytes(b)
 
 
 def _regulation_from_source(source: Tuple[str, ...]) -> "Regulation":
@@ -896,9 +1282,10 @@ def _regulation_from_source(source: Tuple[str, ...]) -> "Regulation":
         return Regulation.bundled(source[1])
     if source[:1] == ("toml",):
         return Regulation.from_toml(source[2], origin=source[1])
-    raise ValueError(f"not a regulation source: {source!r:.200}")
+    raise _error(InvalidValueError, f"not a regulation source: {source!r:.200}")
 
 
+@_guard_class
 class Evaluator:
     """The batch contract with options: a calendar (week, horizon, overlays,
     as known on a date) and regulation files that requests may name by id."""
@@ -911,6 +1298,8 @@ class Evaluator:
         regulations: Iterable[Union[Regulation, str, "_os.PathLike[str]"]] = (),
     ) -> None:
         calendar = calendar if calendar is not None else Calendar.kazakhstan()
+        if isinstance(regulations, (str, bytes, _os.PathLike, Regulation)):
+            regulations = [regulations]  # one path or regulation, not its characters
         regs = [r if isinstance(r, Regulation) else Regulation.from_file(r) for r in regulations]
         self._e = _merzim.NativeEvaluator(calendar._c, [r._r for r in regs])
         self._calendar = calendar
@@ -919,16 +1308,28 @@ class Evaluator:
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
         return (Evaluator, (self._calendar, self._regulations))
 
-    def evaluate_json(self, line: str) -> str:
-        """One JSON line in, one out (see :func:`evaluate_json`)."""
-        return self._e.evaluate_json(line)
+    def evaluate_json(self, line: Union[str, bytes]) -> str:
+        """One JSON line in, one out (see :func:`evaluate_json`); never raises
+        for a bad line."""
+        b = _line(line)
+        return _not_a_line(line) if b is None else self._e.evaluate_bytes(b)
 
-    def evaluate_lines(self, lines: Iterable[str], threads: int = 0) -> List[str]:
+    def evaluate_lines(self, lines: Union[Iterable[Union[str, bytes]], str, bytes], threads: int = 0) -> List[str]:
         """Many lines, one answer each, in order: streamed through the
         library's streamer (the CLI's ``batch``) on ``threads`` threads (0: one
-        per CPU) with the GIL released. A bad line gets an error line; the
-        others are answered all the same."""
-        return self._e.evaluate_lines(list(lines), int(threads))
+        per CPU) with the GIL released.
+
+        ``lines``: an iterable of lines (``str`` or ``bytes`` items), or a
+        whole JSON Lines input as one ``bytes`` (or ``str``), split as the CLI
+        splits its input. A bad item (bad UTF-8, a lone surrogate, None, a
+        number) gets an ``invalid_input`` error line in its place; the others
+        are answered all the same."""
+        threads = _int(threads, "threads", 0, 2**16, "threads must be 0..=65536, not {}")
+        if isinstance(lines, (str, bytes, bytearray, memoryview)):
+            data = _line(lines)
+            return self._e.evaluate_stream(data, threads)
+        items = list(lines)
+        return self._e.evaluate_lines([_line(x) for x in items], threads)
 
     def evaluate_file(
         self,
@@ -939,4 +1340,5 @@ class Evaluator:
         """Streams a JSON Lines file into another, one answer per line in
         order, in bounded memory, with the GIL released: what ``merzim batch``
         does. Returns (lines, error lines)."""
-        return self._e.evaluate_file(_os.fspath(input), _os.fspath(output), int(threads))
+        threads = _int(threads, "threads", 0, 2**16, "threads must be 0..=65536, not {}")
+        return self._e.evaluate_file(_os.fspath(input), _os.fspath(output), threads)

@@ -36,13 +36,18 @@ DateColumn = Union[npt.NDArray[np.datetime64], Sequence[_dt.date], Any]
 IntColumn = Union[npt.NDArray[np.integer[Any]], Sequence[int]]
 PathLike = Union[str, "os.PathLike[str]"]
 
+__all__: List[str]
+
+Errors = Literal["raise", "coerce"]
+TIMELINE_REQUEST_FIELDS: Tuple[str, ...]
+
 class MerzimError(Exception):
-    """Base of every merzim error."""
+    """Base of every error the package raises."""
 
     kind: str
     """The library's error kind: "out_of_coverage", "invalid_input", ..."""
     index: Optional[int]
-    """For a column call: the index of the first failing item."""
+    """For a column call: the index of the first failing item (None otherwise)."""
 
 class OutOfCoverageError(MerzimError): ...
 class InvalidInputError(MerzimError): ...
@@ -50,6 +55,8 @@ class InvalidDataError(MerzimError): ...
 class InvalidRegulationError(MerzimError): ...
 class MerzimIOError(MerzimError): ...
 class InternalError(MerzimError): ...
+class InvalidTypeError(InvalidInputError, TypeError): ...
+class InvalidValueError(InvalidInputError, ValueError): ...
 
 @dataclass(frozen=True)
 class Names:
@@ -181,19 +188,28 @@ class Calendar:
     @overload
     def is_working_day(self, x: DateColumn) -> npt.NDArray[np.bool_]: ...
     @overload
-    def add_working_days(self, start: DateScalar, n: int) -> _dt.date: ...
+    def add_working_days(self, start: DateScalar, n: int, *, errors: Errors = "raise") -> _dt.date: ...
     @overload
-    def add_working_days(self, start: DateScalar, n: IntColumn) -> npt.NDArray[np.datetime64]: ...
+    def add_working_days(self, start: None, n: int, *, errors: Literal["coerce"]) -> None: ...
     @overload
-    def add_working_days(self, start: DateColumn, n: Union[int, IntColumn]) -> npt.NDArray[np.datetime64]: ...
+    def add_working_days(self, start: DateScalar, n: IntColumn, *, errors: Errors = "raise") -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def add_working_days(
+        self, start: DateColumn, n: Union[int, IntColumn], *, errors: Errors = "raise"
+    ) -> npt.NDArray[np.datetime64]: ...
     @overload
     def working_days_between(self, a: DateScalar, b: DateScalar) -> int: ...
     @overload
     def working_days_between(self, a: Union[DateScalar, DateColumn], b: Union[DateScalar, DateColumn]) -> npt.NDArray[np.int32]: ...
     def day(self, date: DateScalar) -> Day: ...
     def day_kind(self, date: DateScalar) -> DayKind: ...
-    def days_off(self, year: int) -> List[Day]: ...
-    def holidays(self, year: int) -> List[Day]: ...
+    def days_off(self, year: int) -> List[Day]:
+        """The named days off (holidays, ...; ordinary weekends left out): the library's days_off."""
+    def non_working_days(self, year: int) -> List[Day]:
+        """Every non-working day, ordinary weekends included."""
+    def holidays(self, year: int) -> List[Day]:
+        """Deprecated: days_off."""
+    def balance(self, year: int) -> List[Dict[str, Any]]: ...
     def is_provisional(self, date: DateScalar) -> bool: ...
     def working_days_in_month(self, year: int, month: int) -> int: ...
     def working_days_in_year(self, year: int) -> int: ...
@@ -222,16 +238,34 @@ class Office:
         *,
         explain: bool = False,
         lang: Lang = "en",
+        errors: Errors = "raise",
     ) -> LegalDue: ...
     @overload
     def legal_due(
         self,
-        submitted: DateColumn,
+        submitted: None,
         term: str,
         channel: Channel = "provider",
         start: StartRule = "submission_day",
         end: TermEnd = "close_of_business",
-    ) -> npt.NDArray[np.datetime64]: ...
+        *,
+        explain: bool = False,
+        lang: Lang = "en",
+        errors: Literal["coerce"],
+    ) -> None: ...
+    @overload
+    def legal_due(
+        self,
+        submitted: DateColumn,
+        term: Union[str, Sequence[str], Any],
+        channel: Union[Channel, Sequence[str], Any] = "provider",
+        start: StartRule = "submission_day",
+        end: TermEnd = "close_of_business",
+        *,
+        errors: Errors = "raise",
+    ) -> Any:
+        """A numpy datetime64[m] array, or a pandas Series (named "due") with the
+        index of a Series of submissions."""
     @overload
     def zoned(self, local: _dt.datetime) -> _dt.datetime: ...
     @overload
@@ -264,13 +298,32 @@ class Regulation:
         *,
         explain: bool = False,
         lang: Lang = "en",
+        errors: Errors = "raise",
     ) -> Timeline: ...
     @overload
     def timeline(
-        self, office: Office, submitted: DateColumn, channel: Channel = "provider", outcome: Outcome = "approve"
+        self,
+        office: Office,
+        submitted: None,
+        channel: Channel = "provider",
+        outcome: Outcome = "approve",
+        *,
+        errors: Literal["coerce"],
+    ) -> None: ...
+    @overload
+    def timeline(
+        self,
+        office: Office,
+        submitted: DateColumn,
+        channel: Channel = "provider",
+        outcome: Outcome = "approve",
+        *,
+        errors: Errors = "raise",
     ) -> Dict[str, Optional[npt.NDArray[Any]]]: ...
 
-def evaluate_json(line: str) -> str: ...
+Line = Union[str, bytes, bytearray, memoryview]
+
+def evaluate_json(line: Line) -> str: ...
 
 class Evaluator:
     """The batch contract with options."""
@@ -278,8 +331,8 @@ class Evaluator:
     def __init__(
         self,
         calendar: Optional[Calendar] = None,
-        regulations: Iterable[Union[Regulation, PathLike]] = (),
+        regulations: Union[Regulation, PathLike, Iterable[Union[Regulation, PathLike]]] = (),
     ) -> None: ...
-    def evaluate_json(self, line: str) -> str: ...
-    def evaluate_lines(self, lines: Iterable[str], threads: int = 0) -> List[str]: ...
+    def evaluate_json(self, line: Line) -> str: ...
+    def evaluate_lines(self, lines: Union[Iterable[Line], str, bytes], threads: int = 0) -> List[str]: ...
     def evaluate_file(self, input: PathLike, output: PathLike, threads: int = 0) -> Tuple[int, int]: ...

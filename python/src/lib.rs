@@ -13,7 +13,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use merzim::batch::{
     Evaluator, Id, RegulationResponse, SkippedResponse, Stream, StreamSummary, TermResponse,
 };
@@ -26,7 +26,7 @@ use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 
 // ---------------------------------------------------------------------------
 // Errors: one Python exception type per `merzim::ErrorKind`.
@@ -465,27 +465,31 @@ impl NativeCalendar {
         json(&self.cal.day(d).py()?)
     }
 
-    /// Every day of `year` that is not a working day, from `Calendar::day`:
-    /// a JSON array of the day form.
+    /// The days off of `year` that have a name (`Calendar::days_off`: public
+    /// holidays, religious, substitute, transferred and declared days off;
+    /// ordinary weekends left out): a JSON array of the day form.
     fn days_off(&self, py: Python<'_>, year: i32) -> PyResult<String> {
-        let first = NaiveDate::from_ymd_opt(year, 1, 1)
-            .ok_or_else(|| invalid(format!("no year {year}")))?;
+        json(&py.detach(|| self.cal.days_off(year)).py()?)
+    }
+
+    /// Every day of `year` that is not a working day, weekends included
+    /// (`Calendar::year_days` less the working days): a JSON array of the day form.
+    fn non_working_days(&self, py: Python<'_>, year: i32) -> PyResult<String> {
         let days = py.detach(|| -> merzim::Result<Vec<Day>> {
-            let mut out = Vec::new();
-            let mut d = first;
-            while d.year() == year {
-                let day = self.cal.day(d)?;
-                if !day.working {
-                    out.push(day);
-                }
-                d = match d.succ_opt() {
-                    Some(n) => n,
-                    None => break,
-                };
-            }
-            Ok(out)
+            Ok(self
+                .cal
+                .year_days(year)?
+                .into_iter()
+                .filter(|d| !d.working)
+                .collect())
         });
         json(&days.py()?)
+    }
+
+    /// The balance of working time of `year` (`Calendar::balance`): its JSON
+    /// form, `{"year", "balance": [rows]}`.
+    fn balance(&self, py: Python<'_>, year: i32) -> PyResult<String> {
+        json(&py.detach(|| self.cal.balance(year)).py()?)
     }
 
     /// `add_working_days` on `datetime64[D]` as int64; `n` one count or an array.
@@ -919,25 +923,40 @@ impl NativeEvaluator {
         self.ev.evaluate_json(line)
     }
 
+    /// One line as bytes (`Evaluator::evaluate_bytes`): bad UTF-8 gets an
+    /// error line, as the CLI's `batch` answers it.
+    fn evaluate_bytes(&self, line: &[u8]) -> String {
+        self.ev.evaluate_bytes(line).to_json()
+    }
+
     /// Many lines, answered in order through the library's streamer
     /// (`merzim::batch::Stream`) on `threads` threads (0: one per CPU), the
-    /// GIL released: one answer per line, a bad line an error line.
+    /// GIL released: one answer per item, a bad line an error line. An item
+    /// is the bytes of one line, or None for an item that is not a line
+    /// (answered with an `invalid_input` error line naming the item).
     #[pyo3(signature = (lines, threads=0))]
     fn evaluate_lines(
         &self,
         py: Python<'_>,
-        lines: Vec<String>,
+        lines: Vec<Option<Bound<'_, PyBytes>>>,
         threads: usize,
     ) -> PyResult<Vec<String>> {
+        let lines: Vec<Option<&[u8]>> = lines
+            .iter()
+            .map(|l| l.as_ref().map(|b| b.as_bytes()))
+            .collect();
         let ev = &self.ev;
         py.detach(|| -> std::io::Result<Vec<String>> {
-            // A line holding a newline is not one line of a stream: it is
-            // answered on its own (as `evaluate_json` would), and the stream
-            // gets an empty line in its place, whose answer is dropped.
-            let mut input = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+            // A line holding a newline is not one line of a stream, and an
+            // item that is not a line has no bytes: each is answered on its
+            // own, and the stream gets an empty line in its place, whose
+            // answer is replaced.
+            let alone = |l: &Option<&[u8]>| l.is_none_or(|b| b.contains(&b'\n'));
+            let mut input =
+                Vec::with_capacity(lines.iter().map(|l| l.map_or(0, <[u8]>::len) + 1).sum());
             for l in &lines {
-                if !l.contains('\n') {
-                    input.extend_from_slice(l.as_bytes());
+                if let (false, Some(b)) = (alone(l), l) {
+                    input.extend_from_slice(b);
                 }
                 input.push(b'\n');
             }
@@ -951,12 +970,11 @@ impl NativeEvaluator {
             let answers: Vec<String> = lines
                 .iter()
                 .zip(text.split_terminator('\n'))
-                .map(|(l, a)| {
-                    if l.contains('\n') {
-                        ev.evaluate_json(l)
-                    } else {
-                        a.to_string()
-                    }
+                .enumerate()
+                .map(|(k, (l, a))| match l {
+                    None => invalid_line(format!("item {k}: not a line: expected str or bytes")),
+                    Some(b) if b.contains(&b'\n') => ev.evaluate_bytes(b).to_json(),
+                    Some(_) => a.to_string(),
                 })
                 .collect();
             if answers.len() != lines.len() {
@@ -967,6 +985,27 @@ impl NativeEvaluator {
                 )));
             }
             Ok(answers)
+        })
+        .map_err(|e| py_err(ErrorKind::Internal, e.to_string(), None))
+    }
+
+    /// The bytes of a whole JSON Lines input (as the CLI's `batch` reads its
+    /// stdin: a BOM, CR LF, bad UTF-8 answered by error lines), one answer per
+    /// line, in order, the GIL released.
+    #[pyo3(signature = (data, threads=0))]
+    fn evaluate_stream(
+        &self,
+        py: Python<'_>,
+        data: &[u8],
+        threads: usize,
+    ) -> PyResult<Vec<String>> {
+        let ev = &self.ev;
+        py.detach(|| -> std::io::Result<Vec<String>> {
+            let mut output = Vec::with_capacity(data.len() / 2 + 160);
+            Stream::new().threads(threads).run(ev, data, &mut output)?;
+            let text = String::from_utf8(output)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+            Ok(text.split_terminator('\n').map(str::to_string).collect())
         })
         .map_err(|e| py_err(ErrorKind::Internal, e.to_string(), None))
     }
@@ -1009,6 +1048,30 @@ fn evaluate_json(line: &str) -> String {
     default_evaluator().evaluate_json(line)
 }
 
+/// One line as bytes: `evaluate_json` for bytes, bad UTF-8 answered with an
+/// error line (`Evaluator::evaluate_bytes`).
+#[pyfunction]
+fn evaluate_bytes(line: &[u8]) -> String {
+    default_evaluator().evaluate_bytes(line).to_json()
+}
+
+/// The batch contract's error line (null id) for an `invalid_input` error
+/// with `message`: what a line that cannot be read at all is answered with.
+#[pyfunction]
+fn error_line(message: &str) -> String {
+    invalid_line(message.to_string())
+}
+
+fn invalid_line(message: String) -> String {
+    // The form of `Response::from_error` with a null id (its types are
+    // non-exhaustive); the message is this crate's own ASCII text.
+    format!(
+        r#"{{"id":null,"error":{{"kind":"{}","message":{}}}}}"#,
+        ErrorKind::InvalidInput.as_str(),
+        serde_json::Value::String(message)
+    )
+}
+
 /// Parses a term ("22 working days", "22 рабочих дня", "15 minutes") and
 /// returns its canonical English form and (amount, unit).
 #[pyfunction]
@@ -1038,11 +1101,34 @@ fn _merzim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("MerzimIOError", py.get_type::<MerzimIOError>())?;
     m.add("InternalError", py.get_type::<InternalError>())?;
+    // Every instance has a `kind` and an `index`, also one raised by the
+    // Python half: the class gives the default, `py_err` the instance's own.
+    let base = py.get_type::<MerzimError>();
+    base.setattr("kind", "internal")?;
+    base.setattr("index", py.None())?;
+    for (t, kind) in [
+        (
+            py.get_type::<OutOfCoverageError>(),
+            ErrorKind::OutOfCoverage,
+        ),
+        (py.get_type::<InvalidInputError>(), ErrorKind::InvalidInput),
+        (py.get_type::<InvalidDataError>(), ErrorKind::InvalidData),
+        (
+            py.get_type::<InvalidRegulationError>(),
+            ErrorKind::InvalidRegulation,
+        ),
+        (py.get_type::<MerzimIOError>(), ErrorKind::Io),
+        (py.get_type::<InternalError>(), ErrorKind::Internal),
+    ] {
+        t.setattr("kind", kind.as_str())?;
+    }
     m.add_class::<NativeCalendar>()?;
     m.add_class::<NativeOffice>()?;
     m.add_class::<NativeRegulation>()?;
     m.add_class::<NativeEvaluator>()?;
     m.add_function(wrap_pyfunction!(evaluate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(error_line, m)?)?;
     m.add_function(wrap_pyfunction!(parse_term, m)?)?;
     m.add_function(wrap_pyfunction!(day_kind_label, m)?)?;
     m.add("LIBRARY_VERSION", env!("CARGO_PKG_VERSION"))?;

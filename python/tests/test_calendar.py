@@ -105,15 +105,20 @@ def test_day_details(cal):
 
 
 def test_days_off(cal):
+    # Every non-working day is non_working_days; days_off the named days off,
+    # as the library's Calendar::days_off (issue 24, point 6).
+    every = cal.non_working_days(2026)
+    assert len(every) == 365 - 247
+    assert all(not d.working for d in every)
+    assert [d.date for d in every] == sorted(d.date for d in every)
     off = cal.days_off(2026)
-    assert len(off) == 365 - 247
-    assert all(not d.working for d in off)
-    assert [d.date for d in off] == sorted(d.date for d in off)
-    hol = cal.holidays(2026)
-    assert D(2026, 3, 23) in {d.date for d in hol}
-    assert all(d.kind != "weekend" for d in hol)
+    assert D(2026, 3, 23) in {d.date for d in off}
+    assert all(d.kind != "weekend" for d in off)
+    assert [d for d in every if d.kind != "weekend"] == off
     with pytest.raises(merzim.OutOfCoverageError):
         cal.days_off(2031)
+    with pytest.raises(merzim.OutOfCoverageError):
+        cal.non_working_days(2031)
 
 
 def test_overlay_toml_and_file(cal, tmp_path):

@@ -75,11 +75,11 @@ def test_two_threads_beat_one_after_the_other(office, pairs):
     than twice one call: 1.0 would be no overlap, two free cores give about
     0.5. The machine may be shared, so the second core is first measured with
     hashlib (which releases the GIL on large data): where even hashlib gains
-    nothing from a second thread there is no free core, and the test skips."""
+    nothing from a second thread there is no free core, and the test skips.
+    The load of a shared machine changes from second to second, so the
+    reference and the call are measured side by side, up to three rounds:
+    one round with a free core and a clear gain passes."""
     data = os.urandom(64 << 20)
-    reference = _ratio(lambda: hashlib.sha256(data).digest())
-    if reference > 0.8:
-        pytest.skip(f"no free second core now (hashlib's two-thread ratio {reference:.2f})")
     start, _ = pairs
     submitted = start.astype("datetime64[m]") + np.timedelta64(10 * 60 + 30, "m")
 
@@ -87,5 +87,16 @@ def test_two_threads_beat_one_after_the_other(office, pairs):
         office.legal_due(submitted, "22 working days")
 
     one()  # warm the tables
-    ratio = _ratio(one)
-    assert ratio < max(0.9, reference + 0.15), (ratio, reference)
+    rounds = []
+    for _ in range(3):
+        reference = _ratio(lambda: hashlib.sha256(data).digest())
+        if reference > 0.8:
+            rounds.append((None, reference))
+            continue
+        ratio = _ratio(one)
+        rounds.append((ratio, reference))
+        if ratio < max(0.9, reference + 0.15):
+            return
+    if all(r is None for r, _ in rounds):
+        pytest.skip(f"no free second core now (hashlib's two-thread ratios {[round(x, 2) for _, x in rounds]})")
+    raise AssertionError(f"two threads gained nothing in any round with a free core: {rounds}")

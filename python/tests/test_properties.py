@@ -106,3 +106,39 @@ def test_timeline(ts, channel, outcome):
             v = getattr(tl, f)
             assert (np.isnat(cols[f][k]) if v is None else cols[f][k] == local(v)), f
         assert bool(cols["within_term"][k]) == tl.within_term
+
+
+TERMS = ["1 working day", "22 working days", "3 hours", "30 calendar days", "1 month"]
+CHANNELS = ["provider", "portal", "state_corporation"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), times), st.sampled_from(TERMS), st.sampled_from(CHANNELS)),
+                min_size=1, max_size=30))
+def test_legal_due_rows_with_missing_times(rows):
+    """Per-row terms and channels with missing times, errors="coerce": each row
+    is the scalar call's due (local time), NaT where the time is missing; and
+    errors="raise" names the first missing or failing row (issue 24)."""
+    sub = np.array([np.datetime64(t, "m") if t else np.datetime64("NaT", "m") for t, _, _ in rows])
+    terms = [r[1] for r in rows]
+    channels = [r[2] for r in rows]
+    expected = []
+    for t, term, ch in rows:
+        if t is None:
+            expected.append(None)
+            continue
+        r = scalar_or_error(OFFICE.legal_due, t, term, ch)
+        expected.append(r if isinstance(r, type) else np.datetime64(r.due.replace(tzinfo=None), "m"))
+    failing = [k for k, e in enumerate(expected) if isinstance(e, type)]
+    got, err = column_or_error(lambda: OFFICE.legal_due(sub, terms, channels, errors="coerce"))
+    if failing:
+        assert err == (expected[failing[0]], failing[0])
+    else:
+        assert err is None
+        assert [None if np.isnat(x) else x for x in got] == expected
+    missing_or_failing = [k for k, e in enumerate(expected) if e is None or isinstance(e, type)]
+    got, err = column_or_error(lambda: OFFICE.legal_due(sub, terms, channels))
+    if missing_or_failing:
+        assert err is not None and err[1] == missing_or_failing[0]
+    else:
+        assert err is None

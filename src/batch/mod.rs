@@ -26,6 +26,7 @@ mod request;
 mod response;
 mod schema;
 mod stream;
+mod write;
 
 pub use evaluator::Evaluator;
 pub use id::Id;

@@ -141,7 +141,7 @@ impl RegulationResponse {
                 .iter()
                 .map(|st| StepResponse {
                     number: st.number,
-                    duration: st.duration.to_string(),
+                    duration: st.duration.display_in(Lang::En),
                     start: z.to_rfc3339(st.start),
                     end: z.to_rfc3339(st.end),
                 })
@@ -153,7 +153,7 @@ impl RegulationResponse {
                     .alternatives
                     .iter()
                     .map(|a| AlternativeResponse {
-                        term: a.term.to_string(),
+                        term: a.term.display_in(Lang::En),
                         due: z.to_rfc3339(a.due),
                     })
                     .collect()
@@ -290,7 +290,12 @@ impl Response {
 
     /// The response as one line of JSON (no newline).
     pub fn to_json(&self) -> String {
-        match serde_json::to_string(self) {
+        let text = match self {
+            Response::Term(t) => super::write::term(t),
+            Response::Regulation(r) => super::write::regulation(r),
+            Response::Error(_) => serde_json::to_string(self),
+        };
+        match text {
             Ok(s) => crate::safe_text::for_json_lines(s),
             // Every field serialises; this keeps the line well-formed regardless.
             Err(e) => format!(

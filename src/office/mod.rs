@@ -167,6 +167,7 @@ impl OfficeTime {
 
     // ----- conversions -----
 
+    #[inline]
     pub(crate) fn local(&self, t: NaiveDateTime) -> Result<Local> {
         let day = self.inner.calendar.index(t.date())?;
         Ok(Local {
