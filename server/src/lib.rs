@@ -15,7 +15,6 @@ graceful shutdown.
 
 pub mod dialects;
 pub mod error;
-pub mod export;
 mod middleware;
 mod query;
 pub mod routes;
