@@ -30,6 +30,38 @@ use crate::safe_text::{for_csv, for_ics};
 use crate::week::Week;
 use crate::Result;
 
+/// A year of the calendar in its one JSON form: the year, the week, the
+/// dates the data was checked and is known on, and every day in the form of
+/// [`Day`] (what `merzim calendar --json` and the HTTP service print).
+#[derive(Clone, Debug, serde::Serialize)]
+#[non_exhaustive]
+pub struct CalendarYear<'a> {
+    /// The year.
+    pub year: i32,
+    /// The working week.
+    pub week: Week,
+    /// The date the data was last checked against the official sources.
+    pub data_as_of: Option<chrono::NaiveDate>,
+    /// The date the calendar is as known on (`None`: as known now).
+    pub as_known_on: Option<chrono::NaiveDate>,
+    /// The days.
+    pub days: &'a [Day],
+}
+
+impl<'a> CalendarYear<'a> {
+    /// The year `year` of `cal`, with its days (from
+    /// [`Calendar::year_days`]).
+    pub fn new(cal: &Calendar, year: i32, days: &'a [Day]) -> CalendarYear<'a> {
+        CalendarYear {
+            year,
+            week: cal.week(),
+            data_as_of: cal.data_as_of(),
+            as_known_on: cal.known_on(),
+            days,
+        }
+    }
+}
+
 /// The three-letter weekday of `wd` in `lang` (`Mon`, `Пн`, `Дс`).
 pub fn weekday_abbr(wd: Weekday, lang: Lang) -> &'static str {
     const KK: [&str; 7] = ["Дс", "Сс", "Ср", "Бс", "Жм", "Сб", "Жс"];

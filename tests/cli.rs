@@ -319,7 +319,8 @@ fn calendar_human() {
     assert!(out.contains("Legend:"));
     for mark in [
         "5* public holiday",
-        "5w working weekend",
+        // The library's one wording of day kinds (DayKind::label).
+        "5w weekend day worked by an act",
         "5~ substitute day off",
         "5> day off moved by an act",
     ] {
@@ -328,7 +329,10 @@ fn calendar_human() {
     // 2024-05-04 (a working Saturday) and 2024-05-08 (moved day off) in the grid.
     assert!(out.contains(" 4w"), "{out}");
     assert!(out.contains(" 8>"), "{out}");
-    assert!(out.contains("2024-05-04  Sat  working weekend"), "{out}");
+    assert!(
+        out.contains("2024-05-04  Sat  weekend day worked by an act"),
+        "{out}"
+    );
     assert!(out.contains("2024-03-25  Mon  substitute day off"), "{out}");
     assert!(out.contains("Working days:"));
     assert!(out.contains("Year"));
@@ -1654,7 +1658,7 @@ fn calendar_speaks_kazakh_russian_and_english() {
         "Январь 2024",
         "Пн  Вт  Ср  Чт  Пт  Сб  Вс",
         "Обозначения:",
-        "2024-05-04  Сб  рабочий выходной",
+        "2024-05-04  Сб  выходной день, ставший рабочим по акту",
         "Источники:",
     ] {
         assert!(ru.contains(s), "{s}: {ru}");

@@ -5,8 +5,7 @@ use std::io::{self, IsTerminal, Write};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use clap::{Args, ValueEnum};
-use merzim::{Balance, Calendar, Day, DayKind, Week};
-use serde::Serialize;
+use merzim::{Balance, Calendar, Day, DayKind};
 
 use crate::options::{CalendarOpts, KnownOnOpts, OutputOpts};
 use crate::render::write_json;
@@ -111,16 +110,6 @@ fn visible_width(s: &str) -> usize {
     n
 }
 
-/// The calendar's JSON: the year's days as the library serialises them.
-#[derive(Serialize)]
-struct CalendarJson<'a> {
-    year: i32,
-    week: Week,
-    data_as_of: Option<NaiveDate>,
-    as_known_on: Option<NaiveDate>,
-    days: &'a [Day],
-}
-
 pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
     let format = match (c.format, c.output.json) {
         (None, false) => Format::Text,
@@ -152,14 +141,7 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
     let days = cal.year_days(y)?;
     match format {
         Format::Json => {
-            let j = CalendarJson {
-                year: y,
-                week: cal.week(),
-                data_as_of: cal.data_as_of(),
-                as_known_on: cal.known_on(),
-                days: &days,
-            };
-            write_json(out, &j)?;
+            write_json(out, &merzim::export::CalendarYear::new(&cal, y, &days))?;
             Ok(())
         }
         Format::Csv => Ok(out.write_all(merzim::export::calendar_csv(&days, t.lang).as_bytes())?),

@@ -31,7 +31,6 @@ pub struct Texts {
     pub inferred: &'static str,
     pub sources: &'static str,
     pub provisional_days: &'static str,
-    pub kinds: [&'static str; 9],
     // balance
     pub balance_title: &'static str,
     pub balance_rules: &'static str,
@@ -109,13 +108,9 @@ impl Texts {
         format!("{d} ({})", self.wd(d.weekday()))
     }
 
+    /// The library's word for a day kind in this language.
     pub fn kind(&self, k: DayKind) -> &'static str {
-        DayKind::ALL
-            .iter()
-            .position(|x| *x == k)
-            .and_then(|i| self.kinds.get(i))
-            .copied()
-            .unwrap_or("?")
+        k.label(self.lang)
     }
 
     pub fn week(&self, w: Week) -> &'static str {
@@ -227,17 +222,6 @@ pub static EN: Texts = Texts {
     inferred: "inferred",
     sources: "Sources:",
     provisional_days: "Provisional: {} days of {} may still change (transfer acts not yet published, or an estimated date).",
-    kinds: [
-        "working day",
-        "weekend",
-        "public holiday",
-        "religious day off",
-        "substitute day off",
-        "day off moved by an act",
-        "day off declared by an act",
-        "working weekend",
-        "working day moved by an act",
-    ],
     balance_title: "Balance of working time {}, {}",
     balance_rules: "Hours per working day (Labour Code arts. 68-69): five-day week 8 h at 40 h, 7 h 12 min at 36 h, 4 h 48 min at 24 h; six-day week 7 h (Saturday 5 h) at 40 h, 6 h at 36 h, 4 h at 24 h. Calendar days without holidays: less the public holidays (not the religious days off).",
     period: "Period",
@@ -335,17 +319,6 @@ pub static RU: Texts = Texts {
     inferred: "выведено",
     sources: "Источники:",
     provisional_days: "Предварительно: {} дн. {} года ещё могут измениться (акты о переносе не опубликованы или дата предварительная).",
-    kinds: [
-        "рабочий день",
-        "выходной",
-        "праздничный день",
-        "религиозный праздник",
-        "перенос выходного (праздник в выходной)",
-        "выходной, перенесённый актом",
-        "нерабочий день, объявленный актом",
-        "рабочий выходной",
-        "рабочий день по акту",
-    ],
     balance_title: "Баланс рабочего времени {}, {}",
     balance_rules: "Часы рабочего дня (Трудовой кодекс, ст. 68-69): пятидневка 8 ч при 40 ч, 7 ч 12 мин при 36 ч, 4 ч 48 мин при 24 ч; шестидневка 7 ч (суббота 5 ч) при 40 ч, 6 ч при 36 ч, 4 ч при 24 ч. Календарные дни без учёта праздничных: за вычетом праздников (не религиозных выходных).",
     period: "Период",
@@ -443,17 +416,6 @@ pub static KK: Texts = Texts {
     inferred: "шығарылған",
     sources: "Дереккөздер:",
     provisional_days: "Алдын ала: {} күн ({} жыл) әлі өзгеруі мүмкін (ауыстыру актілері жарияланбаған немесе күн болжамды).",
-    kinds: [
-        "жұмыс күні",
-        "демалыс күні",
-        "мереке күні",
-        "діни мереке",
-        "ауыстырылған демалыс күні",
-        "актімен ауыстырылған демалыс",
-        "актімен жарияланған демалыс",
-        "жұмыс істейтін демалыс күні",
-        "актімен жұмыс күні",
-    ],
     balance_title: "Жұмыс уақытының балансы {}, {}",
     balance_rules: "Жұмыс күнінің ұзақтығы (Еңбек кодексі, 68-69-баптар): бес күндік апта 40 сағатта 8 сағ, 36 сағатта 7 сағ 12 мин, 24 сағатта 4 сағ 48 мин; алты күндік апта 40 сағатта 7 сағ (сенбі 5 сағ), 36 сағатта 6 сағ, 24 сағатта 4 сағ. Мерекесіз күнтізбелік күндер: мереке күндерін шегергенде (діни демалыстар шегерілмейді).",
     period: "Кезең",

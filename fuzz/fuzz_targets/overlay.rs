@@ -37,6 +37,10 @@ fuzz_target!(|data: &[u8]| {
             let mut cals = vec![c.clone()];
             match c.as_known_on(known_on) {
                 Ok(k) => cals.push(k),
+                // Before the data's coverage nothing was known: refused.
+                Err(e) if known_on < c.valid_range().0 => {
+                    assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}")
+                }
                 Err(e) => assert_eq!(e.kind(), ErrorKind::InvalidData, "{e}"),
             }
             for c in &cals {

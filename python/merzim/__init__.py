@@ -1,6 +1,7 @@
 """merzim: deadlines of Kazakh public services, for Python, numpy and pandas.
 
-The Kazakhstan working-day calendar (2000-2027: holidays, substitute days,
+The Kazakhstan working-day calendar (from 2000 to the last year of the data,
+``Calendar.coverage``: holidays, substitute days,
 every transfer act, working Saturdays, the 2026 Constitution), office time,
 legal terms and regulation timelines. This package is a thin face over the
 Rust library ``merzim``: every rule is computed by the one engine, none is
@@ -732,7 +733,7 @@ class Calendar:
         """The embedded Kazakhstan calendar.
 
         ``week``: "five" (Monday-Friday, the default) or "six" (Monday-Saturday).
-        ``horizon``: None or "coverage" (answer only 2000-01-01..2027-12-31) or
+        ``horizon``: None or "coverage" (answer only the data's years, ``coverage``) or
         "provisional" (extend the statutory rules up to 2100; results past
         coverage are marked provisional). ``as_known_on``: the data as it was
         known on that date (only the acts adopted by then; RULES.md section 9).

@@ -15,7 +15,6 @@ graceful shutdown.
 
 pub mod dialects;
 pub mod error;
-pub mod export;
 mod middleware;
 pub mod page;
 mod query;

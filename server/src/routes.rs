@@ -16,9 +16,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{status_of, ApiError, ApiResult};
-use crate::export::CalendarYear;
 use crate::query::{date, flag, lib, opt_date, Q};
 use crate::{dialects, AppState};
+use merzim::export::CalendarYear;
 
 #[derive(OpenApi)]
 #[openapi(
