@@ -96,7 +96,7 @@ done
 for t in test_merzim test_threads stress exit_race "${EXAMPLES[@]}"; do
     # shellcheck disable=SC2086 # NATIVE_LIBS is a list of flags
     gcc "${CFLAGS[@]}" -pthread "$(src_of "$t")" "$REL/libmerzim.a" $NATIVE_LIBS -o "$BUILD/$t-static"
-    if ldd "$BUILD/$t-static" | grep -q libmerzim; then
+    if grep -q libmerzim <<<"$(ldd "$BUILD/$t-static")"; then
         fail "$t-static links libmerzim.so dynamically"
     fi
 done
@@ -212,8 +212,11 @@ echo "pkg-config --modversion merzim: $(pkg-config --modversion merzim)"
 # shellcheck disable=SC2046 # pkg-config prints a list of flags
 gcc -std=c99 -Wall -Wextra -Werror "$EX/eval_json.c" $(pkg-config --cflags --libs merzim) \
     -Wl,-rpath,"$PREFIX/lib" -o "$BUILD/pc-shared" || fail "build with pkg-config --cflags --libs merzim"
-ldd "$BUILD/pc-shared" | grep -q "libmerzim.so.0 => $PREFIX/lib/libmerzim.so.0" \
-    || { ldd "$BUILD/pc-shared" >&2; fail "pc-shared does not load libmerzim.so.0 from the staged prefix"; }
+# ldd's output is read whole first: `ldd | grep -q` under pipefail fails
+# when grep stops reading before ldd has written everything (SIGPIPE).
+LDD=$(ldd "$BUILD/pc-shared")
+grep -q "libmerzim.so.0 => $PREFIX/lib/libmerzim.so.0" <<<"$LDD" \
+    || { echo "$LDD" >&2; fail "pc-shared does not load libmerzim.so.0 from the staged prefix"; }
 "$BUILD/pc-shared" >/dev/null </dev/null || fail "pc-shared"
 # Static: only libmerzim.a in a directory of its own, so -lmerzim cannot pick the .so.
 mkdir -p "$BUILD/static-only/pkgconfig"
@@ -223,7 +226,7 @@ sed -e "s|^libdir=.*|libdir=$BUILD/static-only|" "$PREFIX/lib/pkgconfig/merzim.p
 gcc -std=c99 -Wall -Wextra -Werror "$EX/eval_json.c" \
     $(PKG_CONFIG_PATH=$BUILD/static-only/pkgconfig pkg-config --static --cflags --libs merzim) \
     -o "$BUILD/pc-static" || fail "build with pkg-config --static --cflags --libs merzim"
-if ldd "$BUILD/pc-static" | grep -q libmerzim; then fail "pc-static links libmerzim.so"; fi
+if grep -q libmerzim <<<"$(ldd "$BUILD/pc-static")"; then fail "pc-static links libmerzim.so"; fi
 "$BUILD/pc-static" >/dev/null </dev/null || fail "pc-static"
 echo "built and ran eval_json.c with pkg-config (shared and --static)"
 

@@ -72,10 +72,12 @@ echo "   built and installed in $((SECONDS - start)) s"
 
 echo "== start the Debian cluster"
 was_down=0
-if ! pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main"' | grep -q .; then
+# awk prints the cluster's line or nothing (no `| grep -q`: under pipefail it
+# can fail when grep stops reading first).
+if [ -z "$(pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main"')" ]; then
   pg_createcluster 15 main
 fi
-if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
+if [ "$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}')" != online ]; then
   was_down=1
   pg_ctlcluster 15 main start
 fi
