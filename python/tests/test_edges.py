@@ -10,6 +10,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import warnings
@@ -34,6 +35,10 @@ def kind(line):
 
 
 def _run(code, **kw):
+    # Run outside the source tree: `python -c` puts the working directory first
+    # on sys.path, and python/ holds the package's sources without the
+    # compiled extension (CI runs pytest from python/).
+    kw.setdefault("cwd", tempfile.gettempdir())
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
                           text=True, timeout=120, **kw)
 
