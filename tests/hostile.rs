@@ -846,6 +846,82 @@ fn the_evaluator_cache_drops_one_entry_at_a_time() {
     assert_eq!(ev.views_built(), built + 1);
 }
 
+/// A calendar view (as known on a date, another week) lays out the years it
+/// answers for, not 2000–2100: its tables are a fraction of the provisional
+/// horizon's, and it answers every day of coverage as the full layout does.
+#[test]
+fn a_new_calendar_view_costs_what_its_years_need() {
+    use merzim::{Horizon, Week};
+    let cal = merzim::Calendar::kazakhstan();
+    let full = cal.with_horizon(Horizon::Provisional);
+    for view in [
+        cal.clone(),
+        cal.as_known_on(NaiveDate::from_ymd_opt(2019, 6, 1).unwrap())
+            .unwrap(),
+        cal.with_week(Week::SixDay).unwrap(),
+    ] {
+        assert!(
+            view.table_bytes() * 3 < full.table_bytes(),
+            "a coverage view holds {} bytes, the full layout {}",
+            view.table_bytes(),
+            full.table_bytes()
+        );
+        let wide = view.with_horizon(Horizon::Provisional);
+        assert_eq!(wide.valid_range().1, full.valid_range().1);
+        let (first, last) = view.valid_range();
+        let mut d = first;
+        while d <= last {
+            assert_eq!(view.day(d).unwrap(), wide.day(d).unwrap(), "{d}");
+            d = d.succ_opt().unwrap();
+        }
+        // Back to coverage: the same answers and the same range.
+        let back = wide.with_horizon(Horizon::Coverage);
+        assert_eq!(back.valid_range(), view.valid_range());
+        assert_eq!(
+            back.working_days_in_year(2026).unwrap(),
+            view.working_days_in_year(2026).unwrap()
+        );
+    }
+}
+
+/// An overlay's act in the year after coverage is laid out in a coverage
+/// view (the table reaches the acts' years) and answered with the horizon.
+#[test]
+fn an_act_past_coverage_is_laid_out_in_a_short_view() {
+    use merzim::Horizon;
+    let cal = merzim::Calendar::kazakhstan()
+        .with_overlay_toml(
+            "later.toml",
+            r#"
+[[act]]
+id = "a-later-order"
+source = "an example"
+[[act.transfer]]
+day_off = "2029-01-08"
+working_day = "2029-01-13"
+"#,
+        )
+        .unwrap();
+    assert!(cal.is_working_day(d(2029, 1, 8)).is_err(), "past coverage");
+    let wide = cal.with_horizon(Horizon::Provisional);
+    assert!(!wide.is_working_day(d(2029, 1, 8)).unwrap());
+    assert!(wide.is_working_day(d(2029, 1, 13)).unwrap());
+    // A contradicting act past coverage is refused when loaded, as before.
+    let e = cal
+        .with_overlay_toml(
+            "worse.toml",
+            r#"
+[[act]]
+id = "another"
+source = "an example"
+[[act.day_off]]
+date = "2029-01-08"
+"#,
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidData, "{e}");
+}
+
 // ------------------------------------------- injection through data files
 
 /// An overlay whose act has a hostile URL, title and source.

@@ -1,5 +1,12 @@
 //! Building a calendar's per-day tables from the holiday data, one phase per
 //! function: statutory days, substitute days, acts, tables.
+//!
+//! The tables span the days a calendar can answer for, not the whole
+//! 2000–2100 range: with the coverage horizon, 2000 through the year after the
+//! last one its data names (a year file or an act's date); with the
+//! provisional horizon, through 2100. A view of the data as known on a date,
+//! or for another week, so costs what its years need (about 10,600 days
+//! today instead of 36,890).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,14 +20,22 @@ use crate::dates::{self, DAYS};
 use crate::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::{Error, Result};
 
-/// The kinds of every day of 2000–2100 and the details of the special ones,
+/// No entry in `details` for this day.
+const NO_DETAIL: u32 = u32::MAX;
+
+/// The kinds of every day of the table and the details of the special ones,
 /// while they are being laid out.
 struct Layout<'a> {
     data: &'a Dataset,
     week: Week,
+    /// Days in the table (2000-01-01 onwards).
+    days: usize,
+    /// The last year in the table.
+    last_year: i32,
     kind: Vec<u8>,
     details: Vec<(u32, Detail)>,
-    detail_at: HashMap<u32, usize>,
+    /// Per day: the position of its entry in `details`, or `NO_DETAIL`.
+    detail_at: Vec<u32>,
     /// The act that last changed a day: a day is changed by one act at most.
     changed_by: HashMap<u32, u32>,
 }
@@ -36,26 +51,31 @@ impl Layout<'_> {
 
     fn set(&mut self, i: usize, kind: DayKind, detail: Detail) {
         self.kind[i] = kind.code();
-        match self.detail_at.get(&(i as u32)) {
-            Some(&at) => self.details[at].1 = detail,
-            None => {
-                self.detail_at.insert(i as u32, self.details.len());
+        match self.detail_at[i] {
+            NO_DETAIL => {
+                self.detail_at[i] = self.details.len() as u32;
                 self.details.push((i as u32, detail));
             }
+            at => self.details[at as usize].1 = detail,
         }
+    }
+
+    /// The index of `date` when it lies in the table.
+    fn index(&self, date: NaiveDate) -> Option<usize> {
+        dates::index_in_table(date).filter(|&i| i < self.days)
     }
 
     /// Phase 1: weekly days off, statutory holidays and religious days, year by
     /// year. Returns the public holidays (day index, rule) in date order.
     fn statutory_days(&mut self) -> Vec<(usize, usize)> {
-        for i in 0..DAYS {
+        for i in 0..self.days {
             if self.is_weekend(dates::weekday_of(i as u32)) {
                 self.kind[i] = DayKind::Weekend.code();
             }
         }
         let data = self.data;
         let mut public = Vec::new();
-        for year in FIRST_YEAR..=LAST_YEAR {
+        for year in FIRST_YEAR..=self.last_year {
             for (r, rule) in data.holidays.iter().enumerate() {
                 if year < rule.from
                     || year > rule.until
@@ -64,8 +84,7 @@ impl Layout<'_> {
                     continue;
                 }
                 for &(m, d) in &rule.dates {
-                    let Some(i) =
-                        NaiveDate::from_ymd_opt(year, m, d).and_then(dates::index_in_table)
+                    let Some(i) = NaiveDate::from_ymd_opt(year, m, d).and_then(|d| self.index(d))
                     else {
                         continue;
                     };
@@ -87,7 +106,7 @@ impl Layout<'_> {
             if !data.knows(kurban.known_from, kurban.known_until) {
                 continue;
             }
-            let Some(i) = dates::index_in_table(kurban.date) else {
+            let Some(i) = self.index(kurban.date) else {
                 continue;
             };
             let kind = if self.kind(i) == DayKind::Holiday {
@@ -110,10 +129,10 @@ impl Layout<'_> {
                 continue;
             }
             let mut j = i + 1;
-            while j < DAYS && self.kind(j) != DayKind::Working {
+            while j < self.days && self.kind(j) != DayKind::Working {
                 j += 1;
             }
-            if j < DAYS {
+            if j < self.days {
                 self.set(
                     j,
                     DayKind::SubstituteDayOff,
@@ -133,13 +152,17 @@ impl Layout<'_> {
             let bad = |what: String| {
                 Error::invalid_data(format!("{}: act {:?}: {what}", act.origin, act.id))
             };
+            // The table reaches every act's days (`table_last_year`).
+            let days = self.days;
             let index = |d: NaiveDate| {
-                dates::index_in_table(d).ok_or_else(|| {
-                    let (first, last) = dates::table_range();
-                    bad(format!(
-                        "{d} is outside the calendar's range {first}..={last}"
-                    ))
-                })
+                dates::index_in_table(d)
+                    .filter(|&i| i < days)
+                    .ok_or_else(|| {
+                        let (first, last) = dates::table_range();
+                        bad(format!(
+                            "{d} is outside the calendar's range {first}..={last}"
+                        ))
+                    })
             };
             // One act per day: a day made a working day by one act and off by
             // another (or a self-cancelling swap inside one act) contradicts.
@@ -223,9 +246,10 @@ impl Layout<'_> {
         .ok_or_else(|| {
             Error::invalid_data(format!("year {coverage_last_year} is past {LAST_YEAR}"))
         })? as u32;
+        let days = self.days;
         let mut kind = self.kind;
-        let mut cum = Vec::with_capacity(DAYS + 1);
-        let mut working = Vec::with_capacity(DAYS);
+        let mut cum = Vec::with_capacity(days + 1);
+        let mut working = Vec::with_capacity(days);
         let mut n: u16 = 0;
         for (i, k) in kind.iter_mut().enumerate() {
             cum.push(n);
@@ -267,7 +291,7 @@ impl Layout<'_> {
             horizon,
             data_version,
             valid_last: match horizon {
-                Horizon::Provisional => (DAYS - 1) as u32,
+                Horizon::Provisional => (days - 1) as u32,
                 _ => coverage_last,
             },
             coverage_last,
@@ -301,14 +325,41 @@ fn coverage_last_year(data: &Dataset) -> Result<i32> {
     Ok(last_year)
 }
 
+/// The last year of the table: 2100 for the provisional horizon; else the
+/// year after the last one the data names (its coverage, an act's date), so
+/// that a substitute day or an act's day in January after coverage is laid out
+/// as in the full table.
+fn table_last_year(data: &Dataset, horizon: Horizon) -> Result<i32> {
+    if horizon == Horizon::Provisional {
+        return Ok(LAST_YEAR);
+    }
+    let acts = data.acts.iter().flat_map(|a| {
+        let moved = a.transfers.iter().flat_map(|&(off, work)| [off, work]);
+        moved.chain(a.days_off.iter().copied()).map(|d| d.year())
+    });
+    let named = acts.fold(coverage_last_year(data)?, i32::max);
+    Ok((named + 1).min(LAST_YEAR))
+}
+
+/// Days from 2000-01-01 through 31 December of `year` (at most the whole table).
+fn days_through(year: i32) -> usize {
+    NaiveDate::from_ymd_opt(year, 12, 31)
+        .and_then(dates::index_in_table)
+        .map_or(DAYS, |i| i + 1)
+}
+
 /// The tables of `data` counted for `week`, answering up to `horizon`.
 pub(super) fn build(data: Arc<Dataset>, week: Week, horizon: Horizon) -> Result<Tables> {
+    let last_year = table_last_year(&data, horizon)?;
+    let days = days_through(last_year);
     let mut layout = Layout {
         data: &data,
         week,
-        kind: vec![DayKind::Working.code(); DAYS],
+        days,
+        last_year,
+        kind: vec![DayKind::Working.code(); days],
         details: Vec::new(),
-        detail_at: HashMap::new(),
+        detail_at: vec![NO_DETAIL; days],
         changed_by: HashMap::new(),
     };
     let public = layout.statutory_days();

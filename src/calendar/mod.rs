@@ -158,16 +158,25 @@ impl Calendar {
         Ok(Calendar { inner: Arc::new(t) })
     }
 
-    /// This calendar with another horizon (see [`Horizon`]). The tables always
-    /// span 2000–2100; the horizon only moves the last date answered.
+    /// This calendar with another horizon (see [`Horizon`]). The horizon moves
+    /// the last date answered; the tables of a calendar span the days it can
+    /// answer for, so going provisional lays the years past coverage out once.
     pub fn with_horizon(&self, horizon: Horizon) -> Calendar {
         if horizon == self.inner.horizon {
             return self.clone();
         }
+        let days = self.inner.kind.len();
+        if horizon == Horizon::Provisional && days < dates::DAYS {
+            // The same data laid out through 2100: it laid out through an
+            // earlier year with every act in it, so it cannot fail now.
+            if let Ok(t) = build::build(self.inner.data.clone(), self.inner.week, horizon) {
+                return Calendar { inner: Arc::new(t) };
+            }
+        }
         let mut t = (*self.inner).clone();
         t.horizon = horizon;
         t.valid_last = match horizon {
-            Horizon::Provisional => (dates::DAYS - 1) as u32,
+            Horizon::Provisional => (days - 1) as u32,
             _ => t.coverage_last,
         };
         // The `yyyymmdd` tables end at `valid_last`: built again on first use.

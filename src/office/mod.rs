@@ -81,14 +81,20 @@ impl OfficeTime {
     /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the
     /// first working day whose weekday has no hours in `schedule`.
     pub fn new(calendar: &Calendar, schedule: Schedule) -> Result<OfficeTime> {
-        for i in 0..=calendar.valid_last() {
-            if calendar.working_at(i) && schedule.intervals(profile_weekday(calendar, i)).is_empty()
-            {
-                return Err(Error::invalid_input(format!(
-                    "the schedule has no office hours on {:?}, but {} is a working day",
-                    profile_weekday(calendar, i),
-                    calendar.date_of(i)
-                )));
+        // Days are read only when some weekday has no hours.
+        let no_hours: [bool; 7] =
+            std::array::from_fn(|p| schedule.intervals(weekday_of_profile(p)).is_empty());
+        if no_hours.iter().any(|&n| n) {
+            let profile = profile_by_weekday(calendar);
+            let days = calendar.day_tables();
+            for (i, w) in (0..=calendar.valid_last()).zip(weekdays_from_base()) {
+                if days.is_working(i as usize) && no_hours[profile[w]] {
+                    return Err(Error::invalid_input(format!(
+                        "the schedule has no office hours on {:?}, but {} is a working day",
+                        profile_weekday(calendar, i),
+                        calendar.date_of(i)
+                    )));
+                }
             }
         }
         Ok(OfficeTime::lay(calendar, schedule))
@@ -97,24 +103,27 @@ impl OfficeTime {
     /// The tables of `schedule` over `calendar`; a working day whose weekday
     /// has no hours counts as a day without office time.
     fn lay(calendar: &Calendar, schedule: Schedule) -> OfficeTime {
-        let profiles: [Vec<(u16, u16)>; 7] = std::array::from_fn(|d| {
-            let wd = crate::dates::weekday_of(d as u32 + 2); // index 2 is a Monday
+        let profiles: [Vec<(u16, u16)>; 7] = std::array::from_fn(|p| {
             schedule
-                .intervals(wd)
+                .intervals(weekday_of_profile(p))
                 .iter()
                 .map(|iv: &Interval| (iv.start, iv.end))
                 .collect()
         });
+        let minutes: [u32; 7] =
+            std::array::from_fn(|p| profiles[p].iter().map(|(s, e)| (e - s) as u32).sum());
+        let profile = profile_by_weekday(calendar);
         let last = calendar.valid_last();
         let mut cum_min = Vec::with_capacity(last as usize + 2);
         let mut total = 0u32;
         let mut used = [false; 7];
-        for i in 0..=last {
+        let days = calendar.day_tables();
+        for (i, w) in (0..=last as usize).zip(weekdays_from_base()) {
             cum_min.push(total);
-            if calendar.working_at(i) {
-                let p = profile_of(calendar, i);
+            if days.is_working(i) {
+                let p = profile[w];
                 used[p] = !profiles[p].is_empty();
-                total += profiles[p].iter().map(|(s, e)| (e - s) as u32).sum::<u32>();
+                total += minutes[p];
             }
         }
         cum_min.push(total);
@@ -532,6 +541,28 @@ fn profile_of(cal: &Calendar, i: u32) -> usize {
     profile_weekday(cal, i).num_days_from_monday() as usize
 }
 
+/// The weekday of profile `p` (0 = Monday).
+fn weekday_of_profile(p: usize) -> Weekday {
+    crate::dates::weekday_of(p as u32 + 2) // index 2 is a Monday
+}
+
+/// The profile of a working day by its weekday (0 = Monday): its own, or
+/// Monday's for a working weekend ([`profile_weekday`] without a date).
+fn profile_by_weekday(cal: &Calendar) -> [usize; 7] {
+    std::array::from_fn(|w| {
+        if cal.week().is_rest_day(weekday_of_profile(w)) {
+            0
+        } else {
+            w
+        }
+    })
+}
+
+/// The weekdays (0 = Monday) of day indices 0, 1, 2, …: 2000-01-01 was a Saturday.
+fn weekdays_from_base() -> impl Iterator<Item = usize> {
+    (0..7).cycle().skip(5)
+}
+
 fn profile_weekday(cal: &Calendar, i: u32) -> Weekday {
     let wd = crate::dates::weekday_of(i);
     // Only a working weekend gets here (non-working days have no profile).
@@ -553,5 +584,14 @@ mod tests {
                 .weekday(),
             chrono::Weekday::Sat
         );
+    }
+
+    #[test]
+    fn weekdays_from_base_follow_the_dates() {
+        for (i, w) in (0..100u32).zip(super::weekdays_from_base()) {
+            let wd = crate::dates::weekday_of(i).num_days_from_monday() as usize;
+            assert_eq!(w, wd, "day {i}");
+            assert_eq!(super::weekday_of_profile(w), crate::dates::weekday_of(i));
+        }
     }
 }
