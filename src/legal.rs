@@ -92,6 +92,9 @@ pub struct LegalDue {
     pub handoff: Option<NaiveDateTime>,
     /// Whether the result depends on a provisional day.
     pub provisional: bool,
+    /// The date the calendar's data was last checked against official
+    /// sources ([`Calendar::data_as_of`](crate::Calendar::data_as_of)).
+    pub data_as_of: Option<NaiveDate>,
     /// The office's zone.
     pub zone: Zone,
 }
@@ -222,6 +225,7 @@ impl OfficeTime {
             due,
             handoff: d.handoff.map(|h| self.naive(h)),
             provisional: cal.provisional_between(first, last),
+            data_as_of: cal.data_as_of(),
             zone: self.zone(),
         })
     }

@@ -97,7 +97,8 @@ pub use office::OfficeTime;
 pub use recompute::{Change, Recompute};
 pub use regulation::{
     Amendment, ApprovingAct, CompiledChain, Lapse, LintFinding, Outcome, OverallTerm, Regulation,
-    Step, StepTiming, StorageRule, TermDue, Timeline, TimelineColumns, TimelineRow,
+    Step, StepTiming, StorageRule, TermDue, Timeline, TimelineColumns, TimelineOptions,
+    TimelineRow,
 };
 pub use schedule::{Interval, Schedule};
 pub use sla::SlaStatus;

@@ -505,3 +505,93 @@ mod chains {
         }
     }
 }
+
+/// The start rules of the overall term and the refusal (`TimelineOptions`):
+/// each due is the legal term of the same length with that start rule, for
+/// every bundled regulation, channel and a run of submissions around the
+/// New Year and Nauryz; the default is the submission day.
+#[test]
+fn timeline_start_rules_are_the_legal_terms_start_rules() {
+    use merzim::{LegalOptions, StartRule, TermEnd, TimelineOptions};
+    let o = office();
+    let rules = [StartRule::SubmissionDay, StartRule::NextDay];
+    for id in Regulation::bundled_ids() {
+        let reg = Regulation::bundled(id).unwrap();
+        for &channel in &reg.channels {
+            for start in ["2025-12-29 17:00", "2026-03-19 10:00", "2026-03-20 18:29"] {
+                let s = t(start);
+                for term_start in rules {
+                    for refusal_start in rules {
+                        let options = TimelineOptions {
+                            term_start,
+                            refusal_start,
+                        };
+                        let tl = reg
+                            .timeline_with(&o, s, channel, Outcome::Approve, options)
+                            .unwrap();
+                        assert_eq!(tl.options, options);
+                        assert_eq!(tl.data_as_of, o.calendar().data_as_of());
+                        let legal = |term: Term, start: StartRule| {
+                            let lo = LegalOptions {
+                                channel,
+                                start,
+                                end: TermEnd::CloseOfBusiness,
+                            };
+                            o.legal_due(s, term, lo).unwrap().due
+                        };
+                        assert_eq!(
+                            tl.refusal_due,
+                            reg.refusal.map(|r| legal(r, refusal_start)),
+                            "{id} {channel} {start} {options:?}"
+                        );
+                        let due: Vec<_> = tl.alternatives.iter().map(|a| a.due).collect();
+                        let want: Vec<_> = reg
+                            .term
+                            .iter()
+                            .flat_map(|t| &t.alternatives)
+                            .map(|&a| legal(a, term_start))
+                            .collect();
+                        assert_eq!(due, want, "{id} {channel} {start} {options:?}");
+                        if options == TimelineOptions::default() {
+                            let plain = reg.timeline(&o, s, channel, Outcome::Approve).unwrap();
+                            assert_eq!(plain, tl);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A batch line names the start rules of a regulation case; a term case
+/// refuses them (it has `start`).
+#[test]
+fn batch_lines_name_the_start_rules() {
+    let ev = Evaluator::new(Calendar::kazakhstan());
+    let line = |extra: &str| {
+        let a = ev.evaluate_json(&format!(
+            r#"{{"id": 1, "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T10:00"{extra}}}"#
+        ));
+        serde_json::from_str::<serde_json::Value>(&a).unwrap()
+    };
+    let plain = line("");
+    let next = line(r#", "refusal_start": "next_day", "term_start": "next_day""#);
+    assert_eq!(plain["refusal_due"], "2026-03-19T18:30:00+05:00");
+    assert_eq!(next["refusal_due"], "2026-03-20T18:30:00+05:00");
+    assert_ne!(plain["term_due"], next["term_due"]);
+    assert_eq!(plain["data_as_of"], next["data_as_of"]);
+    assert!(plain["data_as_of"].is_string());
+    let bad = line(r#", "refusal_start": "monday""#);
+    assert_eq!(bad["error"]["kind"], "invalid_input", "{bad}");
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("refusal_start"),
+        "{bad}"
+    );
+    let term = ev.evaluate_json(
+        r#"{"id": 2, "submitted": "2026-03-18T10:00", "term": "2 working days", "refusal_start": "next_day"}"#,
+    );
+    assert!(term.contains("unknown field `refusal_start`"), "{term}");
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 use merzim::batch::{Id, RegulationResponse, SkippedResponse};
-use merzim::{Channel, OfficeTime, Outcome, Submitted};
+use merzim::{Channel, OfficeTime, Outcome, StartRule, Submitted, TimelineOptions};
 
 use crate::options::{
     lib, named, regulation, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts,
@@ -28,6 +28,12 @@ pub struct TimelineCmd {
     /// Which result the chain leads to.
     #[arg(long, default_value = "approve", value_parser = named::<Outcome>())]
     outcome: Outcome,
+    /// Day 1 of the overall term: the submission day (as the regulations say, "со дня сдачи") or the next day (Civil Code art. 173).
+    #[arg(long, default_value = "submission_day", value_parser = named::<StartRule>())]
+    term_start: StartRule,
+    /// Day 1 of the two working days of a refusal for incomplete documents: the submission day or the next day.
+    #[arg(long, default_value = "submission_day", value_parser = named::<StartRule>())]
+    refusal_start: StartRule,
     #[command(flatten)]
     office: OfficeOpts,
     #[command(flatten)]
@@ -47,7 +53,11 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let z = c.office.tz;
     let channel = c.channel.channel;
     let local = z.local_of(c.submitted)?;
-    let tl = reg.timeline(&office, local, channel, c.outcome)?;
+    let options = TimelineOptions {
+        term_start: c.term_start,
+        refusal_start: c.refusal_start,
+    };
+    let tl = reg.timeline_with(&office, local, channel, c.outcome, options)?;
     let span_end = tl.span_end();
     let skipped = if c.explain.explain {
         Some(office.explain(local, span_end)?)

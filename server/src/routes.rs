@@ -315,6 +315,10 @@ pub struct TimelineQuery {
     outcome: Option<String>,
     /// `provider` (default), `portal` or `state_corporation` (one the regulation offers).
     channel: Option<String>,
+    /// Day 1 of the overall term: `submission_day` (default) or `next_day`.
+    term_start: Option<String>,
+    /// Day 1 of a refusal for incomplete documents: `submission_day` (default) or `next_day`.
+    refusal_start: Option<String>,
     /// The office's IANA time zone (default `Asia/Almaty`).
     tz: Option<String>,
     /// Office hours.
@@ -430,6 +434,12 @@ async fn timeline(
     }
     if let Some(c) = lib::<Channel>(q.channel.as_deref())? {
         r.channel = c;
+    }
+    if let Some(t) = lib::<StartRule>(q.term_start.as_deref())? {
+        r.options.term_start = t;
+    }
+    if let Some(t) = lib::<StartRule>(q.refusal_start.as_deref())? {
+        r.options.refusal_start = t;
     }
     if let Some(z) = lib::<Zone>(q.tz.as_deref())? {
         r.tz = z;

@@ -182,6 +182,34 @@ async fn regulations_and_timeline() {
     .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text());
     assert!(a.json()["steps"].as_array().unwrap().len() > 1);
+    // The start rules are the batch line's `term_start` and `refusal_start`.
+    let id = "east-kazakhstan-2016-land-purpose-change";
+    let line = format!(
+        r#"{{"id": 0, "regulation": "{id}", "submitted": "2026-03-18T10:00", "term_start": "next_day", "refusal_start": "next_day"}}"#
+    );
+    let mut batch: serde_json::Value =
+        serde_json::from_str(&Evaluator::new(Calendar::kazakhstan()).evaluate_json(&line)).unwrap();
+    let a = get(
+        &app,
+        &format!("/v1/regulations/{id}/timeline?submitted=2026-03-18T10:00&term_start=next_day&refusal_start=next_day"),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    batch["id"] = serde_json::Value::Null;
+    assert_eq!(a.json(), batch);
+    let plain = get(
+        &app,
+        &format!("/v1/regulations/{id}/timeline?submitted=2026-03-18T10:00"),
+    )
+    .await;
+    assert_ne!(plain.json()["refusal_due"], batch["refusal_due"]);
+    let a = get(
+        &app,
+        &format!("/v1/regulations/{id}/timeline?submitted=2026-03-18T10:00&refusal_start=tomorrow"),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.text());
+    let id = bundled[0];
     let a = get(&app, "/v1/regulations/no-such-thing").await;
     assert_eq!(
         (a.status, a.kind().as_str()),

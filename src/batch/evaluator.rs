@@ -310,7 +310,7 @@ impl Evaluator {
                     .with_zone(r.tz);
                 let reg = self.regulation(&r.regulation)?;
                 let s = r.tz.local_of(r.submitted)?;
-                let tl = reg.timeline(&office, s, r.channel, r.outcome)?;
+                let tl = reg.timeline_with(&office, s, r.channel, r.outcome, r.options)?;
                 let mut out = RegulationResponse::new(r.id.clone(), &tl);
                 if r.explain {
                     let skipped = office.explain(s, tl.span_end())?;

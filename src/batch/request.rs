@@ -9,7 +9,7 @@ use crate::calendar::Horizon;
 use crate::error::{excerpt, quoted};
 use crate::legal::{Channel, LegalOptions, StartRule, TermEnd};
 use crate::names::Lang;
-use crate::regulation::Outcome;
+use crate::regulation::{Outcome, TimelineOptions};
 use crate::schedule::Schedule;
 use crate::term::Term;
 use crate::week::Week;
@@ -82,6 +82,9 @@ pub struct RegulationRequest {
     pub channel: Channel,
     /// The outcome.
     pub outcome: Outcome,
+    /// The start rules of the overall term and the refusal (`term_start`,
+    /// `refusal_start`).
+    pub options: TimelineOptions,
     /// The office's zone.
     pub tz: Zone,
     /// The office schedule; `None` for the state-body default.
@@ -107,6 +110,7 @@ impl RegulationRequest {
             submitted,
             channel: Channel::default(),
             outcome: Outcome::default(),
+            options: TimelineOptions::default(),
             tz: Zone::default(),
             schedule: None,
             week: None,
@@ -209,6 +213,10 @@ struct Fields<'a> {
     #[serde(borrow)]
     outcome: Option<&'a RawValue>,
     #[serde(borrow)]
+    term_start: Option<&'a RawValue>,
+    #[serde(borrow)]
+    refusal_start: Option<&'a RawValue>,
+    #[serde(borrow)]
     tz: Option<&'a RawValue>,
     #[serde(borrow)]
     schedule: Option<&'a RawValue>,
@@ -225,8 +233,7 @@ struct Fields<'a> {
 }
 
 const TERM_FIELDS: &str = "id, submitted, term, channel, start, end, tz, schedule, week, horizon, as_known_on, explain, lang";
-const REGULATION_FIELDS: &str =
-    "id, regulation, submitted, channel, outcome, tz, schedule, week, horizon, as_known_on, explain, lang";
+const REGULATION_FIELDS: &str = "id, regulation, submitted, channel, outcome, term_start, refusal_start, tz, schedule, week, horizon, as_known_on, explain, lang";
 
 impl Fields<'_> {
     fn into_request(self, id: Id) -> Result<Request> {
@@ -241,7 +248,14 @@ impl Fields<'_> {
             .find(|(_, v)| v.is_some())
             .map(|(k, _)| (k, "regulation", REGULATION_FIELDS))
         } else {
-            self.outcome.map(|_| ("outcome", "term", TERM_FIELDS))
+            [
+                ("outcome", self.outcome),
+                ("term_start", self.term_start),
+                ("refusal_start", self.refusal_start),
+            ]
+            .into_iter()
+            .find(|(_, v)| v.is_some())
+            .map(|(k, _)| (k, "term", TERM_FIELDS))
         };
         if let Some((k, case, allowed)) = misplaced {
             return Err(Error::invalid_input(format!(
@@ -267,6 +281,11 @@ impl Fields<'_> {
                 submitted,
                 channel,
                 outcome: optional("outcome", self.outcome)?.unwrap_or_default(),
+                options: TimelineOptions {
+                    term_start: optional("term_start", self.term_start)?.unwrap_or_default(),
+                    refusal_start: optional("refusal_start", self.refusal_start)?
+                        .unwrap_or_default(),
+                },
                 tz,
                 schedule,
                 week,

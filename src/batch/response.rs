@@ -37,6 +37,10 @@ pub struct TermResponse {
     pub handoff: Option<String>,
     /// Whether it depended on a provisional day.
     pub provisional: bool,
+    /// The date the calendar's data was last checked against official
+    /// sources, `YYYY-MM-DD` (absent for data without that date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_as_of: Option<String>,
     /// Remarks on the result (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -58,6 +62,7 @@ impl TermResponse {
             due: z.to_rfc3339(due.due),
             handoff: due.handoff.map(|h| z.to_rfc3339(h)),
             provisional: due.provisional,
+            data_as_of: due.data_as_of.map(iso_date),
             warnings: Vec::new(),
             explain: None,
         }
@@ -119,6 +124,10 @@ pub struct RegulationResponse {
     pub storage_until: Option<String>,
     /// Whether it depended on a provisional day.
     pub provisional: bool,
+    /// The date the calendar's data was last checked against official
+    /// sources, `YYYY-MM-DD` (absent for data without that date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_as_of: Option<String>,
     /// Remarks: the regulation not in force on the submission date, and the
     /// like (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -165,6 +174,7 @@ impl RegulationResponse {
             handoff: at(timeline.handoff),
             storage_until: at(timeline.storage_until),
             provisional: timeline.provisional,
+            data_as_of: timeline.data_as_of.map(iso_date),
             warnings: timeline.warnings.clone(),
             explain: None,
         }

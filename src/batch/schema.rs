@@ -73,6 +73,12 @@ struct RegulationLine {
     channel: Option<Channel>,
     /// Which result the chain leads to (default `approve`).
     outcome: Option<Outcome>,
+    /// Day 1 of the overall term: `submission_day` (the default) or
+    /// `next_day` (Civil Code art. 173).
+    term_start: Option<StartRule>,
+    /// Day 1 of the refusal for incomplete documents: `submission_day` (the
+    /// default) or `next_day`.
+    refusal_start: Option<StartRule>,
     /// The office's IANA time zone (default `Asia/Almaty`).
     tz: Option<String>,
     /// Office hours (as in a term case).

@@ -87,6 +87,7 @@ pub(super) fn term(r: &TermResponse) -> Result<String, serde_json::Error> {
     o.string("due", &r.due);
     o.opt_string("handoff", r.handoff.as_deref());
     o.bool("provisional", r.provisional);
+    o.opt_string("data_as_of", r.data_as_of.as_deref());
     if !r.warnings.is_empty() {
         o.value("warnings", &r.warnings)?;
     }
@@ -145,6 +146,7 @@ pub(super) fn regulation(r: &RegulationResponse) -> Result<String, serde_json::E
     o.opt_string("handoff", r.handoff.as_deref());
     o.opt_string("storage_until", r.storage_until.as_deref());
     o.bool("provisional", r.provisional);
+    o.opt_string("data_as_of", r.data_as_of.as_deref());
     if !r.warnings.is_empty() {
         o.value("warnings", &r.warnings)?;
     }

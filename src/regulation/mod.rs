@@ -8,7 +8,7 @@ mod timeline;
 
 pub use bulk::{TimelineColumns, TimelineRow};
 pub use lint::LintFinding;
-pub use timeline::{CompiledChain, StepTiming, TermDue, Timeline};
+pub use timeline::{CompiledChain, StepTiming, TermDue, Timeline, TimelineOptions};
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

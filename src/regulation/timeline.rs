@@ -65,6 +65,37 @@ impl TermDue {
     }
 }
 
+/// The start rules of a timeline's overall term and of its refusal for
+/// incomplete documents, each with the rules' default (RULES.md §7.7).
+///
+/// The steps always run from the submission; these say which day is day 1
+/// of the two terms that a person counts in days. The State Corporation's
+/// intake day is never counted, whatever the rule (Law on public services
+/// art. 20 p. 1).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use merzim::{Calendar, Channel, OfficeTime, Outcome, Regulation, Schedule, StartRule, TimelineOptions};
+/// let office = OfficeTime::new(&Calendar::kazakhstan(), Schedule::state_body())?;
+/// let reg = Regulation::bundled("east-kazakhstan-2016-land-purpose-change")?;
+/// let s = NaiveDate::from_ymd_opt(2026, 3, 18).unwrap().and_hms_opt(10, 0, 0).unwrap();
+/// let civil = TimelineOptions { refusal_start: StartRule::NextDay, ..TimelineOptions::default() };
+/// let t = reg.timeline_with(&office, s, Channel::Provider, Outcome::Approve, civil)?;
+/// // Wednesday 18 March 2026: day 1 of the refusal is Thursday, day 2 Friday.
+/// assert_eq!(t.refusal_due.unwrap().to_string(), "2026-03-20 18:30:00");
+/// let t = reg.timeline(&office, s, Channel::Provider, Outcome::Approve)?;
+/// assert_eq!(t.refusal_due.unwrap().to_string(), "2026-03-19 18:30:00");
+/// # Ok::<(), merzim::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct TimelineOptions {
+    /// Day 1 of the overall term (default: the submission day).
+    pub term_start: StartRule,
+    /// Day 1 of the refusal for incomplete documents (default: the
+    /// submission day).
+    pub refusal_start: StartRule,
+}
+
 /// A regulation's steps chained for one submission, channel and outcome:
 /// local wall-clock times, and zoned instants through the `*_zoned` methods.
 ///
@@ -101,6 +132,11 @@ pub struct Timeline {
     pub storage_until: Option<NaiveDateTime>,
     /// Whether anything computed depended on a provisional day.
     pub provisional: bool,
+    /// The start rules of the overall term and the refusal.
+    pub options: TimelineOptions,
+    /// The date the calendar's data was last checked against official
+    /// sources ([`Calendar::data_as_of`](crate::Calendar::data_as_of)).
+    pub data_as_of: Option<chrono::NaiveDate>,
     /// Remarks: the regulation not in force at that date, a partial result,
     /// and the like.
     pub warnings: Vec<String>,
@@ -200,6 +236,7 @@ pub struct CompiledChain {
     pub(crate) channel: Channel,
     /// `state_corporation` with a storage rule: how long the centre keeps a result.
     pub(crate) storage_keep: Option<Term>,
+    pub(crate) options: TimelineOptions,
 }
 
 impl Regulation {
@@ -210,6 +247,21 @@ impl Regulation {
     /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the regulation does not offer `channel` or
     /// has no `outcome` path.
     pub fn compile(&self, channel: Channel, outcome: Outcome) -> Result<CompiledChain> {
+        self.compile_with(channel, outcome, TimelineOptions::default())
+    }
+
+    /// [`compile`](Regulation::compile) with the start rules of the overall
+    /// term and the refusal.
+    ///
+    /// # Errors
+    ///
+    /// As [`compile`](Regulation::compile).
+    pub fn compile_with(
+        &self,
+        channel: Channel,
+        outcome: Outcome,
+        options: TimelineOptions,
+    ) -> Result<CompiledChain> {
         self.ensure_offers(channel, outcome)?;
         let chosen = || self.steps.iter().filter(|s| s.belongs_to(outcome));
         // Sized once: a filtered iterator would grow the vectors step by step.
@@ -233,6 +285,7 @@ impl Regulation {
                 (Some(rule), Channel::StateCorporation) => Some(rule.keep),
                 _ => None,
             },
+            options,
         })
     }
 
@@ -263,7 +316,30 @@ impl Regulation {
         channel: Channel,
         outcome: Outcome,
     ) -> Result<Timeline> {
-        let chain = self.compile(channel, outcome)?;
+        self.timeline_with(
+            office,
+            submitted,
+            channel,
+            outcome,
+            TimelineOptions::default(),
+        )
+    }
+
+    /// [`timeline`](Regulation::timeline) with the start rules of the overall
+    /// term and the refusal (see [`TimelineOptions`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`timeline`](Regulation::timeline).
+    pub fn timeline_with(
+        &self,
+        office: &OfficeTime,
+        submitted: NaiveDateTime,
+        channel: Channel,
+        outcome: Outcome,
+        options: TimelineOptions,
+    ) -> Result<Timeline> {
+        let chain = self.compile_with(channel, outcome, options)?;
         let s = office.local(submitted)?;
         let mut detail = Detail {
             ends: Vec::with_capacity(chain.steps.len()),
@@ -322,6 +398,8 @@ impl Regulation {
             storage_until: core.storage_until.map(|t| office.naive(t)),
             provisional: cal
                 .provisional_between(cal.date_of(core.first_day), cal.date_of(core.last_day)),
+            options,
+            data_as_of: cal.data_as_of(),
             warnings,
             zone,
         })
@@ -329,13 +407,19 @@ impl Regulation {
 }
 
 impl CompiledChain {
-    fn options(&self) -> LegalOptions {
-        // §7.7: the overall term and the refusal use the default start rule.
+    /// The legal options of a term of this chain starting per `start`
+    /// (§7.7: each day-counted term ends at close of business).
+    fn options(&self, start: StartRule) -> LegalOptions {
         LegalOptions {
             channel: self.channel,
-            start: StartRule::SubmissionDay,
+            start,
             end: TermEnd::CloseOfBusiness,
         }
+    }
+
+    /// The start rules of the overall term and the refusal.
+    pub fn timeline_options(&self) -> TimelineOptions {
+        self.options
     }
 
     /// The step numbers, in order.
@@ -417,7 +501,7 @@ impl CompiledChain {
                 (t, last_day)
             }
         };
-        let o = self.options();
+        let o = self.options(self.options.term_start);
         let mut term_due: Option<Local> = None;
         let mut handoff = None;
         for &alt in &self.alternatives {
@@ -433,7 +517,7 @@ impl CompiledChain {
         }
         let refusal_due = match self.refusal {
             Some(r) => {
-                let d = office.legal_due_local(s, r, o)?;
+                let d = office.legal_due_local(s, r, self.options(self.options.refusal_start))?;
                 last_day = last_day.max(d.last_day);
                 Some(d.due)
             }
