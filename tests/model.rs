@@ -57,8 +57,9 @@ fn regulation_cases() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     // The seven results, the two alternatives of the overall term and the
     // warning that the 2019 law took away the regulation's basis (RULES.md
-    // §10); no other field.
-    assert_eq!(keys.len(), 9, "{keys:?}");
+    // §10) with its code; no other field.
+    assert_eq!(keys.len(), 10, "{keys:?}");
+    assert_eq!(v["warning_codes"], serde_json::json!(["may_have_lapsed"]));
     assert_eq!(v["alternatives"][1]["due"], "2026-04-21T18:30:00+05:00");
     let warnings = v["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 1);

@@ -57,7 +57,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let lang = c.output.lang;
     if c.output.json {
         // The library's one form of the result (a batch line's answer).
-        let mut r = RegulationResponse::new(Id::null(), &tl);
+        let mut r = RegulationResponse::new_in(Id::null(), &tl, lang);
         r.explain = skipped.map(|s| SkippedResponse::list(&s, z, lang));
         write_json(out, &r)?;
         return Ok(());
@@ -172,7 +172,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
         t.yes_no(tl.provisional).to_string(),
     )?;
     for w in &tl.warnings {
-        writeln!(out, "{}: {w}", t.warning)?;
+        writeln!(out, "{}: {}", t.warning, w.text(lang))?;
     }
     zone_note(out, z, local)?;
     if channel == Channel::StateCorporation {

@@ -311,7 +311,7 @@ impl Evaluator {
                 let reg = self.regulation(&r.regulation)?;
                 let s = r.tz.local_of(r.submitted)?;
                 let tl = reg.timeline(&office, s, r.channel, r.outcome)?;
-                let mut out = RegulationResponse::new(r.id.clone(), &tl);
+                let mut out = RegulationResponse::new_in(r.id.clone(), &tl, r.lang);
                 if r.explain {
                     let skipped = office.explain(s, tl.span_end())?;
                     out.explain = Some(SkippedResponse::list(&skipped, r.tz, r.lang));

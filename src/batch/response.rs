@@ -120,9 +120,14 @@ pub struct RegulationResponse {
     /// Whether it depended on a provisional day.
     pub provisional: bool,
     /// Remarks: the regulation not in force on the submission date, and the
-    /// like (absent when there are none).
+    /// like, in the request's `lang` (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The stable code of each remark in `warnings`, in the same order
+    /// (`not_yet_in_force`, `repealed`, `may_have_lapsed`,
+    /// `storage_beyond_data`; absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warning_codes: Vec<String>,
     /// What did not count between the submission and the later of the
     /// chain's end and the term's due (only with `"explain": true`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,8 +135,13 @@ pub struct RegulationResponse {
 }
 
 impl RegulationResponse {
-    /// The form of `timeline` for the line `id`.
+    /// The form of `timeline` for the line `id`, its warnings in English.
     pub fn new(id: Id, timeline: &Timeline) -> RegulationResponse {
+        RegulationResponse::new_in(id, timeline, Lang::En)
+    }
+
+    /// The form of `timeline` for the line `id`, its warnings in `lang`.
+    pub fn new_in(id: Id, timeline: &Timeline, lang: Lang) -> RegulationResponse {
         let z = timeline.zone;
         let at = |t: Option<NaiveDateTime>| t.map(|t| z.to_rfc3339(t));
         RegulationResponse {
@@ -165,7 +175,16 @@ impl RegulationResponse {
             handoff: at(timeline.handoff),
             storage_until: at(timeline.storage_until),
             provisional: timeline.provisional,
-            warnings: timeline.warnings.clone(),
+            warnings: timeline
+                .warnings
+                .iter()
+                .map(|w| w.text(lang).to_string())
+                .collect(),
+            warning_codes: timeline
+                .warnings
+                .iter()
+                .map(|w| w.code.as_str().to_string())
+                .collect(),
             explain: None,
         }
     }

@@ -16,8 +16,9 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::citation::{Warning, WarningCode};
 use crate::legal::Channel;
-use crate::names::Names;
+use crate::names::{Lang, Names};
 use crate::term::Term;
 use crate::{Error, Result};
 
@@ -63,8 +64,16 @@ pub struct Lapse {
     /// A link to its official text.
     #[serde(default)]
     pub url: Option<String>,
-    /// What it changed.
+    /// What it changed (a remark, English).
     pub note: String,
+    /// The act as a structured citation, rendered per language in the
+    /// warning (`act` is the English fallback).
+    #[serde(default)]
+    pub cite: Option<crate::citation::Citation>,
+    /// What it changed, briefly, in the three languages: the warning's
+    /// reader text (`note` is the English fallback).
+    #[serde(default)]
+    pub summary: Option<Names>,
 }
 
 /// The act that approved a regulation.
@@ -249,6 +258,7 @@ impl Regulation {
         if let Some(l) = a.lapse.as_mut() {
             l.act = printable(std::mem::take(&mut l.act));
             l.note = printable(std::mem::take(&mut l.note));
+            l.summary = l.summary.take().map(printable_names);
         }
         for s in &mut self.steps {
             s.actor = arc(s.actor.clone());
@@ -464,42 +474,77 @@ impl Regulation {
 
     /// The warning for a submission on `date` outside the period in which the
     /// encoded text was in force, as far as the file knows; `None` inside it.
-    pub fn force_warning(&self, date: NaiveDate) -> Option<String> {
-        let from = self.act.in_force_from.unwrap_or(self.act.date);
+    /// Not yet in force (before `in_force_from`, else the act's date), repealed
+    /// (on or after `repealed`), or possibly lapsed (on or after `lapse.date`).
+    pub fn force_warning(&self, date: NaiveDate) -> Option<Warning> {
+        let a = &self.act;
+        let from = a.in_force_from.unwrap_or(a.date);
+        let (kk_kind, ru_kind, en_kind) = match a.kind.as_str() {
+            "resolution" | "decree" => ("қаулысы", "постановление", a.kind.as_str()),
+            "order" => ("бұйрығы", "приказ", "order"),
+            other => (other, other, other),
+        };
+        let id = &self.id;
+        let act_kk = format!("{} {} № {} {kk_kind}", a.body.kk, a.date, a.number);
+        let act_ru = format!("{ru_kind} {} от {} № {}", a.body.ru, a.date, a.number);
         if date < from {
-            return Some(format!(
-                "the encoded text of regulation {} is in force from {from} ({} No. {} of {}, as encoded), after this submission date {date}",
-                self.id, self.act.kind, self.act.number, self.act.date
+            return Some(Warning::new(
+                WarningCode::NotYetInForce,
+                Names::new(
+                    format!("{id} регламентінің мәтіні {from} бастап күшіне енеді ({act_kk}), бұл өтініш берілген {date} күнінен кейін"),
+                    format!("текст регламента {id} действует с {from} ({act_ru}), то есть после даты подачи {date}"),
+                    format!(
+                        "the encoded text of regulation {id} is in force from {from} ({en_kind} No. {} of {}, as encoded), after this submission date {date}",
+                        a.number, a.date
+                    ),
+                ),
             ));
         }
-        if let Some(r) = self.act.repealed {
+        if let Some(r) = a.repealed {
             if date >= r {
-                return Some(format!(
-                    "regulation {} was repealed on {r}, before this submission date {date}",
-                    self.id
+                return Some(Warning::new(
+                    WarningCode::Repealed,
+                    Names::new(
+                        format!("{id} регламенті {r} күшін жойды, бұл өтініш берілген {date} күнінен бұрын ({act_kk})"),
+                        format!("регламент {id} утратил силу {r}, до даты подачи {date} ({act_ru})"),
+                        format!("regulation {id} was repealed on {r}, before this submission date {date}"),
+                    ),
                 ));
             }
         }
-        if let Some(l) = self.act.lapse.as_ref().filter(|l| date >= l.date) {
-            // Sized once and written without the formatting machinery: this
-            // text goes with every timeline past the lapse.
-            let url = l.url.as_deref().unwrap_or("");
-            let mut text =
-                String::with_capacity(self.id.len() + l.act.len() + l.note.len() + url.len() + 96);
-            text.push_str("regulation ");
-            text.push_str(&self.id);
-            text.push_str(" may no longer apply to a submission on ");
-            crate::dates::push_iso_date(&mut text, date);
-            text.push_str(": ");
-            text.push_str(&l.act);
-            if !url.is_empty() {
-                text.push_str(" (");
-                text.push_str(url);
-                text.push(')');
-            }
-            text.push_str(": ");
-            text.push_str(&l.note);
-            return Some(text);
+        if let Some(l) = a.lapse.as_ref().filter(|l| date >= l.date) {
+            let act = |lang: Lang| match &l.cite {
+                Some(c) => c.render(lang),
+                None => l.act.clone(),
+            };
+            let url = l
+                .url
+                .as_deref()
+                .map(|u| format!(" ({u})"))
+                .unwrap_or_default();
+            let summary = |lang: Lang| match &l.summary {
+                Some(s) => s.get(lang).to_string(),
+                None => l.note.clone(),
+            };
+            return Some(Warning::new(
+                WarningCode::MayHaveLapsed,
+                Names::new(
+                    format!(
+                        "{id} регламенті {date} берілген өтінішке қолданылмауы мүмкін: {}{url}: {}",
+                        act(Lang::Kk),
+                        summary(Lang::Kk)
+                    ),
+                    format!(
+                        "регламент {id} может не применяться к заявлению, поданному {date}: {}{url}: {}",
+                        act(Lang::Ru),
+                        summary(Lang::Ru)
+                    ),
+                    format!(
+                        "regulation {id} may no longer apply to a submission on {date}: {}{url}: {}",
+                        l.act, l.note
+                    ),
+                ),
+            ));
         }
         None
     }
