@@ -472,6 +472,31 @@ impl Regulation {
         Ok(())
     }
 
+    /// The warnings for the submissions from `first` to `last` (inclusive):
+    /// each period-of-force warning that some submission in that range gets,
+    /// as for its first such submission (what `lint` reports).
+    pub fn force_warnings_between(&self, first: NaiveDate, last: NaiveDate) -> Vec<Warning> {
+        let a = &self.act;
+        let mut probes = vec![first];
+        for d in [a.in_force_from, a.repealed, a.lapse.as_ref().map(|l| l.date)]
+            .into_iter()
+            .flatten()
+        {
+            if first < d && d <= last {
+                probes.push(d);
+            }
+        }
+        let mut out: Vec<Warning> = Vec::new();
+        for d in probes {
+            if let Some(w) = self.force_warning(d) {
+                if !out.iter().any(|x| x.code == w.code) {
+                    out.push(w);
+                }
+            }
+        }
+        out
+    }
+
     /// The warning for a submission on `date` outside the period in which the
     /// encoded text was in force, as far as the file knows; `None` inside it.
     /// Not yet in force (before `in_force_from`, else the act's date), repealed
@@ -485,8 +510,8 @@ impl Regulation {
             other => (other, other, other),
         };
         let id = &self.id;
-        let act_kk = format!("{} {} № {} {kk_kind}", a.body.kk, a.date, a.number);
-        let act_ru = format!("{ru_kind} {} от {} № {}", a.body.ru, a.date, a.number);
+        let act_kk = format!("{}, {} № {} {kk_kind}", a.body.kk, a.date, a.number);
+        let act_ru = format!("{}, {ru_kind} от {} № {}", a.body.ru, a.date, a.number);
         if date < from {
             return Some(Warning::new(
                 WarningCode::NotYetInForce,
@@ -505,8 +530,8 @@ impl Regulation {
                 return Some(Warning::new(
                     WarningCode::Repealed,
                     Names::new(
-                        format!("{id} регламенті {r} күшін жойды, бұл өтініш берілген {date} күнінен бұрын ({act_kk})"),
-                        format!("регламент {id} утратил силу {r}, до даты подачи {date} ({act_ru})"),
+                        format!("{id} регламенті {r} күшін жойды, өтініш {date} берілді ({act_kk})"),
+                        format!("регламент {id} утратил силу {r}, не позднее даты подачи {date} ({act_ru})"),
                         format!("regulation {id} was repealed on {r}, before this submission date {date}"),
                     ),
                 ));
