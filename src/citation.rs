@@ -218,6 +218,20 @@ impl Citation {
         }
     }
 
+    /// This citation with control characters in its texts replaced
+    /// ([`for_terminal`](crate::safe_text::for_terminal)).
+    pub(crate) fn printable(mut self) -> Citation {
+        use crate::safe_text::{printable, printable_names};
+        self.issuer = self.issuer.map(printable_names);
+        self.number = self.number.map(printable);
+        self.title = self.title.map(printable_names);
+        self.article = self.article.map(printable);
+        self.paragraph = self.paragraph.map(printable);
+        self.no_url = self.no_url.map(printable);
+        self.note = self.note.map(printable);
+        self
+    }
+
     fn issuer(&self, lang: Lang) -> &str {
         self.issuer.as_ref().map_or("", |n| n.get(lang))
     }

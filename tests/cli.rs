@@ -365,6 +365,7 @@ fn calendar_json() {
         "source_url",
         "inferred",
         "act",
+        "citations",
         "provisional",
         "estimated",
     ];
@@ -473,6 +474,33 @@ fn lint_commands() {
     assert_eq!(regs.len(), merzim::Regulation::bundled_ids().count());
     let east = regs.iter().find(|r| r["regulation"] == EAST).unwrap();
     assert_eq!(east["fits"], false);
+    // lint gives the period-of-force warnings that timelines give: in 2024
+    // the East Kazakhstan text may have lapsed (2019 law), the Akmola
+    // resolution is repealed.
+    assert_eq!(
+        east["warning_codes"],
+        serde_json::json!(["may_have_lapsed"])
+    );
+    let akmola = regs
+        .iter()
+        .find(|r| r["regulation"] == "akmola-2014-cadastral-value")
+        .unwrap();
+    assert_eq!(akmola["warning_codes"], serde_json::json!(["repealed"]));
+    // 2014 starts before the Akmola resolution was in force (2014-07-05 at
+    // the earliest); in Russian, the warning is in Russian.
+    let out = stdout_of(&[
+        "lint",
+        "--regulation",
+        "akmola-2014-cadastral-value",
+        "--from",
+        "2014",
+        "--to",
+        "2014",
+        "--lang",
+        "ru",
+    ]);
+    assert!(out.contains("действует с 2014-07-05"), "{out}");
+    assert!(!out.contains("in force"), "{out}");
     assert!(east["findings"]
         .as_array()
         .unwrap()
@@ -2074,5 +2102,71 @@ fn due_and_timeline_json_are_the_batch_answers() {
         assert!(batch.get("error").is_none(), "{batch}");
         batch["id"] = Value::Null;
         assert_eq!(cli, batch, "{args:?}");
+    }
+}
+
+/// `calendar --lang ru|kk` cites the acts in that language: the sources list
+/// has no Latin word (numbers and links aside), and a regulation's timeline
+/// gives its act and its warnings in that language too.
+#[test]
+fn calendar_and_timeline_cite_in_the_readers_language() {
+    fn latin_words(text: &str) -> Vec<String> {
+        text.split(|c: char| c.is_whitespace() || ",;()«»\"[]".contains(c))
+            .map(|t| t.trim_end_matches(':'))
+            .filter(|t| !t.starts_with("http://") && !t.starts_with("https://"))
+            .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+            .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+            .map(str::to_string)
+            .collect()
+    }
+    for (lang, heading) in [("ru", "Источники:"), ("kk", "Дереккөздер:")] {
+        for year in ["2000", "2001", "2009", "2013", "2024", "2026", "2027"] {
+            let out = stdout_of(&["calendar", "--year", year, "--lang", lang]);
+            let sources = out
+                .split_once(heading)
+                .unwrap_or_else(|| panic!("{lang} {year}: no sources\n{out}"))
+                .1;
+            // The list ends at the first blank line.
+            let sources = sources.split("\n\n").next().unwrap();
+            assert!(sources.contains("№"), "{lang} {year}: {sources}");
+            let latin = latin_words(sources);
+            assert!(latin.is_empty(), "{lang} {year}: {latin:?}\n{sources}");
+        }
+        for (reg, submitted) in [
+            ("akmola-2014-cadastral-value", "2014-07-01T10:00"),
+            ("akmola-2014-cadastral-value", "2016-07-01T10:00"),
+            (
+                "east-kazakhstan-2016-land-purpose-change",
+                "2020-03-19T10:00",
+            ),
+        ] {
+            let out = stdout_of(&[
+                "timeline",
+                "--regulation",
+                reg,
+                "--submitted",
+                submitted,
+                "--lang",
+                lang,
+            ]);
+            let act_line = out.lines().nth(1).unwrap();
+            assert!(latin_words(act_line).is_empty(), "{lang}: {act_line}");
+            let warning = out
+                .lines()
+                .find(|l| {
+                    l.starts_with(if lang == "ru" {
+                        "предупреждение:"
+                    } else {
+                        "ескерту:"
+                    })
+                })
+                .unwrap_or_else(|| panic!("{lang} {reg} {submitted}: no warning\n{out}"));
+            // The regulation's id is an identifier, not a word.
+            let latin: Vec<String> = latin_words(warning)
+                .into_iter()
+                .filter(|w| w != reg)
+                .collect();
+            assert!(latin.is_empty(), "{lang}: {latin:?} in {warning}");
+        }
     }
 }

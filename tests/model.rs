@@ -186,17 +186,37 @@ fn force_warnings() {
         ))
     };
     let early = akmola_at("2014-07-01T10:00", "en");
-    assert_eq!(early["warning_codes"], serde_json::json!(["not_yet_in_force"]), "{early}");
-    assert!(early["warnings"][0].as_str().unwrap().contains("2014-07-05"), "{early}");
+    assert_eq!(
+        early["warning_codes"],
+        serde_json::json!(["not_yet_in_force"]),
+        "{early}"
+    );
+    assert!(
+        early["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("2014-07-05"),
+        "{early}"
+    );
     let in_force = akmola_at("2014-07-07T10:00", "en");
     assert!(in_force.get("warnings").is_none(), "{in_force}");
     // The warning is in the request's language, its code is the same.
     for lang in ["ru", "kk"] {
         let v = akmola_at("2014-07-01T10:00", lang);
-        assert_eq!(v["warning_codes"], serde_json::json!(["not_yet_in_force"]), "{v}");
+        assert_eq!(
+            v["warning_codes"],
+            serde_json::json!(["not_yet_in_force"]),
+            "{v}"
+        );
         let text = v["warnings"][0].as_str().unwrap();
-        assert!(!text.contains("in force") && !text.contains("resolution"), "{text}");
-        assert!(text.contains("2014-07-05") && text.contains("А-5/192"), "{text}");
+        assert!(
+            !text.contains("in force") && !text.contains("resolution"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2014-07-05") && text.contains("А-5/192"),
+            "{text}"
+        );
     }
     let lapsed_ru = eval(
         r#"{"id": 4, "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2020-03-19T10:00", "lang": "ru"}"#,
@@ -206,7 +226,10 @@ fn force_warnings() {
         text.contains("Закон Республики Казахстан от 25 ноября 2019 года № 272-VI"),
         "{text}"
     );
-    assert_eq!(lapsed_ru["warning_codes"], serde_json::json!(["may_have_lapsed"]));
+    assert_eq!(
+        lapsed_ru["warning_codes"],
+        serde_json::json!(["may_have_lapsed"])
+    );
     // The Akmola decree was repealed in 2015.
     let akmola = eval(
         r#"{"id": 2, "regulation": "akmola-2014-cadastral-value", "submitted": "2016-03-01T10:00"}"#,

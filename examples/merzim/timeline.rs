@@ -66,14 +66,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let w = t.kv_width();
     let kv = |out: &mut dyn Write, k: &str, v: String| kv_w(out, w, k, v);
     writeln!(out, "{} — {}", reg.id, reg.title.get(lang))?;
-    writeln!(
-        out,
-        "{}, {} No. {} of {}",
-        reg.act.body.get(lang),
-        reg.act.kind,
-        reg.act.number,
-        reg.act.date
-    )?;
+    writeln!(out, "{}", reg.act.render(lang))?;
     writeln!(
         out,
         "{}",

@@ -206,9 +206,13 @@ pub struct SkippedResponse {
     /// The holiday's or the transfer's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub names: Option<Names>,
-    /// The legal source of the day's status.
+    /// The legal source of the day's status (the data's remark, English).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The acts the day's status rests on, each cited in the request's
+    /// language with how sure the data is of it (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<String>,
     /// The act that moved the day, for transfers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub act: Option<ActRef>,
@@ -229,6 +233,11 @@ impl SkippedResponse {
             reason: skipped.reason.as_str().to_string(),
             names: skipped.names.clone(),
             source: skipped.source.clone(),
+            citations: skipped
+                .citations
+                .iter()
+                .map(|c| c.render_full(lang))
+                .collect(),
             act: skipped.act.clone(),
             provisional: skipped.provisional,
             estimated: skipped.estimated,

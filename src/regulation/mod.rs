@@ -49,6 +49,10 @@ pub struct Amendment {
     /// What it changed.
     #[serde(default)]
     pub note: Option<String>,
+    /// The act as a structured citation (rendered per language; its `url`
+    /// or `no_url` says where its text is or why there is no link).
+    #[serde(default)]
+    pub cite: Option<crate::citation::Citation>,
 }
 
 /// A later act of higher rank that took away the encoded text's basis (a
@@ -107,6 +111,27 @@ pub struct ApprovingAct {
     /// Later amendments.
     #[serde(default, rename = "amendment")]
     pub amendments: Vec<Amendment>,
+    /// The act as a structured citation (rendered per language; its `url`
+    /// or `no_url` says where its text is or why there is no link).
+    #[serde(default)]
+    pub cite: Option<crate::citation::Citation>,
+}
+
+impl ApprovingAct {
+    /// The act cited in `lang`: its structured citation when the file gives
+    /// one, else "body, kind No. number of date" from its fields.
+    pub fn render(&self, lang: Lang) -> String {
+        match &self.cite {
+            Some(c) => c.render(lang),
+            None => format!(
+                "{}, {} No. {} of {}",
+                self.body.get(lang),
+                self.kind,
+                self.number,
+                self.date
+            ),
+        }
+    }
 }
 
 /// The overall service term, possibly with alternatives.
@@ -255,7 +280,12 @@ impl Regulation {
         a.number = printable(std::mem::take(&mut a.number));
         a.source = printable(std::mem::take(&mut a.source));
         a.note = a.note.take().map(printable);
+        a.cite = a.cite.take().map(crate::citation::Citation::printable);
+        for m in &mut a.amendments {
+            m.cite = m.cite.take().map(crate::citation::Citation::printable);
+        }
         if let Some(l) = a.lapse.as_mut() {
+            l.cite = l.cite.take().map(crate::citation::Citation::printable);
             l.act = printable(std::mem::take(&mut l.act));
             l.note = printable(std::mem::take(&mut l.note));
             l.summary = l.summary.take().map(printable_names);
@@ -353,6 +383,34 @@ impl Regulation {
         if let Some(u) = self.act.lapse.as_ref().and_then(|l| l.url.as_deref()) {
             if let Err(problem) = crate::safe_text::check_url(u) {
                 return bad("act.lapse.url", problem);
+            }
+        }
+        let cites = std::iter::once(("act.cite", self.act.cite.as_ref()))
+            .chain(
+                self.act
+                    .amendments
+                    .iter()
+                    .map(|a| ("act.amendment.cite", a.cite.as_ref())),
+            )
+            .chain(std::iter::once((
+                "act.lapse.cite",
+                self.act.lapse.as_ref().and_then(|l| l.cite.as_ref()),
+            )));
+        for (field, c) in cites {
+            let Some(c) = c else { continue };
+            match &c.url {
+                Some(u) => {
+                    if let Err(problem) = crate::safe_text::check_url(u) {
+                        return bad(field, problem);
+                    }
+                }
+                None if c.no_url.as_deref().is_none_or(|r| r.trim().is_empty()) => {
+                    return bad(
+                        field,
+                        "no `url` and no `no_url` saying why there is none".into(),
+                    );
+                }
+                None => {}
             }
         }
         if self.channels.is_empty() {
@@ -478,9 +536,13 @@ impl Regulation {
     pub fn force_warnings_between(&self, first: NaiveDate, last: NaiveDate) -> Vec<Warning> {
         let a = &self.act;
         let mut probes = vec![first];
-        for d in [a.in_force_from, a.repealed, a.lapse.as_ref().map(|l| l.date)]
-            .into_iter()
-            .flatten()
+        for d in [
+            a.in_force_from,
+            a.repealed,
+            a.lapse.as_ref().map(|l| l.date),
+        ]
+        .into_iter()
+        .flatten()
         {
             if first < d && d <= last {
                 probes.push(d);
@@ -510,8 +572,13 @@ impl Regulation {
             other => (other, other, other),
         };
         let id = &self.id;
-        let act_kk = format!("{}, {} № {} {kk_kind}", a.body.kk, a.date, a.number);
-        let act_ru = format!("{}, {ru_kind} от {} № {}", a.body.ru, a.date, a.number);
+        let (act_kk, act_ru) = match &a.cite {
+            Some(c) => (c.render(Lang::Kk), c.render(Lang::Ru)),
+            None => (
+                format!("{}, {} № {} {kk_kind}", a.body.kk, a.date, a.number),
+                format!("{}, {ru_kind} от {} № {}", a.body.ru, a.date, a.number),
+            ),
+        };
         if date < from {
             return Some(Warning::new(
                 WarningCode::NotYetInForce,
