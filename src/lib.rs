@@ -89,7 +89,9 @@ mod zone;
 pub use balance::{Balance, BalancePeriod, BalanceRow, WorkingTime};
 pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime};
 pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon};
-pub use citation::{formal_date, ActKind, Citation, Confidence, Warning, WarningCode};
+pub use citation::{
+    formal_date, known_on_warning, today, ActKind, Citation, Confidence, Warning, WarningCode,
+};
 pub use dates::{EpochDays, EpochDays64, EpochMinutes, LocalMinutes, Yyyymmdd};
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{SkipReason, Skipped};

@@ -989,10 +989,17 @@ fn diff_compares_two_as_known_on_dates() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 1, "{out}");
+    // As known on 2024-04-01 the order was not yet adopted, so 2024 is
+    // provisional in that view (RULES.md §9): the June case keeps its due but
+    // changes its provisional flag, and diff reports that.
+    assert_eq!(lines.len(), 2, "{out}");
     assert_eq!(lines[0]["id"], "may");
     assert_eq!(lines[0]["old"]["due"], "2024-05-08T18:30:00+05:00");
     assert_eq!(lines[0]["new"]["due"], "2024-05-06T18:30:00+05:00");
+    assert_eq!(lines[1]["id"], "june");
+    assert_eq!(lines[1]["old"]["due"], lines[1]["new"]["due"]);
+    assert_eq!(lines[1]["old"]["provisional"], true);
+    assert_eq!(lines[1]["new"]["provisional"], false);
     // One side only: the other is the embedded data as known now.
     let out = merzim()
         .args(["diff", "--old-as-known-on", "2024-04-01"])
@@ -1002,7 +1009,8 @@ fn diff_compares_two_as_known_on_dates() {
         .get_output()
         .stdout
         .clone();
-    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+    // (The June case again differs by its provisional flag only.)
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
     // The 2026 Constitution: as known on 2026-01-01, Sunday 30 August was still
     // Constitution Day and Monday 31 August a substitute day off.
     let august = r#"{"id":"aug","submitted":"2026-08-28T10:00","term":"2 working days"}"#;

@@ -318,3 +318,28 @@ fn the_fast_writer_is_serde_to_the_byte() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+/// A batch line as known on a date after today says so (in its language);
+/// the brief's replay (before decree No. 820 was known) is provisional.
+#[test]
+fn as_known_on_after_today_is_warned_about() {
+    let v = eval(
+        r#"{"id": 1, "submitted": "2026-03-20T10:00", "term": "2 working days", "as_known_on": "2099-01-01", "lang": "ru"}"#,
+    );
+    let w = v["warnings"].as_array().expect("a warning");
+    assert!(w[0].as_str().unwrap().contains("после сегодняшней"), "{v}");
+    let r = eval(
+        r#"{"id": 2, "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2018-03-19T10:00", "as_known_on": "2099-01-01"}"#,
+    );
+    assert_eq!(
+        r["warning_codes"],
+        serde_json::json!(["known_on_after_today"]),
+        "{r}"
+    );
+    let replay = eval(
+        r#"{"id": 3, "submitted": "2019-12-30T10:00", "term": "3 working days", "as_known_on": "2019-06-01"}"#,
+    );
+    assert_eq!(replay["provisional"], true, "{replay}");
+    let now = eval(r#"{"id": 4, "submitted": "2019-12-30T10:00", "term": "3 working days"}"#);
+    assert_eq!(now["provisional"], false, "{now}");
+}

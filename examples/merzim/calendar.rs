@@ -121,7 +121,7 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
             ))
         }
     };
-    let cal = c.known.apply(c.cal.build()?)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
     let y = c.year;
     let t = texts(c.output.lang);
     if NaiveDate::from_ymd_opt(y, 1, 1).is_none() {

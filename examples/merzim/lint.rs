@@ -36,7 +36,7 @@ pub struct LintCmd {
 }
 
 pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
     let last = cal.valid_range().1.year();
     let to = c.to.unwrap_or(last);
     if c.from > to {

@@ -41,7 +41,7 @@ pub struct TimelineCmd {
 }
 
 pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
     let office = OfficeTime::new(&cal, c.office.hours.schedule.clone())?.with_zone(c.office.tz);
     let reg = regulation(&c.regulation)?;
     let z = c.office.tz;

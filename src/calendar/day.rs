@@ -241,7 +241,13 @@ impl Calendar {
                 citations = cites_for(&k.cites, year);
                 let names = data.kurban_names.clone();
                 let link = (k.url.clone(), Vec::new());
-                (Some(names), Some(k.source.clone()), None, k.estimated, link)
+                (
+                    Some(names),
+                    Some(k.source.clone()),
+                    None,
+                    data.kurban_estimated(k),
+                    link,
+                )
             }
             Some(Detail::Substitute(r, h)) => {
                 let n = &data.holidays[r as usize].names;

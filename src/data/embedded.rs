@@ -213,6 +213,12 @@ mod tests {
             cites(&data.substitution_cites)
         )
         .unwrap();
+        writeln!(
+            o,
+            "        substitution_known_from: {},",
+            opt_date(data.substitution_known_from)
+        )
+        .unwrap();
         o.push_str("        cited: [\n");
         for (id, c) in &data.cited {
             writeln!(o, "            ({id:?}.to_string(), {}),", citation(c)).unwrap();

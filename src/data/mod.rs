@@ -120,6 +120,8 @@ pub(crate) struct Dataset {
     pub substitution_url: Option<String>,
     /// The acts the substitution rule rests on.
     pub substitution_cites: Vec<Cite>,
+    /// The substitution rule is part of the law as known from this date.
+    pub substitution_known_from: Option<NaiveDate>,
     /// The acts cited by id (`[[cited]]`), for `cite` references.
     pub cited: BTreeMap<String, Citation>,
     /// The date the data was last checked against official sources.
@@ -402,6 +404,52 @@ impl Dataset {
         }
     }
 
+    /// Whether the Kurban Ait date `k` is an estimate in this view: estimated
+    /// in the data, or, as known on an earlier date, not yet announced then
+    /// (announced on its announcement's date when the data cites one with a
+    /// date, else at the latest on the day itself).
+    pub fn kurban_estimated(&self, k: &KurbanDate) -> bool {
+        if k.estimated {
+            return true;
+        }
+        let Some(on) = self.known_on else {
+            return false;
+        };
+        let announced = k
+            .cites
+            .iter()
+            .filter(|c| c.citation.kind == ActKind::Announcement)
+            .filter_map(|c| c.citation.date)
+            .min()
+            .unwrap_or(k.date);
+        on < announced
+    }
+
+    /// Whether year `y` is provisional in this view beyond its status now: as
+    /// known on an earlier date, an act that changes a day of `y` was not yet
+    /// adopted (or, for an act whose adoption date is unknown, not yet known
+    /// by its bound), or `y` was a later year with none of its acts known yet.
+    pub fn provisional_in_view(&self, y: i32) -> bool {
+        let Some(on) = self.known_on else {
+            return false;
+        };
+        let touches = |a: &Act| {
+            a.transfers
+                .iter()
+                .any(|(o, w)| o.year() == y || w.year() == y)
+                || a.days_off.iter().any(|d| d.year() == y)
+        };
+        let mut known_any = false;
+        for a in self.acts.iter().filter(|a| touches(a)) {
+            if self.knows(a.known_from, None) {
+                known_any = true;
+            } else {
+                return true;
+            }
+        }
+        y > on.year() && !known_any
+    }
+
     /// The version string of this data: coverage, a hash of the embedded
     /// files, and the overlays applied.
     pub fn version(&self, last_year: i32) -> String {
@@ -469,10 +517,8 @@ impl Dataset {
             self.substitution_source = printable(sub.source);
             self.substitution_url = cx.url(sub.url)?;
             self.substitution_cites = self.resolve_cites(&cx, sub.cite)?;
-            if let Some(k) = &sub.known_from {
-                // The rule is known from this date: its citations say so.
-                let _ = cx.date(k)?;
-            }
+            self.substitution_known_from =
+                sub.known_from.as_ref().map(|k| cx.date(k)).transpose()?;
         }
         if let Some(d) = &raw.data_as_of {
             self.data_as_of = Some(cx.date(d)?);
