@@ -36,8 +36,10 @@ pub struct Skipped {
     pub names: Option<Names>,
     /// The act, for transfers.
     pub act: Option<ActRef>,
-    /// The legal source.
+    /// The legal source (the data's English remark).
     pub source: Option<String>,
+    /// The acts the day rests on (render with [`Citation::render`](crate::Citation::render)).
+    pub citations: Vec<crate::Citation>,
     /// The day's status may still change.
     pub provisional: bool,
     /// The day rests on an estimated date.
@@ -142,12 +144,19 @@ impl OfficeTime {
         };
         let push = |x: Local, y: Local, reason: SkipReason, out: &mut Vec<Skipped>| -> Result<()> {
             if let Some((x, y)) = clip(x, y) {
-                let (names, act, source, estimated, provisional) = match reason {
+                let (names, act, source, citations, estimated, provisional) = match reason {
                     SkipReason::DayOff(_) => {
                         let d = cal.day(cal.date_of(x.day))?;
-                        (d.names, d.act, d.source, d.estimated, d.provisional)
+                        (
+                            d.names,
+                            d.act,
+                            d.source,
+                            d.citations,
+                            d.estimated,
+                            d.provisional,
+                        )
                     }
-                    _ => (None, None, None, false, false),
+                    _ => (None, None, None, Vec::new(), false, false),
                 };
                 out.push(Skipped {
                     from: self.naive(x),
@@ -156,6 +165,7 @@ impl OfficeTime {
                     names,
                     act,
                     source,
+                    citations,
                     provisional,
                     estimated,
                 });

@@ -67,6 +67,7 @@ pub mod balance;
 pub mod batch;
 mod bulk;
 mod calendar;
+mod citation;
 mod data;
 mod dates;
 mod error;
@@ -88,6 +89,9 @@ mod zone;
 pub use balance::{Balance, BalancePeriod, BalanceRow, WorkingTime};
 pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime};
 pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon};
+pub use citation::{
+    formal_date, known_on_warning, today, ActKind, Citation, Confidence, Warning, WarningCode,
+};
 pub use dates::{EpochDays, EpochDays64, EpochMinutes, LocalMinutes, Yyyymmdd};
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{SkipReason, Skipped};

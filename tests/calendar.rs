@@ -475,3 +475,69 @@ fn the_published_2024_table_is_the_calendar_as_known_then() {
         assert_eq!(cal.working_days_in_year(2024).unwrap(), year + 1);
     }
 }
+
+/// As known on a date (RULES.md §9), honestly: the substitution rule of Law
+/// 267-II is known from its date (13.12.2001); a year with an act not yet
+/// adopted then, or a later year none of whose acts was known yet, is
+/// provisional in that view; a Kurban Ait date not yet announced then is an
+/// estimate; a date before 2000 is refused, one after today is warned about.
+#[test]
+fn as_known_on_is_honest_about_what_was_known() {
+    let cal = Calendar::kazakhstan();
+    // Sat 8 March 2003: substitute Mon 10 March, by Law 267-II art. 5.
+    assert!(!cal.is_working_day(d("2003-03-10")).unwrap());
+    let mid_2001 = cal.as_known_on(d("2001-06-01")).unwrap();
+    assert!(mid_2001.is_working_day(d("2003-03-10")).unwrap());
+    assert!(mid_2001.is_provisional(d("2003-03-10")));
+    // Decree No. 820 (transfers of 2020) is known from 2019-11-20 (an upper
+    // bound of its adoption): before it, 2020 is provisional; now it is not.
+    assert!(!cal.is_provisional(d("2020-01-06")));
+    assert!(cal
+        .as_known_on(d("2019-06-01"))
+        .unwrap()
+        .is_provisional(d("2020-01-06")));
+    // Once it is known, its transfer applies (Sun 5 January 2020 worked);
+    // 2020 stays provisional in that view: its Kurban Ait date was not yet
+    // announced.
+    let late_2019 = cal.as_known_on(d("2019-12-01")).unwrap();
+    assert!(late_2019.is_working_day(d("2020-01-05")).unwrap());
+    assert!(!cal
+        .as_known_on(d("2019-06-01"))
+        .unwrap()
+        .is_working_day(d("2020-01-05"))
+        .unwrap());
+    assert!(late_2019.day(d("2020-07-31")).unwrap().estimated);
+    // Kurban Ait 2026 was announced on 06.11.2025: an estimate before that.
+    let k2026 = d("2026-05-27");
+    assert!(!cal.day(k2026).unwrap().estimated);
+    let before = cal.as_known_on(d("2025-10-01")).unwrap();
+    assert!(before.day(k2026).unwrap().estimated);
+    assert!(before.is_provisional(k2026));
+    assert!(
+        !cal.as_known_on(d("2025-12-01"))
+            .unwrap()
+            .day(k2026)
+            .unwrap()
+            .estimated
+    );
+    // Kurban Ait 2025: no dated announcement found, so it counts as announced
+    // on the day itself at the latest: an estimate in a view before it.
+    let k2025 = d("2025-06-06");
+    assert!(
+        cal.as_known_on(d("2025-01-01"))
+            .unwrap()
+            .day(k2025)
+            .unwrap()
+            .estimated
+    );
+    // Before 2000: refused.
+    let e = cal.as_known_on(d("1999-12-31")).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    // After today: a warning (the calendar is the one known today).
+    let today = merzim::today();
+    assert!(merzim::known_on_warning(today, today).is_none());
+    let later = today + chrono::Duration::days(1);
+    let w = merzim::known_on_warning(later, today).unwrap();
+    assert_eq!(w.code, merzim::WarningCode::KnownOnAfterToday);
+    assert!(w.text(merzim::Lang::Ru).contains("после сегодняшней"));
+}

@@ -365,6 +365,7 @@ fn calendar_json() {
         "source_url",
         "inferred",
         "act",
+        "citations",
         "provisional",
         "estimated",
     ];
@@ -473,6 +474,33 @@ fn lint_commands() {
     assert_eq!(regs.len(), merzim::Regulation::bundled_ids().count());
     let east = regs.iter().find(|r| r["regulation"] == EAST).unwrap();
     assert_eq!(east["fits"], false);
+    // lint gives the period-of-force warnings that timelines give: in 2024
+    // the East Kazakhstan text may have lapsed (2019 law), the Akmola
+    // resolution is repealed.
+    assert_eq!(
+        east["warning_codes"],
+        serde_json::json!(["may_have_lapsed"])
+    );
+    let akmola = regs
+        .iter()
+        .find(|r| r["regulation"] == "akmola-2014-cadastral-value")
+        .unwrap();
+    assert_eq!(akmola["warning_codes"], serde_json::json!(["repealed"]));
+    // 2014 starts before the Akmola resolution was in force (2014-07-05 at
+    // the earliest); in Russian, the warning is in Russian.
+    let out = stdout_of(&[
+        "lint",
+        "--regulation",
+        "akmola-2014-cadastral-value",
+        "--from",
+        "2014",
+        "--to",
+        "2014",
+        "--lang",
+        "ru",
+    ]);
+    assert!(out.contains("действует с 2014-07-05"), "{out}");
+    assert!(!out.contains("in force"), "{out}");
     assert!(east["findings"]
         .as_array()
         .unwrap()
@@ -526,7 +554,10 @@ fn batch_contract() {
     assert_eq!(lines.len(), BATCH.lines().count());
     assert_eq!(
         out.lines().next().unwrap(),
-        r#"{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}"#
+        format!(
+            r#"{{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false,"data_as_of":"{}"}}"#,
+            data_as_of()
+        )
     );
     let b7 = &lines[1];
     assert_eq!(b7["id"], "b7");
@@ -574,7 +605,7 @@ fn batch_edges() {
         .write_stdin(one)
         .assert()
         .success()
-        .stdout("{\"id\":1,\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-03-20\",\"due\":\"2026-03-20T18:30:00+05:00\",\"provisional\":false}\n");
+        .stdout(format!("{{\"id\":1,\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-03-20\",\"due\":\"2026-03-20T18:30:00+05:00\",\"provisional\":false,\"data_as_of\":\"{}\"}}\n", data_as_of()));
     let out = merzim()
         .args(["batch", "--threads", "1"])
         .write_stdin(
@@ -961,10 +992,17 @@ fn diff_compares_two_as_known_on_dates() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 1, "{out}");
+    // As known on 2024-04-01 the order was not yet adopted, so 2024 is
+    // provisional in that view (RULES.md §9): the June case keeps its due but
+    // changes its provisional flag, and diff reports that.
+    assert_eq!(lines.len(), 2, "{out}");
     assert_eq!(lines[0]["id"], "may");
     assert_eq!(lines[0]["old"]["due"], "2024-05-08T18:30:00+05:00");
     assert_eq!(lines[0]["new"]["due"], "2024-05-06T18:30:00+05:00");
+    assert_eq!(lines[1]["id"], "june");
+    assert_eq!(lines[1]["old"]["due"], lines[1]["new"]["due"]);
+    assert_eq!(lines[1]["old"]["provisional"], true);
+    assert_eq!(lines[1]["new"]["provisional"], false);
     // One side only: the other is the embedded data as known now.
     let out = merzim()
         .args(["diff", "--old-as-known-on", "2024-04-01"])
@@ -974,7 +1012,8 @@ fn diff_compares_two_as_known_on_dates() {
         .get_output()
         .stdout
         .clone();
-    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+    // (The June case again differs by its provisional flag only.)
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
     // The 2026 Constitution: as known on 2026-01-01, Sunday 30 August was still
     // Constitution Day and Monday 31 August a substitute day off.
     let august = r#"{"id":"aug","submitted":"2026-08-28T10:00","term":"2 working days"}"#;
@@ -2075,4 +2114,78 @@ fn due_and_timeline_json_are_the_batch_answers() {
         batch["id"] = Value::Null;
         assert_eq!(cli, batch, "{args:?}");
     }
+}
+
+/// `calendar --lang ru|kk` cites the acts in that language: the sources list
+/// has no Latin word (numbers and links aside), and a regulation's timeline
+/// gives its act and its warnings in that language too.
+#[test]
+fn calendar_and_timeline_cite_in_the_readers_language() {
+    fn latin_words(text: &str) -> Vec<String> {
+        text.split(|c: char| c.is_whitespace() || ",;()«»\"[]".contains(c))
+            .map(|t| t.trim_end_matches(':'))
+            .filter(|t| !t.starts_with("http://") && !t.starts_with("https://"))
+            .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+            .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+            .map(str::to_string)
+            .collect()
+    }
+    for (lang, heading) in [("ru", "Источники:"), ("kk", "Дереккөздер:")] {
+        for year in ["2000", "2001", "2009", "2013", "2024", "2026", "2027"] {
+            let out = stdout_of(&["calendar", "--year", year, "--lang", lang]);
+            let sources = out
+                .split_once(heading)
+                .unwrap_or_else(|| panic!("{lang} {year}: no sources\n{out}"))
+                .1;
+            // The list ends at the first blank line.
+            let sources = sources.split("\n\n").next().unwrap();
+            assert!(sources.contains("№"), "{lang} {year}: {sources}");
+            let latin = latin_words(sources);
+            assert!(latin.is_empty(), "{lang} {year}: {latin:?}\n{sources}");
+        }
+        for (reg, submitted) in [
+            ("akmola-2014-cadastral-value", "2014-07-01T10:00"),
+            ("akmola-2014-cadastral-value", "2016-07-01T10:00"),
+            (
+                "east-kazakhstan-2016-land-purpose-change",
+                "2020-03-19T10:00",
+            ),
+        ] {
+            let out = stdout_of(&[
+                "timeline",
+                "--regulation",
+                reg,
+                "--submitted",
+                submitted,
+                "--lang",
+                lang,
+            ]);
+            let act_line = out.lines().nth(1).unwrap();
+            assert!(latin_words(act_line).is_empty(), "{lang}: {act_line}");
+            let warning = out
+                .lines()
+                .find(|l| {
+                    l.starts_with(if lang == "ru" {
+                        "предупреждение:"
+                    } else {
+                        "ескерту:"
+                    })
+                })
+                .unwrap_or_else(|| panic!("{lang} {reg} {submitted}: no warning\n{out}"));
+            // The regulation's id is an identifier, not a word.
+            let latin: Vec<String> = latin_words(warning)
+                .into_iter()
+                .filter(|w| w != reg)
+                .collect();
+            assert!(latin.is_empty(), "{lang}: {latin:?} in {warning}");
+        }
+    }
+}
+
+/// The date the built-in data was last checked, as answers name it.
+fn data_as_of() -> String {
+    merzim::Calendar::kazakhstan()
+        .data_as_of()
+        .expect("the built-in data has a data_as_of")
+        .to_string()
 }

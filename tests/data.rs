@@ -196,3 +196,203 @@ fn provisional_flags_follow_the_data() {
     }
     assert!(cal.is_provisional(NaiveDate::from_ymd_opt(2027, 6, 1).unwrap()));
 }
+
+/// The words of `text` that are not numbers, links or identifiers: what must
+/// be in the reader's language (tokens with a digit, "267-II", "No. 5" style
+/// numbers and links are the same in every language).
+fn words_outside_numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || ",;:()«»\"".contains(c))
+        .filter(|t| !t.is_empty())
+        .filter(|t| !t.starts_with("http://") && !t.starts_with("https://"))
+        .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every act a day rests on can be followed: it has a link, or the data says
+/// why there is none; every cited act in `holidays/` (`[[cited]]`, transfer
+/// acts) and every act of a bundled regulation likewise.
+#[test]
+fn every_act_has_a_link_or_a_stated_reason() {
+    let cal = Calendar::kazakhstan();
+    let (first, last) = cal.valid_range();
+    let mut d = first;
+    let mut special = 0;
+    while d <= last {
+        let day = cal.day(d).unwrap();
+        if !matches!(
+            day.kind,
+            merzim::DayKind::Working | merzim::DayKind::Weekend
+        ) {
+            special += 1;
+            assert!(
+                !day.citations.is_empty(),
+                "{d}: a {} without citations",
+                day.kind
+            );
+            for c in &day.citations {
+                assert!(
+                    c.url.is_some() || c.no_url.as_deref().is_some_and(|r| !r.trim().is_empty()),
+                    "{d}: {} has no link and no reason",
+                    c.render(merzim::Lang::En)
+                );
+            }
+        }
+        d = d.succ_opt().unwrap();
+    }
+    assert!(special > 300, "{special}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![
+        root.join("holidays/statutory.toml"),
+        root.join("holidays/kurban-ait.toml"),
+    ];
+    for e in std::fs::read_dir(root.join("holidays/transfers")).unwrap() {
+        files.push(e.unwrap().path());
+    }
+    for f in &files {
+        let v = read(f);
+        for key in ["cited", "act"] {
+            for a in v.get(key).and_then(Value::as_array).into_iter().flatten() {
+                let linked = a.get("url").and_then(Value::as_str).is_some();
+                let reason = a
+                    .get("no_url")
+                    .and_then(Value::as_str)
+                    .is_some_and(|r| !r.trim().is_empty());
+                assert!(
+                    linked || reason,
+                    "{}: {:?} has no url and no no_url",
+                    f.display(),
+                    a.get("id")
+                );
+            }
+        }
+    }
+    for id in merzim::Regulation::bundled_ids() {
+        let r = merzim::Regulation::bundled(id).unwrap();
+        let mut cites = vec![r
+            .act
+            .cite
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id}: [act] has no cite"))];
+        for m in &r.act.amendments {
+            cites.push(
+                m.cite
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{id}: amendment {:?} has no cite", m.number)),
+            );
+        }
+        if let Some(l) = &r.act.lapse {
+            cites.push(
+                l.cite
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{id}: lapse has no cite")),
+            );
+        }
+        for c in cites {
+            assert!(
+                c.url.is_some() || c.no_url.as_deref().is_some_and(|r| !r.trim().is_empty()),
+                "{id}: {} has no link and no reason",
+                c.render(merzim::Lang::En)
+            );
+        }
+    }
+}
+
+/// Every citation of a day renders in Kazakh and Russian in the formal style
+/// of the language: no Latin word in it (numbers and links aside), and the
+/// confidence is said in that language too.
+#[test]
+fn citations_render_in_kazakh_and_russian() {
+    let cal = Calendar::kazakhstan();
+    let (first, last) = cal.valid_range();
+    let mut seen = BTreeSet::new();
+    let mut d = first;
+    while d <= last {
+        for c in cal.day(d).unwrap().citations {
+            for lang in [merzim::Lang::Kk, merzim::Lang::Ru] {
+                let text = c.render_full(lang);
+                if !seen.insert(text.clone()) {
+                    continue;
+                }
+                let latin: Vec<String> = words_outside_numbers(&text)
+                    .into_iter()
+                    .filter(|w| w.chars().any(|ch| ch.is_ascii_alphabetic()))
+                    .collect();
+                assert!(latin.is_empty(), "{d} {lang}: {text}: {latin:?}");
+            }
+        }
+        d = d.succ_opt().unwrap();
+    }
+    // The formal styles of the brief's example.
+    let new_year = cal
+        .day(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+        .unwrap();
+    let law = &new_year.citations[0];
+    assert_eq!(
+        law.render(merzim::Lang::Ru),
+        "Закон Республики Казахстан от 13 декабря 2001 года № 267-II «О праздниках в Республике Казахстан», ст. 3"
+    );
+    assert_eq!(
+        law.render(merzim::Lang::Kk),
+        "Қазақстан Республикасының 2001 жылғы 13 желтоқсандағы № 267-II «Қазақстан Республикасындағы мерекелер туралы» Заңы, 3-бап"
+    );
+    // 2000-2001: the Decree of 1995 governed, not Law 267-II.
+    let y2000 = cal
+        .day(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap())
+        .unwrap();
+    assert_eq!(y2000.citations.len(), 1);
+    assert_eq!(y2000.citations[0].number.as_deref(), Some("2534"));
+    assert!(y2000.citations[0].url.is_none());
+}
+
+/// Research notes stay out of what a reader is shown: a citation's rendered
+/// text has no "reported by", "per kt.kz", "INFERRED", "python-holidays".
+#[test]
+fn citations_carry_no_research_notes() {
+    let cal = Calendar::kazakhstan();
+    let (first, last) = cal.valid_range();
+    let mut d = first;
+    while d <= last {
+        for c in cal.day(d).unwrap().citations {
+            for lang in [merzim::Lang::Kk, merzim::Lang::Ru, merzim::Lang::En] {
+                let text = c.render_full(lang);
+                for note in [
+                    "reported by",
+                    "per kt.kz",
+                    "INFERRED",
+                    "python-holidays",
+                    "UNCONFIRMED",
+                ] {
+                    assert!(!text.contains(note), "{d}: {text}");
+                }
+            }
+        }
+        d = d.succ_opt().unwrap();
+    }
+}
+
+/// Kurban Ait: every date cites the Labour Code and the announcement of its
+/// year; announced dates link to a report of the announcement where one was
+/// found; estimated dates are cited as estimates.
+#[test]
+fn kurban_ait_cites_its_announcement() {
+    let cal = Calendar::kazakhstan();
+    let at = |y, m, d| cal.day(NaiveDate::from_ymd_opt(y, m, d).unwrap()).unwrap();
+    let k2024 = at(2024, 6, 16);
+    let dumk = k2024
+        .citations
+        .iter()
+        .find(|c| c.kind == merzim::ActKind::Announcement)
+        .unwrap();
+    assert_eq!(dumk.date, NaiveDate::from_ymd_opt(2024, 6, 7));
+    assert!(dumk.url.is_some());
+    let k2027 = at(2027, 5, 16);
+    assert!(k2027.estimated);
+    let dumk = k2027
+        .citations
+        .iter()
+        .find(|c| c.kind == merzim::ActKind::Announcement)
+        .unwrap();
+    assert_eq!(dumk.confidence, merzim::Confidence::Estimated);
+    assert_eq!(dumk.year, Some(2027));
+}

@@ -456,6 +456,17 @@ fn e10_periods_of_force() {
     let after = east("2026-03-18T16:30", "");
     assert!(warning(&after).contains("272-VI"), "E10.3: {after}");
     assert!(east("2018-03-19T10:00", "").get("warnings").is_none()); // E10.4
+    let akmola_at = |submitted: &str| {
+        eval(&format!(
+            r#"{{"id": 1, "regulation": "akmola-2014-cadastral-value", "submitted": "{submitted}"}}"#
+        ))
+    };
+    let early = akmola_at("2014-07-01T10:00");
+    assert!(
+        early.get("steps").is_some() && early["warning_codes"][0] == "not_yet_in_force",
+        "E10.5: {early}"
+    ); // E10.5
+    assert!(akmola_at("2014-07-07T10:00").get("warnings").is_none()); // E10.6
 }
 
 #[test]

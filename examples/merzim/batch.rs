@@ -280,7 +280,9 @@ impl<W: Write> Write for Output<'_, W> {
 
 pub fn run_batch(c: BatchCmd, out: &mut impl Write) -> Res {
     check_stdout()?;
-    let ev = c.regulations.evaluator(c.known.apply(c.cal.build()?)?)?;
+    let ev = c
+        .regulations
+        .evaluator(c.known.apply(c.cal.build()?, merzim::Lang::En)?)?;
     let mut progress = Progress::new("answers", c.threads.summary);
     let mut out = Output::new(out);
     let summary = Stream::new()
@@ -304,7 +306,7 @@ fn diff_side(
     let known = KnownOnOpts {
         as_known_on: known_on,
     };
-    known.apply(week.apply(&cal)?)
+    known.apply(week.apply(&cal)?, merzim::Lang::En)
 }
 
 pub fn run_diff(c: DiffCmd, out: &mut impl Write) -> Res {

@@ -121,7 +121,7 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
             ))
         }
     };
-    let cal = c.known.apply(c.cal.build()?)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
     let y = c.year;
     let t = texts(c.output.lang);
     if NaiveDate::from_ymd_opt(y, 1, 1).is_none() {
@@ -270,7 +270,7 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
         .filter(|d| !matches!(d.kind, DayKind::Working | DayKind::Weekend))
         .collect();
     writeln!(out, "{}", t.days_off_and_transfers)?;
-    let mut sources: Vec<(String, Option<String>, Vec<String>)> = Vec::new();
+    let mut sources: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     if special.is_empty() {
         writeln!(out, " {}", t.none)?;
     } else {
@@ -302,8 +302,31 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
             if !note.is_empty() {
                 s.push_str(&format!(" ({})", note.join(", ")));
             }
-            if let Some(src) = &d.source {
-                let key = (src.clone(), d.source_url.clone(), d.inferred.clone());
+            // The day's citations in the reader's language (the data's
+            // `source` is an English remark: only a day without citations
+            // falls back to it).
+            let cited: Vec<String> = d.citations.iter().map(|c| c.render_full(t.lang)).collect();
+            let urls: Vec<String> = d.citations.iter().filter_map(|c| c.url.clone()).collect();
+            let src_key = if cited.is_empty() {
+                d.source.clone().map(|s| {
+                    (
+                        s,
+                        d.source_url.clone().into_iter().collect(),
+                        d.inferred.clone(),
+                    )
+                })
+            } else {
+                // Which fields were inferred: data field names, so listed in
+                // English output only (the citation's confidence says it in
+                // every language).
+                let inferred = if t.lang == merzim::Lang::En {
+                    d.inferred.clone()
+                } else {
+                    Vec::new()
+                };
+                Some((cited.join("; "), urls, inferred))
+            };
+            if let Some(key) = src_key {
                 let n = match sources.iter().position(|x| *x == key) {
                     Some(p) => p + 1,
                     None => {
@@ -337,8 +360,12 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
             for l in wrap(&s, WIDTH - 1, tag) {
                 writeln!(out, " {l}")?;
             }
-            if let Some(u) = url {
-                writeln!(out, " {}{u}", " ".repeat(tag))?;
+            let mut shown: Vec<&String> = Vec::new();
+            for u in url {
+                if !shown.contains(&u) {
+                    writeln!(out, " {}{u}", " ".repeat(tag))?;
+                    shown.push(u);
+                }
             }
         }
     }

@@ -43,7 +43,7 @@ pub struct DueCmd {
 }
 
 pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
     let schedule = &c.office.hours.schedule;
     let z = c.office.tz;
     let office = OfficeTime::new(&cal, schedule.clone())?.with_zone(z);

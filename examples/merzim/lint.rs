@@ -36,7 +36,7 @@ pub struct LintCmd {
 }
 
 pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
     let last = cal.valid_range().1.year();
     let to = c.to.unwrap_or(last);
     if c.from > to {
@@ -70,6 +70,14 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
             .as_ref()
             .map(|t| t.alternatives.iter().map(|a| a.to_string()).collect());
         let fits = findings.iter().all(|f| f.fits());
+        // The period-of-force warnings of the submissions tried (as timelines give them).
+        let warnings = match (
+            chrono::NaiveDate::from_ymd_opt(c.from, 1, 1),
+            chrono::NaiveDate::from_ymd_opt(to, 12, 31),
+        ) {
+            (Some(a), Some(b)) => reg.force_warnings_between(a, b),
+            _ => Vec::new(),
+        };
         any_misfit |= terms.is_some() && !fits;
         if c.output.json {
             json_regs.push(json!({
@@ -77,6 +85,8 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
                 "term": terms,
                 "fits": if terms.is_some() { Some(fits) } else { None },
                 "findings": findings,
+                "warnings": warnings.iter().map(|w| w.text(c.output.lang)).collect::<Vec<_>>(),
+                "warning_codes": warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
             }));
             continue;
         }
@@ -84,6 +94,9 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
             writeln!(out)?;
         }
         writeln!(out, "{} — {}", reg.id, reg.title.get(c.output.lang))?;
+        for w in &warnings {
+            writeln!(out, "{}: {}", t.warning, w.text(c.output.lang))?;
+        }
         let Some(terms) = terms else {
             writeln!(out, "{}", t.lint_no_term)?;
             continue;

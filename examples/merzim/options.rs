@@ -68,10 +68,16 @@ pub struct KnownOnOpts {
 }
 
 impl KnownOnOpts {
-    /// `cal` as known on the date, or `cal` itself.
-    pub fn apply(&self, cal: Calendar) -> Result<Calendar, Fail> {
+    /// `cal` as known on the date, or `cal` itself; a date after today is
+    /// warned about on stderr, in `lang` (before 2000 the library refuses).
+    pub fn apply(&self, cal: Calendar, lang: merzim::Lang) -> Result<Calendar, Fail> {
         Ok(match self.as_known_on {
-            Some(d) => cal.as_known_on(d)?,
+            Some(d) => {
+                if let Some(w) = merzim::known_on_warning(d, merzim::today()) {
+                    eprintln!("{}: {}", crate::texts::texts(lang).warning, w.text(lang));
+                }
+                cal.as_known_on(d)?
+            }
             None => cal,
         })
     }

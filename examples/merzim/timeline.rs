@@ -47,7 +47,7 @@ pub struct TimelineCmd {
 }
 
 pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
     let office = OfficeTime::new(&cal, c.office.hours.schedule.clone())?.with_zone(c.office.tz);
     let reg = regulation(&c.regulation)?;
     let z = c.office.tz;
@@ -67,7 +67,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let lang = c.output.lang;
     if c.output.json {
         // The library's one form of the result (a batch line's answer).
-        let mut r = RegulationResponse::new(Id::null(), &tl);
+        let mut r = RegulationResponse::new_in(Id::null(), &tl, lang);
         r.explain = skipped.map(|s| SkippedResponse::list(&s, z, lang));
         write_json(out, &r)?;
         return Ok(());
@@ -76,14 +76,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let w = t.kv_width();
     let kv = |out: &mut dyn Write, k: &str, v: String| kv_w(out, w, k, v);
     writeln!(out, "{} — {}", reg.id, reg.title.get(lang))?;
-    writeln!(
-        out,
-        "{}, {} No. {} of {}",
-        reg.act.body.get(lang),
-        reg.act.kind,
-        reg.act.number,
-        reg.act.date
-    )?;
+    writeln!(out, "{}", reg.act.render(lang))?;
     writeln!(
         out,
         "{}",
@@ -182,7 +175,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
         t.yes_no(tl.provisional).to_string(),
     )?;
     for w in &tl.warnings {
-        writeln!(out, "{}: {w}", t.warning)?;
+        writeln!(out, "{}: {}", t.warning, w.text(lang))?;
     }
     zone_note(out, z, local)?;
     if channel == Channel::StateCorporation {

@@ -548,7 +548,9 @@ static void test_eval_json(void) {
                "{\"id\":7,\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-03-26\",\"due\":\"2026-03-26T18:30:00+05:00\",\"provisional\":false}");
 
     /* A regulation case (steps of 15 min, 15 min, 2 working days, 15 min, 5 min;
-     * 2014 is UTC+06:00 in Astana). */
+     * 2014 is UTC+06:00 in Astana). Resolution А-5/192 was put into effect ten
+     * days after its first publication, which cannot precede its registration
+     * on 2014-06-24: not before 2014-07-05, so this submission is warned about. */
     eval_exact(__LINE__,
                "{\"id\": \"r1\", \"regulation\": \"akmola-2014-cadastral-value\", "
                "\"submitted\": \"2014-07-01T10:00:00\"}",
@@ -559,7 +561,9 @@ static void test_eval_json(void) {
                "{\"number\":3,\"duration\":\"2 working days\",\"start\":\"2014-07-01T10:30:00+06:00\",\"end\":\"2014-07-03T10:30:00+06:00\"},"
                "{\"number\":4,\"duration\":\"15 minutes\",\"start\":\"2014-07-03T10:30:00+06:00\",\"end\":\"2014-07-03T10:45:00+06:00\"},"
                "{\"number\":5,\"duration\":\"5 minutes\",\"start\":\"2014-07-03T10:45:00+06:00\",\"end\":\"2014-07-03T10:50:00+06:00\"}],"
-               "\"end\":\"2014-07-03T10:50:00+06:00\",\"provisional\":false}");
+               "\"end\":\"2014-07-03T10:50:00+06:00\",\"provisional\":false,"
+               "\"warnings\":[\"the encoded text of regulation akmola-2014-cadastral-value is in force from 2014-07-05 (resolution No. А-5/192 of 2014-05-15, as encoded), after this submission date 2014-07-01\"],"
+               "\"warning_codes\":[\"not_yet_in_force\"]}");
 
     /* Error objects: the status follows the kind, the line is still returned. */
     eval_exact(__LINE__, "nope", MERZIM_ERR_INVALID_ARGUMENT,

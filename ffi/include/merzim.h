@@ -272,6 +272,8 @@ int32_t merzim_add_working_days_bulk(const merzim_calendar *cal, const int32_t *
  * offers (this one offers provider and state_corporation)
  *   {"id": "r1", "regulation": "akmola-2014-cadastral-value",
  *    "submitted": "2014-07-01T10:00:00", "channel": "state_corporation"}
+ * (its answer carries a "not_yet_in_force" warning: the resolution was in
+ * force from 2014-07-05 at the earliest),
  * and *out_json becomes exactly the batch contract's output object, one line
  * without a trailing newline, e.g.
  *   {"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}

@@ -24,6 +24,9 @@ SELECT merzim.evaluate('{"id": "a1", "submitted": "2026-03-20T16:30:00", "term":
 SELECT merzim.evaluate_text('{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days", "channel": "portal"}');
 SELECT merzim.evaluate('{"id": "a2", "submitted": "2031-01-05T10:00", "term": "1 working day"}');
 SELECT merzim.evaluate('{"id": "r", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T16:30"}') -> 'end';
+-- The start rules of the overall term and the refusal, and the data's date.
+SELECT r -> 'refusal_due' AS refusal_due, r -> 'term_due' AS term_due, r -> 'data_as_of' AS data_as_of
+FROM (SELECT merzim.evaluate('{"id": "r2", "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "2026-03-18T10:00", "refusal_start": "next_day", "term_start": "next_day"}') AS r) q;
 SELECT merzim.evaluate_text('not json');
 -- A regulation kept in a table, for timeline() and evaluate() (never a path
 -- the server reads).

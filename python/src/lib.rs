@@ -784,7 +784,7 @@ impl NativeRegulation {
                 parse::<Outcome>(outcome)?,
             )
             .py()?;
-        let mut r = RegulationResponse::new(Id::null(), &tl);
+        let mut r = RegulationResponse::new_in(Id::null(), &tl, lang);
         if explain {
             let skipped = office.office.explain(s, tl.span_end()).py()?;
             r.explain = Some(SkippedResponse::list(&skipped, z, lang));

@@ -295,6 +295,12 @@ impl Evaluator {
                 let s = t.tz.local_of(t.submitted)?;
                 let d = office.legal_due(s, t.term, t.options)?;
                 let mut r = TermResponse::new(t.id.clone(), &d);
+                if let Some(w) = t
+                    .as_known_on
+                    .and_then(|k| crate::known_on_warning(k, crate::today()))
+                {
+                    r.warnings.push(w.text(t.lang).to_string());
+                }
                 if t.explain {
                     let skipped = office.explain(s, d.due)?;
                     r.explain = Some(SkippedResponse::list(&skipped, t.tz, t.lang));
@@ -311,7 +317,14 @@ impl Evaluator {
                 let reg = self.regulation(&r.regulation)?;
                 let s = r.tz.local_of(r.submitted)?;
                 let tl = reg.timeline_with(&office, s, r.channel, r.outcome, r.options)?;
-                let mut out = RegulationResponse::new(r.id.clone(), &tl);
+                let mut out = RegulationResponse::new_in(r.id.clone(), &tl, r.lang);
+                if let Some(w) = r
+                    .as_known_on
+                    .and_then(|k| crate::known_on_warning(k, crate::today()))
+                {
+                    out.warnings.push(w.text(r.lang).to_string());
+                    out.warning_codes.push(w.code.as_str().to_string());
+                }
                 if r.explain {
                     let skipped = office.explain(s, tl.span_end())?;
                     out.explain = Some(SkippedResponse::list(&skipped, r.tz, r.lang));

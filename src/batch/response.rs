@@ -129,9 +129,14 @@ pub struct RegulationResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_as_of: Option<String>,
     /// Remarks: the regulation not in force on the submission date, and the
-    /// like (absent when there are none).
+    /// like, in the request's `lang` (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The stable code of each remark in `warnings`, in the same order
+    /// (`not_yet_in_force`, `repealed`, `may_have_lapsed`,
+    /// `storage_beyond_data`; absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warning_codes: Vec<String>,
     /// What did not count between the submission and the later of the
     /// chain's end and the term's due (only with `"explain": true`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,8 +144,13 @@ pub struct RegulationResponse {
 }
 
 impl RegulationResponse {
-    /// The form of `timeline` for the line `id`.
+    /// The form of `timeline` for the line `id`, its warnings in English.
     pub fn new(id: Id, timeline: &Timeline) -> RegulationResponse {
+        RegulationResponse::new_in(id, timeline, Lang::En)
+    }
+
+    /// The form of `timeline` for the line `id`, its warnings in `lang`.
+    pub fn new_in(id: Id, timeline: &Timeline, lang: Lang) -> RegulationResponse {
         let z = timeline.zone;
         let at = |t: Option<NaiveDateTime>| t.map(|t| z.to_rfc3339(t));
         RegulationResponse {
@@ -175,7 +185,16 @@ impl RegulationResponse {
             storage_until: at(timeline.storage_until),
             provisional: timeline.provisional,
             data_as_of: timeline.data_as_of.map(iso_date),
-            warnings: timeline.warnings.clone(),
+            warnings: timeline
+                .warnings
+                .iter()
+                .map(|w| w.text(lang).to_string())
+                .collect(),
+            warning_codes: timeline
+                .warnings
+                .iter()
+                .map(|w| w.code.as_str().to_string())
+                .collect(),
             explain: None,
         }
     }
@@ -197,9 +216,13 @@ pub struct SkippedResponse {
     /// The holiday's or the transfer's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub names: Option<Names>,
-    /// The legal source of the day's status.
+    /// The legal source of the day's status (the data's remark, English).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The acts the day's status rests on, each cited in the request's
+    /// language with how sure the data is of it (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<String>,
     /// The act that moved the day, for transfers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub act: Option<ActRef>,
@@ -220,6 +243,11 @@ impl SkippedResponse {
             reason: skipped.reason.as_str().to_string(),
             names: skipped.names.clone(),
             source: skipped.source.clone(),
+            citations: skipped
+                .citations
+                .iter()
+                .map(|c| c.render_full(lang))
+                .collect(),
             act: skipped.act.clone(),
             provisional: skipped.provisional,
             estimated: skipped.estimated,

@@ -125,7 +125,10 @@ impl Layout<'_> {
     fn substitutes(&mut self, public: &[(usize, usize)]) {
         for &(i, r) in public {
             let date = dates::date_of(i as u32);
-            if date.year() < self.data.substitution_since || !self.is_weekend(date.weekday()) {
+            if date.year() < self.data.substitution_since
+                || !self.is_weekend(date.weekday())
+                || !self.data.knows(self.data.substitution_known_from, None)
+            {
                 continue;
             }
             let mut j = i + 1;
@@ -269,14 +272,18 @@ impl Layout<'_> {
             provisional_years_before.push(p);
             let provisional = y > coverage_last_year
                 || data.years.get(&y).is_some_and(|s| s.provisional)
+                // As known on an earlier date: an act of the year not yet
+                // adopted then (RULES.md §9).
+                || data.provisional_in_view(y)
                 // A year whose Kurban Ait date is only estimated: the real one
                 // may fall a day later, whatever weekday the estimate is.
                 || {
                     let known = data.kurban.iter().filter(|k| k.year == y && data.knows(k.known_from, k.known_until));
                     let (mut estimated, mut confirmed) = (false, false);
                     for k in known {
-                        estimated |= k.estimated;
-                        confirmed |= !k.estimated;
+                        let e = data.kurban_estimated(k);
+                        estimated |= e;
+                        confirmed |= !e;
                     }
                     estimated && !confirmed
                 };

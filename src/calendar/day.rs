@@ -1,9 +1,11 @@
 //! What the calendar says about one date: its kind, names, source and flags.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::Calendar;
+use crate::citation::Citation;
+use crate::data::cites_for;
 use crate::names::{Lang, Names};
 use crate::Result;
 
@@ -140,6 +142,10 @@ pub struct Day {
     pub inferred: Vec<String>,
     /// The act that moved this day, for transfers.
     pub act: Option<ActRef>,
+    /// The acts this day's status rests on, each rendered per language by
+    /// [`Citation::render`] (the reader's form of `source`, which is the
+    /// data's English remark).
+    pub citations: Vec<Citation>,
     /// Whether this day's status may still change (year not final, or past coverage).
     pub provisional: bool,
     /// Whether this day's status rests on an estimated date (Kurban Ait not yet announced).
@@ -202,8 +208,11 @@ impl Calendar {
             }
         };
         // A day set by act `a`: its names, the act's source, the act.
-        let by_act = |a: u32, names: Names| {
+        let year = date.year();
+        let mut citations: Vec<Citation> = Vec::new();
+        let mut by_act = |a: u32, names: Names| {
             let act = &data.acts[a as usize];
+            citations.push(act.citation.clone());
             let link = (act.url.clone(), act.inferred.clone());
             (
                 Some(names),
@@ -218,6 +227,7 @@ impl Calendar {
             None => (None, None, None, false, none),
             Some(Detail::Holiday(r)) => {
                 let rule = &data.holidays[r as usize];
+                citations = cites_for(&rule.cites, year);
                 (
                     Some(rule.names.clone()),
                     Some(rule.source.clone()),
@@ -228,13 +238,21 @@ impl Calendar {
             }
             Some(Detail::Kurban(k)) => {
                 let k = &data.kurban[k as usize];
+                citations = cites_for(&k.cites, year);
                 let names = data.kurban_names.clone();
                 let link = (k.url.clone(), Vec::new());
-                (Some(names), Some(k.source.clone()), None, k.estimated, link)
+                (
+                    Some(names),
+                    Some(k.source.clone()),
+                    None,
+                    data.kurban_estimated(k),
+                    link,
+                )
             }
             Some(Detail::Substitute(r, h)) => {
                 let n = &data.holidays[r as usize].names;
                 let h = crate::dates::date_of(h);
+                citations = cites_for(&data.substitution_cites, year);
                 let names = Names::new(
                     format!("{} (ауыстырылған демалыс күні, {h})", n.kk),
                     format!("{} (перенос выходного дня с {h})", n.ru),
@@ -284,6 +302,7 @@ impl Calendar {
             source_url,
             inferred,
             act,
+            citations,
             provisional: self.is_provisional(date),
             estimated,
         })

@@ -8,7 +8,8 @@
 
 use chrono::NaiveDate;
 
-use super::{Act, Dataset, HolidayKind, HolidayRule, KurbanDate, YearStatus};
+use super::{Act, Cite, Dataset, HolidayKind, HolidayRule, KurbanDate, YearStatus};
+use crate::citation::{ActKind, Citation, Confidence};
 use crate::names::Names;
 use crate::week::Week;
 
@@ -28,6 +29,51 @@ fn names(kk: &str, ru: &str, en: &str) -> Names {
 
 fn strings(s: &[&str]) -> Vec<String> {
     s.iter().map(|x| x.to_string()).collect()
+}
+
+fn text(s: Option<&str>) -> Option<String> {
+    s.map(str::to_string)
+}
+
+/// A citation of the generated data: kind, issuer, date, year, number,
+/// title, article, paragraph, url, no_url, confidence, note.
+#[allow(clippy::too_many_arguments)]
+fn citation(
+    kind: ActKind,
+    issuer: Option<Names>,
+    date: Option<NaiveDate>,
+    year: Option<i32>,
+    number: Option<&str>,
+    title: Option<Names>,
+    article: Option<&str>,
+    paragraph: Option<&str>,
+    url: Option<&str>,
+    no_url: Option<&str>,
+    confidence: Confidence,
+    note: Option<&str>,
+) -> Citation {
+    Citation {
+        kind,
+        issuer,
+        date,
+        year,
+        number: text(number),
+        title,
+        article: text(article),
+        paragraph: text(paragraph),
+        url: text(url),
+        no_url: text(no_url),
+        confidence,
+        note: text(note),
+    }
+}
+
+fn cite(citation: Citation, from: i32, until: i32) -> Cite {
+    Cite {
+        citation,
+        from,
+        until,
+    }
 }
 
 impl Dataset {
@@ -96,6 +142,45 @@ mod tests {
         format!("strings(&{v:?})")
     }
 
+    fn opt_text(s: &Option<String>) -> String {
+        s.as_ref().map_or("None".into(), |s| format!("Some({s:?})"))
+    }
+
+    fn opt_names(n: &Option<Names>) -> String {
+        n.as_ref()
+            .map_or("None".into(), |n| format!("Some({})", names(n)))
+    }
+
+    fn variant<T: std::fmt::Debug>(t: T) -> String {
+        format!("{t:?}")
+    }
+
+    fn citation(c: &Citation) -> String {
+        format!(
+            "citation(ActKind::{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, Confidence::{}, {})",
+            variant(c.kind),
+            opt_names(&c.issuer),
+            opt_date(c.date),
+            c.year.map_or("None".into(), |y| format!("Some({y})")),
+            opt_text(&c.number),
+            opt_names(&c.title),
+            opt_text(&c.article),
+            opt_text(&c.paragraph),
+            opt_text(&c.url),
+            opt_text(&c.no_url),
+            variant(c.confidence),
+            opt_text(&c.note),
+        )
+    }
+
+    fn cites(v: &[Cite]) -> String {
+        let items: Vec<String> = v
+            .iter()
+            .map(|c| format!("cite({}, {}, {})", citation(&c.citation), c.from, c.until))
+            .collect();
+        format!("vec![{}]", items.join(", "))
+    }
+
     /// The Rust source of `generated.rs` for `data`.
     pub(super) fn codegen(data: &Dataset, hash: u32, files: &[String]) -> String {
         let mut o = String::new();
@@ -122,6 +207,23 @@ mod tests {
             opt_str(&data.substitution_url)
         )
         .unwrap();
+        writeln!(
+            o,
+            "        substitution_cites: {},",
+            cites(&data.substitution_cites)
+        )
+        .unwrap();
+        writeln!(
+            o,
+            "        substitution_known_from: {},",
+            opt_date(data.substitution_known_from)
+        )
+        .unwrap();
+        o.push_str("        cited: [\n");
+        for (id, c) in &data.cited {
+            writeln!(o, "            ({id:?}.to_string(), {}),", citation(c)).unwrap();
+        }
+        o.push_str("        ].into_iter().collect(),\n");
         writeln!(o, "        data_as_of: {},", opt_date(data.data_as_of)).unwrap();
         writeln!(o, "        kurban_names: {},", names(&data.kurban_names)).unwrap();
         o.push_str("        holidays: vec![\n");
@@ -132,8 +234,8 @@ mod tests {
             };
             writeln!(
                 o,
-                "            HolidayRule {{ id: {:?}.into(), kind: HolidayKind::{kind}, dates: vec!{:?}, from: {}, until: {}, names: {}, source: {:?}.into(), url: {}, inferred: {}, known_from: {}, known_until: {} }},",
-                h.id, h.dates, h.from, h.until, names(&h.names), h.source, opt_str(&h.url), strings(&h.inferred), opt_date(h.known_from), opt_date(h.known_until)
+                "            HolidayRule {{ id: {:?}.into(), kind: HolidayKind::{kind}, dates: vec!{:?}, from: {}, until: {}, names: {}, source: {:?}.into(), url: {}, inferred: {}, cites: {}, known_from: {}, known_until: {} }},",
+                h.id, h.dates, h.from, h.until, names(&h.names), h.source, opt_str(&h.url), strings(&h.inferred), cites(&h.cites), opt_date(h.known_from), opt_date(h.known_until)
             )
             .unwrap();
         }
@@ -141,8 +243,8 @@ mod tests {
         for k in &data.kurban {
             writeln!(
                 o,
-                "            KurbanDate {{ year: {}, date: {}, estimated: {}, source: {:?}.into(), url: {}, known_from: {}, known_until: {} }},",
-                k.year, date(k.date), k.estimated, k.source, opt_str(&k.url), opt_date(k.known_from), opt_date(k.known_until)
+                "            KurbanDate {{ year: {}, date: {}, estimated: {}, source: {:?}.into(), url: {}, cites: {}, known_from: {}, known_until: {} }},",
+                k.year, date(k.date), k.estimated, k.source, opt_str(&k.url), cites(&k.cites), opt_date(k.known_from), opt_date(k.known_until)
             )
             .unwrap();
         }
@@ -166,8 +268,8 @@ mod tests {
             let weeks: Vec<String> = a.weeks.iter().map(|w| format!("Week::{w:?}")).collect();
             writeln!(
                 o,
-                "            Act {{ id: {:?}.into(), title: {}, body: {:?}.into(), number: {}, date: {}, source: {:?}.into(), url: {}, inferred: {}, known_from: {}, weeks: vec![{}], transfers: vec![{}], days_off: vec![{}], origin: {:?}.into() }},",
-                a.id, names(&a.title), a.body, opt_str(&a.number), opt_date(a.date), a.source, opt_str(&a.url), strings(&a.inferred), opt_date(a.known_from), weeks.join(", "), transfers.join(", "), days_off.join(", "), a.origin
+                "            Act {{ id: {:?}.into(), title: {}, body: {:?}.into(), number: {}, date: {}, source: {:?}.into(), url: {}, inferred: {}, citation: {}, known_from: {}, weeks: vec![{}], transfers: vec![{}], days_off: vec![{}], origin: {:?}.into() }},",
+                a.id, names(&a.title), a.body, opt_str(&a.number), opt_date(a.date), a.source, opt_str(&a.url), strings(&a.inferred), citation(&a.citation), opt_date(a.known_from), weeks.join(", "), transfers.join(", "), days_off.join(", "), a.origin
             )
             .unwrap();
         }

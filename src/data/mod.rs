@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::citation::{ActKind, Citation, Confidence};
 use crate::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::names::Names;
 use crate::safe_text::{printable, printable_names};
@@ -28,6 +29,24 @@ pub(crate) enum HolidayKind {
     Religious,
 }
 
+/// A citation of an entry: the act (with the article relied on), for the
+/// years `from..=until` of the entry's days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cite {
+    pub citation: Citation,
+    pub from: i32,
+    pub until: i32,
+}
+
+/// The citations of `cites` that apply to a day in `year`.
+pub(crate) fn cites_for(cites: &[Cite], year: i32) -> Vec<Citation> {
+    cites
+        .iter()
+        .filter(|c| (c.from..=c.until).contains(&year))
+        .map(|c| c.citation.clone())
+        .collect()
+}
+
 /// A statutory holiday rule: fixed dates in force over a range of years.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct HolidayRule {
@@ -40,6 +59,8 @@ pub(crate) struct HolidayRule {
     pub source: String,
     pub url: Option<String>,
     pub inferred: Vec<String>,
+    /// The acts it rests on.
+    pub cites: Vec<Cite>,
     /// The entry is part of the law as known from this date (`None`: always).
     pub known_from: Option<NaiveDate>,
     /// The entry was superseded on this date (`None`: still current).
@@ -54,6 +75,8 @@ pub(crate) struct KurbanDate {
     pub estimated: bool,
     pub source: String,
     pub url: Option<String>,
+    /// The acts and announcement it rests on.
+    pub cites: Vec<Cite>,
     pub known_from: Option<NaiveDate>,
     pub known_until: Option<NaiveDate>,
 }
@@ -69,6 +92,8 @@ pub(crate) struct Act {
     pub source: String,
     pub url: Option<String>,
     pub inferred: Vec<String>,
+    /// The act as cited.
+    pub citation: Citation,
     /// Known from this date (its adoption date unless the data says otherwise).
     pub known_from: Option<NaiveDate>,
     /// The weeks it applies to (five-day only unless the act says otherwise).
@@ -93,6 +118,12 @@ pub(crate) struct Dataset {
     pub substitution_since: i32,
     pub substitution_source: String,
     pub substitution_url: Option<String>,
+    /// The acts the substitution rule rests on.
+    pub substitution_cites: Vec<Cite>,
+    /// The substitution rule is part of the law as known from this date.
+    pub substitution_known_from: Option<NaiveDate>,
+    /// The acts cited by id (`[[cited]]`), for `cite` references.
+    pub cited: BTreeMap<String, Citation>,
     /// The date the data was last checked against official sources.
     pub data_as_of: Option<NaiveDate>,
     pub holidays: Vec<HolidayRule>,
@@ -127,6 +158,40 @@ struct RawFile {
     status: Option<Spanned<String>>,
     note: Option<String>,
     act: Option<Vec<RawAct>>,
+    // any file: acts cited by id
+    cited: Option<Vec<RawCited>>,
+    // kurban-ait.toml: the citations of a date without its own `cite`
+    kurban_cite: Option<Vec<RawCiteRef>>,
+}
+
+/// An act cited by id from `cite` references.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCited {
+    id: Spanned<String>,
+    kind: ActKind,
+    issuer: Option<Names>,
+    date: Option<Spanned<String>>,
+    year: Option<i32>,
+    number: Option<String>,
+    title: Option<Names>,
+    url: Option<Spanned<String>>,
+    no_url: Option<String>,
+    confidence: Confidence,
+    note: Option<String>,
+}
+
+/// A reference to a cited act: its id, the article relied on, the years of
+/// the entry it is cited for, and a confidence that overrides the act's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCiteRef {
+    act: Spanned<String>,
+    article: Option<String>,
+    paragraph: Option<String>,
+    from: Option<i32>,
+    until: Option<i32>,
+    confidence: Option<Confidence>,
 }
 
 #[derive(Deserialize)]
@@ -137,8 +202,9 @@ struct RawSubstitution {
     url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
-    #[serde(rename = "known_from")]
-    _known_from: Option<String>,
+    known_from: Option<Spanned<String>>,
+    #[serde(default)]
+    cite: Vec<RawCiteRef>,
     #[serde(rename = "note")]
     _note: Option<String>,
 }
@@ -158,6 +224,8 @@ struct RawHoliday {
     _secondary: Vec<String>,
     #[serde(default)]
     inferred: Vec<String>,
+    #[serde(default)]
+    cite: Vec<RawCiteRef>,
     known_from: Option<Spanned<String>>,
     known_until: Option<Spanned<String>>,
     #[serde(rename = "note")]
@@ -174,6 +242,7 @@ struct RawKurban {
     url: Option<Spanned<String>>,
     #[serde(rename = "secondary", default)]
     _secondary: Vec<String>,
+    cite: Option<Vec<RawCiteRef>>,
     known_from: Option<Spanned<String>>,
     known_until: Option<Spanned<String>>,
     #[serde(rename = "note")]
@@ -184,9 +253,12 @@ struct RawKurban {
 #[serde(deny_unknown_fields)]
 struct RawAct {
     id: Spanned<String>,
-    #[serde(rename = "kind")]
-    _kind: Option<String>,
+    kind: Option<Spanned<String>>,
     body: Option<String>,
+    issuer: Option<Names>,
+    year: Option<i32>,
+    no_url: Option<String>,
+    confidence: Option<Confidence>,
     number: Option<String>,
     date: Option<Spanned<String>>,
     published: Option<Spanned<String>>,
@@ -332,6 +404,52 @@ impl Dataset {
         }
     }
 
+    /// Whether the Kurban Ait date `k` is an estimate in this view: estimated
+    /// in the data, or, as known on an earlier date, not yet announced then
+    /// (announced on its announcement's date when the data cites one with a
+    /// date, else at the latest on the day itself).
+    pub fn kurban_estimated(&self, k: &KurbanDate) -> bool {
+        if k.estimated {
+            return true;
+        }
+        let Some(on) = self.known_on else {
+            return false;
+        };
+        let announced = k
+            .cites
+            .iter()
+            .filter(|c| c.citation.kind == ActKind::Announcement)
+            .filter_map(|c| c.citation.date)
+            .min()
+            .unwrap_or(k.date);
+        on < announced
+    }
+
+    /// Whether year `y` is provisional in this view beyond its status now: as
+    /// known on an earlier date, an act that changes a day of `y` was not yet
+    /// adopted (or, for an act whose adoption date is unknown, not yet known
+    /// by its bound), or `y` was a later year with none of its acts known yet.
+    pub fn provisional_in_view(&self, y: i32) -> bool {
+        let Some(on) = self.known_on else {
+            return false;
+        };
+        let touches = |a: &Act| {
+            a.transfers
+                .iter()
+                .any(|(o, w)| o.year() == y || w.year() == y)
+                || a.days_off.iter().any(|d| d.year() == y)
+        };
+        let mut known_any = false;
+        for a in self.acts.iter().filter(|a| touches(a)) {
+            if self.knows(a.known_from, None) {
+                known_any = true;
+            } else {
+                return true;
+            }
+        }
+        y > on.year() && !known_any
+    }
+
     /// The version string of this data: coverage, a hash of the embedded
     /// files, and the overlays applied.
     pub fn version(&self, last_year: i32) -> String {
@@ -367,10 +485,40 @@ impl Dataset {
                 None => Error::invalid_data(format!("{origin}: {msg}")),
             }
         })?;
+        for c in raw.cited.unwrap_or_default() {
+            let url = cx.url(c.url)?;
+            if url.is_none() && c.no_url.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                return Err(cx.err(
+                    c.id.span(),
+                    format!(
+                        "cited act {:?}: no `url` and no `no_url` saying why there is none",
+                        c.id.get_ref()
+                    ),
+                ));
+            }
+            let citation = Citation {
+                kind: c.kind,
+                issuer: c.issuer.map(printable_names),
+                date: c.date.as_ref().map(|d| cx.date(d)).transpose()?,
+                year: c.year,
+                number: c.number.map(printable),
+                title: c.title.map(printable_names),
+                article: None,
+                paragraph: None,
+                url,
+                no_url: c.no_url.map(printable),
+                confidence: c.confidence,
+                note: c.note.map(printable),
+            };
+            self.cited.insert(c.id.into_inner(), citation);
+        }
         if let Some(sub) = raw.substitution {
             self.substitution_since = sub.since;
             self.substitution_source = printable(sub.source);
             self.substitution_url = cx.url(sub.url)?;
+            self.substitution_cites = self.resolve_cites(&cx, sub.cite)?;
+            self.substitution_known_from =
+                sub.known_from.as_ref().map(|k| cx.date(k)).transpose()?;
         }
         if let Some(d) = &raw.data_as_of {
             self.data_as_of = Some(cx.date(d)?);
@@ -412,6 +560,7 @@ impl Dataset {
             let known_from = h.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = h.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
             cx.check_known(h.known_until.as_ref(), known_from, known_until)?;
+            let cites = self.resolve_cites(&cx, h.cite)?;
             self.holidays.push(HolidayRule {
                 id: h.id,
                 kind: h.kind,
@@ -422,6 +571,7 @@ impl Dataset {
                 source: printable(h.source),
                 url: cx.url(h.url)?,
                 inferred: h.inferred,
+                cites,
                 known_from,
                 known_until,
             });
@@ -445,6 +595,7 @@ impl Dataset {
             }
             self.kurban_names = printable_names(n);
         }
+        let kurban_default = raw.kurban_cite.unwrap_or_default();
         for k in raw.date.into_iter().chain(raw.kurban_ait).flatten() {
             let date = cx.date(&k.date)?;
             if date.year() != k.year {
@@ -471,12 +622,40 @@ impl Dataset {
             let known_from = k.known_from.as_ref().map(|d| cx.date(d)).transpose()?;
             let known_until = k.known_until.as_ref().map(|d| cx.date(d)).transpose()?;
             cx.check_known(k.known_until.as_ref(), known_from, known_until)?;
+            let refs = match k.cite {
+                Some(c) => c,
+                None => kurban_default
+                    .iter()
+                    .map(|r| RawCiteRef {
+                        act: r.act.clone(),
+                        article: r.article.clone(),
+                        paragraph: r.paragraph.clone(),
+                        from: r.from,
+                        until: r.until,
+                        confidence: r.confidence,
+                    })
+                    .collect(),
+            };
+            let mut cites = self.resolve_cites(&cx, refs)?;
+            for c in &mut cites {
+                // An announcement cited without its own year is the one for
+                // this year; an estimated date was not announced.
+                if c.citation.kind == ActKind::Announcement {
+                    if c.citation.date.is_none() && c.citation.year.is_none() {
+                        c.citation.year = Some(k.year);
+                    }
+                    if estimated {
+                        c.citation.confidence = Confidence::Estimated;
+                    }
+                }
+            }
             self.kurban.push(KurbanDate {
                 year: k.year,
                 date,
                 estimated,
                 source: printable(k.source),
                 url: cx.url(k.url)?,
+                cites,
                 known_from,
                 known_until,
             });
@@ -588,15 +767,50 @@ impl Dataset {
                 .collect::<Result<Vec<_>>>()?;
             let id = a.id.get_ref().clone();
             let act_origin = format!("{origin}: line {}", cx.line(a.id.span().start));
+            let title = printable_names(a.title.unwrap_or_default());
+            let number = a.number.map(printable);
+            let url = cx.url(a.url)?;
+            let kind = match a.kind.as_ref().map(|k| k.get_ref().as_str()) {
+                None | Some("government_decree") => ActKind::GovernmentDecree,
+                Some("ministry_order") => ActKind::MinistryOrder,
+                Some(other) => other
+                    .parse::<ActKind>()
+                    .map_err(|e| cx.err(a.kind.as_ref().map_or(0..0, |k| k.span()), e.message()))?,
+            };
+            let confidence = a.confidence.unwrap_or(
+                if a.inferred
+                    .iter()
+                    .any(|f| f == "number" || f == "date" || f == "url")
+                {
+                    Confidence::Inferred
+                } else {
+                    Confidence::Reported
+                },
+            );
+            let citation = Citation {
+                kind,
+                issuer: a.issuer.map(printable_names),
+                date,
+                year: if date.is_none() { a.year } else { None },
+                number: number.clone(),
+                title: (!title.ru.is_empty() || !title.kk.is_empty()).then(|| title.clone()),
+                article: None,
+                paragraph: None,
+                url: url.clone(),
+                no_url: a.no_url.map(printable),
+                confidence,
+                note: None,
+            };
             let act = Act {
                 id: id.clone(),
-                title: printable_names(a.title.unwrap_or_default()),
+                title,
                 body: printable(a.body.unwrap_or_default()),
-                number: a.number.map(printable),
+                number,
                 date,
                 source: printable(a.source),
-                url: cx.url(a.url)?,
+                url,
                 inferred: a.inferred,
+                citation,
                 known_from,
                 weeks,
                 transfers,
@@ -620,6 +834,35 @@ impl Dataset {
             self.origins.push(format!("{origin}#{:08x}", fnv32(text)));
         }
         Ok(())
+    }
+}
+
+impl Dataset {
+    /// The citations of `refs`, resolved against the acts cited by id.
+    fn resolve_cites(&self, cx: &Ctx<'_>, refs: Vec<RawCiteRef>) -> Result<Vec<Cite>> {
+        refs.into_iter()
+            .map(|r| {
+                let mut citation = self.cited.get(r.act.get_ref()).cloned().ok_or_else(|| {
+                    cx.err(
+                        r.act.span(),
+                        format!(
+                            "cite: no act {:?} among the acts cited by id ([[cited]])",
+                            r.act.get_ref()
+                        ),
+                    )
+                })?;
+                citation.article = r.article.map(printable);
+                citation.paragraph = r.paragraph.map(printable);
+                if let Some(c) = r.confidence {
+                    citation.confidence = c;
+                }
+                Ok(Cite {
+                    citation,
+                    from: r.from.unwrap_or(i32::MIN),
+                    until: r.until.unwrap_or(i32::MAX),
+                })
+            })
+            .collect()
     }
 }
 

@@ -16,8 +16,9 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::citation::{Warning, WarningCode};
 use crate::legal::Channel;
-use crate::names::Names;
+use crate::names::{Lang, Names};
 use crate::term::Term;
 use crate::{Error, Result};
 
@@ -48,6 +49,10 @@ pub struct Amendment {
     /// What it changed.
     #[serde(default)]
     pub note: Option<String>,
+    /// The act as a structured citation (rendered per language; its `url`
+    /// or `no_url` says where its text is or why there is no link).
+    #[serde(default)]
+    pub cite: Option<crate::citation::Citation>,
 }
 
 /// A later act of higher rank that took away the encoded text's basis (a
@@ -63,8 +68,16 @@ pub struct Lapse {
     /// A link to its official text.
     #[serde(default)]
     pub url: Option<String>,
-    /// What it changed.
+    /// What it changed (a remark, English).
     pub note: String,
+    /// The act as a structured citation, rendered per language in the
+    /// warning (`act` is the English fallback).
+    #[serde(default)]
+    pub cite: Option<crate::citation::Citation>,
+    /// What it changed, briefly, in the three languages: the warning's
+    /// reader text (`note` is the English fallback).
+    #[serde(default)]
+    pub summary: Option<Names>,
 }
 
 /// The act that approved a regulation.
@@ -98,6 +111,27 @@ pub struct ApprovingAct {
     /// Later amendments.
     #[serde(default, rename = "amendment")]
     pub amendments: Vec<Amendment>,
+    /// The act as a structured citation (rendered per language; its `url`
+    /// or `no_url` says where its text is or why there is no link).
+    #[serde(default)]
+    pub cite: Option<crate::citation::Citation>,
+}
+
+impl ApprovingAct {
+    /// The act cited in `lang`: its structured citation when the file gives
+    /// one, else "body, kind No. number of date" from its fields.
+    pub fn render(&self, lang: Lang) -> String {
+        match &self.cite {
+            Some(c) => c.render(lang),
+            None => format!(
+                "{}, {} No. {} of {}",
+                self.body.get(lang),
+                self.kind,
+                self.number,
+                self.date
+            ),
+        }
+    }
 }
 
 /// The overall service term, possibly with alternatives.
@@ -246,9 +280,15 @@ impl Regulation {
         a.number = printable(std::mem::take(&mut a.number));
         a.source = printable(std::mem::take(&mut a.source));
         a.note = a.note.take().map(printable);
+        a.cite = a.cite.take().map(crate::citation::Citation::printable);
+        for m in &mut a.amendments {
+            m.cite = m.cite.take().map(crate::citation::Citation::printable);
+        }
         if let Some(l) = a.lapse.as_mut() {
+            l.cite = l.cite.take().map(crate::citation::Citation::printable);
             l.act = printable(std::mem::take(&mut l.act));
             l.note = printable(std::mem::take(&mut l.note));
+            l.summary = l.summary.take().map(printable_names);
         }
         for s in &mut self.steps {
             s.actor = arc(s.actor.clone());
@@ -343,6 +383,34 @@ impl Regulation {
         if let Some(u) = self.act.lapse.as_ref().and_then(|l| l.url.as_deref()) {
             if let Err(problem) = crate::safe_text::check_url(u) {
                 return bad("act.lapse.url", problem);
+            }
+        }
+        let cites = std::iter::once(("act.cite", self.act.cite.as_ref()))
+            .chain(
+                self.act
+                    .amendments
+                    .iter()
+                    .map(|a| ("act.amendment.cite", a.cite.as_ref())),
+            )
+            .chain(std::iter::once((
+                "act.lapse.cite",
+                self.act.lapse.as_ref().and_then(|l| l.cite.as_ref()),
+            )));
+        for (field, c) in cites {
+            let Some(c) = c else { continue };
+            match &c.url {
+                Some(u) => {
+                    if let Err(problem) = crate::safe_text::check_url(u) {
+                        return bad(field, problem);
+                    }
+                }
+                None if c.no_url.as_deref().is_none_or(|r| r.trim().is_empty()) => {
+                    return bad(
+                        field,
+                        "no `url` and no `no_url` saying why there is none".into(),
+                    );
+                }
+                None => {}
             }
         }
         if self.channels.is_empty() {
@@ -462,44 +530,113 @@ impl Regulation {
         Ok(())
     }
 
+    /// The warnings for the submissions from `first` to `last` (inclusive):
+    /// each period-of-force warning that some submission in that range gets,
+    /// as for its first such submission (what `lint` reports).
+    pub fn force_warnings_between(&self, first: NaiveDate, last: NaiveDate) -> Vec<Warning> {
+        let a = &self.act;
+        let mut probes = vec![first];
+        for d in [
+            a.in_force_from,
+            a.repealed,
+            a.lapse.as_ref().map(|l| l.date),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if first < d && d <= last {
+                probes.push(d);
+            }
+        }
+        let mut out: Vec<Warning> = Vec::new();
+        for d in probes {
+            if let Some(w) = self.force_warning(d) {
+                if !out.iter().any(|x| x.code == w.code) {
+                    out.push(w);
+                }
+            }
+        }
+        out
+    }
+
     /// The warning for a submission on `date` outside the period in which the
     /// encoded text was in force, as far as the file knows; `None` inside it.
-    pub fn force_warning(&self, date: NaiveDate) -> Option<String> {
-        let from = self.act.in_force_from.unwrap_or(self.act.date);
+    /// Not yet in force (before `in_force_from`, else the act's date), repealed
+    /// (on or after `repealed`), or possibly lapsed (on or after `lapse.date`).
+    pub fn force_warning(&self, date: NaiveDate) -> Option<Warning> {
+        let a = &self.act;
+        let from = a.in_force_from.unwrap_or(a.date);
+        let (kk_kind, ru_kind, en_kind) = match a.kind.as_str() {
+            "resolution" | "decree" => ("қаулысы", "постановление", a.kind.as_str()),
+            "order" => ("бұйрығы", "приказ", "order"),
+            other => (other, other, other),
+        };
+        let id = &self.id;
+        let (act_kk, act_ru) = match &a.cite {
+            Some(c) => (c.render(Lang::Kk), c.render(Lang::Ru)),
+            None => (
+                format!("{}, {} № {} {kk_kind}", a.body.kk, a.date, a.number),
+                format!("{}, {ru_kind} от {} № {}", a.body.ru, a.date, a.number),
+            ),
+        };
         if date < from {
-            return Some(format!(
-                "the encoded text of regulation {} is in force from {from} ({} No. {} of {}, as encoded), after this submission date {date}",
-                self.id, self.act.kind, self.act.number, self.act.date
+            return Some(Warning::new(
+                WarningCode::NotYetInForce,
+                Names::new(
+                    format!("{id} регламентінің мәтіні {from} бастап күшіне енеді ({act_kk}), бұл өтініш берілген {date} күнінен кейін"),
+                    format!("текст регламента {id} действует с {from} ({act_ru}), то есть после даты подачи {date}"),
+                    format!(
+                        "the encoded text of regulation {id} is in force from {from} ({en_kind} No. {} of {}, as encoded), after this submission date {date}",
+                        a.number, a.date
+                    ),
+                ),
             ));
         }
-        if let Some(r) = self.act.repealed {
+        if let Some(r) = a.repealed {
             if date >= r {
-                return Some(format!(
-                    "regulation {} was repealed on {r}, before this submission date {date}",
-                    self.id
+                return Some(Warning::new(
+                    WarningCode::Repealed,
+                    Names::new(
+                        format!("{id} регламенті {r} күшін жойды, өтініш {date} берілді ({act_kk})"),
+                        format!("регламент {id} утратил силу {r}, не позднее даты подачи {date} ({act_ru})"),
+                        format!("regulation {id} was repealed on {r}, before this submission date {date}"),
+                    ),
                 ));
             }
         }
-        if let Some(l) = self.act.lapse.as_ref().filter(|l| date >= l.date) {
-            // Sized once and written without the formatting machinery: this
-            // text goes with every timeline past the lapse.
-            let url = l.url.as_deref().unwrap_or("");
-            let mut text =
-                String::with_capacity(self.id.len() + l.act.len() + l.note.len() + url.len() + 96);
-            text.push_str("regulation ");
-            text.push_str(&self.id);
-            text.push_str(" may no longer apply to a submission on ");
-            crate::dates::push_iso_date(&mut text, date);
-            text.push_str(": ");
-            text.push_str(&l.act);
-            if !url.is_empty() {
-                text.push_str(" (");
-                text.push_str(url);
-                text.push(')');
-            }
-            text.push_str(": ");
-            text.push_str(&l.note);
-            return Some(text);
+        if let Some(l) = a.lapse.as_ref().filter(|l| date >= l.date) {
+            let act = |lang: Lang| match &l.cite {
+                Some(c) => c.render(lang),
+                None => l.act.clone(),
+            };
+            let url = l
+                .url
+                .as_deref()
+                .map(|u| format!(" ({u})"))
+                .unwrap_or_default();
+            let summary = |lang: Lang| match &l.summary {
+                Some(s) => s.get(lang).to_string(),
+                None => l.note.clone(),
+            };
+            return Some(Warning::new(
+                WarningCode::MayHaveLapsed,
+                Names::new(
+                    format!(
+                        "{id} регламенті {date} берілген өтінішке қолданылмауы мүмкін: {}{url}: {}",
+                        act(Lang::Kk),
+                        summary(Lang::Kk)
+                    ),
+                    format!(
+                        "регламент {id} может не применяться к заявлению, поданному {date}: {}{url}: {}",
+                        act(Lang::Ru),
+                        summary(Lang::Ru)
+                    ),
+                    format!(
+                        "regulation {id} may no longer apply to a submission on {date}: {}{url}: {}",
+                        l.act, l.note
+                    ),
+                ),
+            ));
         }
         None
     }

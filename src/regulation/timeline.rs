@@ -139,7 +139,7 @@ pub struct Timeline {
     pub data_as_of: Option<chrono::NaiveDate>,
     /// Remarks: the regulation not in force at that date, a partial result,
     /// and the like.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::citation::Warning>,
     /// The office's zone.
     pub zone: Zone,
 }
@@ -379,8 +379,13 @@ impl Regulation {
         }
         if core.storage_beyond {
             let (_, last) = cal.valid_range();
-            warnings.push(format!(
-                "storage_until is unknown: the centre's storage period ends after {last}, the end of the calendar's data"
+            warnings.push(crate::citation::Warning::new(
+                crate::citation::WarningCode::StorageBeyondData,
+                crate::names::Names::new(
+                    format!("storage_until белгісіз: орталықтың сақтау мерзімі күнтізбе деректерінің соңғы күні {last} кейін аяқталады"),
+                    format!("storage_until неизвестен: срок хранения в центре заканчивается после {last}, последнего дня данных календаря"),
+                    format!("storage_until is unknown: the centre's storage period ends after {last}, the end of the calendar's data"),
+                ),
             ));
         }
         Ok(Timeline {
