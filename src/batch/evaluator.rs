@@ -140,10 +140,14 @@ impl Evaluator {
         if Regulation::bundled(&regulation.id).is_ok()
             || self.regulations.contains_key(&regulation.id)
         {
+            let id = &regulation.id;
             return Err(Error::invalid_input(format!(
-                "a regulation with the id {:?} is already known: give the file another id",
-                regulation.id
-            )));
+                "a regulation with the id {id:?} is already known: give the file another id"
+            ))
+            .in_kk_ru(
+                format!("{id:?} id-і бар регламент бұрыннан бар: файлға басқа id беріңіз"),
+                format!("регламент с id {id:?} уже известен: дайте файлу другой id"),
+            ));
         }
         self.regulations
             .insert(regulation.id.clone(), Arc::new(regulation));
