@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::options::{regulation, CalendarOpts, KnownOnOpts, OutputOpts, ScheduleOpts};
 use crate::render::write_json;
-use crate::table::{minutes, office_minutes, time, Table};
+use crate::table::{time, Table};
 use crate::texts::texts;
 use crate::{Fail, Res};
 
@@ -40,18 +40,14 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
     let last = cal.valid_range().1.year();
     let to = c.to.unwrap_or(last);
     if c.from > to {
+        let t = texts(c.output.lang());
         return Err(Fail::Arg(match c.to {
-            Some(to) => format!(
-                "--from {} is after --to {to}; e.g. --from 2015 --to {last}",
-                c.from
-            ),
-            None => format!(
-                "--from {} is after {last}, the last year the calendar covers (the default of --to)",
-                c.from
-            ),
+            Some(to) => t.fill(t.lint_from_after_to, &[&c.from, &to, &last]),
+            None => t.fill(t.lint_from_after_last, &[&c.from, &last]),
         }));
     }
-    let t = texts(c.output.lang);
+    let lang = c.output.lang();
+    let t = texts(lang);
     let mut any_misfit = false;
     let office = OfficeTime::new(&cal, c.hours.schedule.clone())?;
     let regs: Vec<Cow<'static, Regulation>> = if c.regulation == "all" {
@@ -83,15 +79,20 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{} — {}", reg.id, reg.title.get(c.output.lang))?;
-        let Some(terms) = terms else {
+        writeln!(out, "{} — {}", reg.id, reg.title.get(lang))?;
+        let Some(terms) = &reg.term else {
             writeln!(out, "{}", t.lint_no_term)?;
             continue;
         };
+        let localized_terms: Vec<String> = terms
+            .alternatives
+            .iter()
+            .map(|a| a.display_in(lang))
+            .collect();
         writeln!(
             out,
             "{}",
-            t.fill(t.lint_tried, &[&terms.join(" / "), &c.from, &to])
+            t.fill(t.lint_tried, &[&localized_terms.join(" / "), &c.from, &to])
         )?;
         writeln!(out)?;
         let h = &t.lint_header;
@@ -108,24 +109,25 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         ]);
         for f in &findings {
             let opt = |x: Option<NaiveDateTime>| {
-                x.map(|t| time(z, t, false)).unwrap_or_else(|| "—".into())
+                x.map(|x| time(z, x, false, lang))
+                    .unwrap_or_else(|| "—".into())
             };
             let has = f.worst_submitted.is_some();
             tab.row(vec![
-                f.channel.as_str().into(),
-                f.outcome.as_str().into(),
+                f.channel.short_label(lang).into(),
+                f.outcome.label(lang).into(),
                 f.cases.to_string(),
                 f.overshooting.to_string(),
                 opt(f.worst_submitted),
                 opt(f.worst_end),
                 opt(f.worst_term_due),
                 if has {
-                    minutes(f.worst_overshoot_minutes)
+                    t.signed_minutes(f.worst_overshoot_minutes, true)
                 } else {
                     "—".into()
                 },
                 if has {
-                    office_minutes(f.worst_overshoot_office_minutes)
+                    t.signed_minutes(f.worst_overshoot_office_minutes, false)
                 } else {
                     "—".into()
                 },
@@ -142,8 +144,8 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
                 .map(|f| {
                     format!(
                         "{}/{}: {}/{}",
-                        f.channel.as_str(),
-                        f.outcome.as_str(),
+                        f.channel.short_label(lang),
+                        f.outcome.label(lang),
                         f.overshooting,
                         f.cases
                     )
@@ -157,9 +159,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         write_json(out, &j)?;
     }
     if any_misfit {
-        return Err(Fail::Findings(
-            "a step chain does not fit its overall term (exit code 4)".into(),
-        ));
+        return Err(Fail::Findings(texts(lang).lint_findings.into()));
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::options::{
     OutputOpts,
 };
 use crate::render::{kv_w, write_explain, write_json, zone_note};
-use crate::table::{minutes, offsets_differ, time, time_long_in, truncate, Table};
+use crate::table::{offsets_differ, time, time_long_in, truncate, Table};
 use crate::texts::{texts, wrap};
 use crate::Res;
 
@@ -54,7 +54,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     } else {
         None
     };
-    let lang = c.output.lang;
+    let lang = c.output.lang();
     if c.output.json {
         // The library's one form of the result (a batch line's answer).
         let mut r = RegulationResponse::new(Id::null(), &tl);
@@ -66,14 +66,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let w = t.kv_width();
     let kv = |out: &mut dyn Write, k: &str, v: String| kv_w(out, w, k, v);
     writeln!(out, "{} — {}", reg.id, reg.title.get(lang))?;
-    writeln!(
-        out,
-        "{}, {} No. {} of {}",
-        reg.act.body.get(lang),
-        reg.act.kind,
-        reg.act.number,
-        reg.act.date
-    )?;
+    writeln!(out, "{}", t.act_line(&reg.act))?;
     writeln!(
         out,
         "{}",
@@ -82,8 +75,8 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             &[
                 &time_long_in(z, local, t),
                 &z.name(),
-                &channel.as_str(),
-                &c.outcome.as_str()
+                &channel.label(lang),
+                &c.outcome.label(lang)
             ]
         )
     )?;
@@ -98,8 +91,8 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             s.number.to_string(),
             truncate(&actor, 40),
             s.duration.display_in(lang),
-            time(z, s.start, offset),
-            time(z, s.end, offset),
+            time(z, s.start, offset, lang),
+            time(z, s.end, offset, lang),
         ]);
     }
     write!(out, "{}", tab.render(1))?;
@@ -153,7 +146,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             t.within_term,
             t.fill(
                 t.before_term_due,
-                &[&minutes((d - tl.end).num_minutes()).trim_start_matches('+')],
+                &[&lang.format_minutes((d - tl.end).num_minutes().unsigned_abs(), true)],
             ),
         )?,
         (Some(false), Some(d)) => kv(
@@ -161,7 +154,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             t.within_term,
             t.fill(
                 t.after_term_due,
-                &[&minutes((tl.end - d).num_minutes()).trim_start_matches('+')],
+                &[&lang.format_minutes((tl.end - d).num_minutes().unsigned_abs(), true)],
             ),
         )?,
         _ => kv(out, t.within_term, t.no_overall_term.to_string())?,
@@ -174,9 +167,9 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     for w in &tl.warnings {
         writeln!(out, "{}: {w}", t.warning)?;
     }
-    zone_note(out, z, local)?;
+    zone_note(out, z, local, lang)?;
     if channel == Channel::StateCorporation {
-        let note = t.fill(t.intake_not_counted, &[&local.date()]);
+        let note = t.fill(t.intake_not_counted, &[&t.day(local.date())]);
         for l in wrap(&note, 100, 0) {
             writeln!(out, "{l}")?;
         }
@@ -188,7 +181,10 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             "{}",
             t.fill(
                 t.not_counted,
-                &[&time(z, local, false), &time(z, span_end, false)]
+                &[
+                    &time(z, local, false, lang),
+                    &time(z, span_end, false, lang)
+                ]
             )
         )?;
         write_explain(out, &s, lang)?;
