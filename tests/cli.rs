@@ -2539,6 +2539,8 @@ fn errors_on_stderr_speak_the_language() {
             ],
             3,
         ),
+        (vec!["calendar", "--year", "twenty"], 2),
+        (vec!["lint", "--regulation", EAST, "--from", "x"], 2),
         (vec!["calendar", "--year", "2031"], 1),
         (vec!["calendar", "--year", "2026", "--calendar", missing], 3),
         (

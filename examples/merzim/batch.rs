@@ -84,7 +84,7 @@ const MAX_THREADS: i64 = 256;
 #[derive(Args, Clone)]
 pub struct ThreadsOpts {
     /// Worker threads, 0..=256 (0: one per CPU). Output order is the input order whatever the count.
-    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
+    #[arg(long, default_value_t = 0, value_parser = crate::options::whole::<u16>(0, MAX_THREADS))]
     threads: u16,
     /// Print a summary on stderr at the end (lines, errors by kind, time); it is
     /// printed anyway when stderr is a terminal.

@@ -34,7 +34,7 @@ pub enum Format {
 
 #[derive(Args)]
 pub struct CalendarCmd {
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=9999),
+    #[arg(long, value_parser = crate::options::whole::<i32>(1, 9999),
         help = format!("The year ({} with the embedded data).", crate::options::coverage_years()))]
     year: i32,
     /// The balance of working time instead of the calendar: calendar days, days without

@@ -20,10 +20,10 @@ pub struct LintCmd {
     #[arg(long, value_name = "ID|PATH|all")]
     regulation: String,
     /// First year of submissions tried.
-    #[arg(long, default_value_t = 2015)]
+    #[arg(long, default_value_t = 2015, value_parser = crate::options::whole::<i32>(1, 9999))]
     from: i32,
     /// Last year of submissions tried (default: the last year the calendar covers).
-    #[arg(long)]
+    #[arg(long, value_parser = crate::options::whole::<i32>(1, 9999))]
     to: Option<i32>,
     #[command(flatten)]
     hours: ScheduleOpts,

@@ -94,6 +94,25 @@ pub fn date(s: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// A whole number from `min` to `max`, with the message in the language of
+/// the messages.
+pub fn whole<T>(min: i64, max: i64) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync
+where
+    T: TryFrom<i64>,
+{
+    move |s: &str| {
+        s.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| {
+                let t = crate::texts::texts(crate::texts::ui_lang());
+                t.fill(t.bad_whole, &[&min, &max, &format!("{s:?}")])
+            })
+    }
+}
+
 /// Office hours on working days.
 #[derive(Args, Clone)]
 pub struct ScheduleOpts {
