@@ -2695,3 +2695,37 @@ fn help_speaks_the_language() {
             .and(predicate::str::contains("[default: provider]")),
     );
 }
+
+#[test]
+fn batch_and_diff_messages_on_stderr_follow_merzim_lang() {
+    let line = "{\"id\":\"a\",\"submitted\":\"2026-03-20T16:30\",\"term\":\"2 working days\"}\n";
+    for (lang, summary, counts) in [
+        ("ru", "итог: ", "строк: 1, ответов: 1, ошибок: 0"),
+        ("kk", "қорытынды: ", "жол: 1, жауап: 1, қате: 0"),
+    ] {
+        let err = merzim()
+            .env("MERZIM_LANG", lang)
+            .args(["batch", "--summary"])
+            .write_stdin(line)
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.starts_with(summary) && err.contains(counts), "{err}");
+        assert!(!err.contains("lines") && !err.contains("errors"), "{err}");
+        let err = merzim()
+            .env("MERZIM_LANG", lang)
+            .args(["diff", "--old-as-known-on", "2024-04-01", "--summary"])
+            .write_stdin(line)
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.starts_with(summary), "{err}");
+        assert!(!err.contains("lines") && !err.contains("changed"), "{err}");
+    }
+}
