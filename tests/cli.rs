@@ -2729,3 +2729,44 @@ fn batch_and_diff_messages_on_stderr_follow_merzim_lang() {
         assert!(!err.contains("lines") && !err.contains("changed"), "{err}");
     }
 }
+
+#[test]
+fn the_language_of_messages_is_read_before_parsing_in_both_spellings() {
+    // `--lang=kk` as well as `--lang kk`; --lang wins over MERZIM_LANG.
+    for args in [
+        &["due", "--help", "--lang=kk"][..],
+        &["due", "--lang", "kk", "--help"][..],
+    ] {
+        merzim()
+            .env("MERZIM_LANG", "ru")
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Қолданылуы: merzim due"));
+    }
+    // An unknown MERZIM_LANG is English, not an error.
+    merzim()
+        .env("MERZIM_LANG", "fr")
+        .args(["due", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: merzim due"));
+    // MERZIM_LANG is the default of --lang for the output too.
+    let out = merzim()
+        .env("MERZIM_LANG", "ru")
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T16:30",
+            "--term",
+            "2 working days",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Истекает"), "{out}");
+    assert!(out.starts_with("Подано"), "{out}");
+}
