@@ -1,7 +1,7 @@
 //! Why a deadline lies where it does: the days and intervals a computation
 //! skipped ([`OfficeTime::explain`]).
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
 use crate::calendar::{ActRef, DayKind};
@@ -80,17 +80,24 @@ impl Serialize for SkipReason {
 impl Skipped {
     /// One line in `lang`: "2026-03-23: Nauryz (holiday)".
     pub fn describe(&self, lang: Lang) -> String {
-        let what = self.reason.label(lang);
+        let what = match self.reason {
+            SkipReason::DayOff(k) => k.label_on(lang, self.from.weekday()),
+            r => r.label(lang),
+        };
+        let day = lang.format_date(self.from.date());
         let mut s = match self.reason {
-            SkipReason::DayOff(_) => format!("{}: {what}", self.from.date()),
+            SkipReason::DayOff(_) => format!("{day}: {what}"),
             _ => format!(
-                "{} {}–{}: {what}",
-                self.from.date(),
+                "{day} {}–{}: {what}",
                 self.from.format("%H:%M"),
                 if self.to.date() == self.from.date() {
                     self.to.format("%H:%M").to_string()
                 } else {
-                    self.to.format("%Y-%m-%d %H:%M").to_string()
+                    format!(
+                        "{} {}",
+                        lang.format_date(self.to.date()),
+                        self.to.format("%H:%M")
+                    )
                 }
             ),
         };
@@ -100,10 +107,10 @@ impl Skipped {
         if let Some(a) = &self.act {
             let mut r = a.title.get(lang).to_string();
             if let Some(n) = &a.number {
-                r.push_str(&format!(" No. {n}"));
+                r.push_str(&format!(" {} {n}", lang.pick("№", "№", "No.")));
             }
             if let Some(d) = a.date {
-                r.push_str(&format!(" ({d})"));
+                r.push_str(&format!(" ({})", lang.format_date(d)));
             }
             s.push_str(&format!(" [{r}]"));
         }

@@ -13,7 +13,7 @@ use crate::dates::Local;
 use crate::office::OfficeTime;
 use crate::term::{Term, Unit};
 use crate::zone::Zone;
-use crate::{Error, Result};
+use crate::{Error, Lang, Result};
 
 named_enum! {
     /// How the documents reached the provider (RULES.md §5).
@@ -57,6 +57,78 @@ named_enum! {
         CloseOfBusiness = "close_of_business",
         /// At 24:00 of the last day, reported as 00:00 of the next date.
         Midnight = "midnight",
+    }
+}
+
+impl Channel {
+    /// What a person reads for this channel, in `lang` (how the documents
+    /// were submitted: "через Государственную корпорацию").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Channel::Provider => lang.pick(
+                "көрсетілетін қызметті берушіге тікелей",
+                "непосредственно услугодателю",
+                "directly to the service provider",
+            ),
+            Channel::Portal => lang.pick(
+                "«электрондық үкімет» веб-порталы арқылы",
+                "через веб-портал «электронного правительства»",
+                "through the e-government portal",
+            ),
+            Channel::StateCorporation => lang.pick(
+                "Мемлекеттік корпорация арқылы",
+                "через Государственную корпорацию",
+                "through the State Corporation",
+            ),
+        }
+    }
+}
+
+impl Channel {
+    /// The channel's name as a noun, for tables ("Госкорпорация"); see
+    /// [`label`](Channel::label) for prose.
+    pub fn short_label(self, lang: Lang) -> &'static str {
+        match self {
+            Channel::Provider => lang.pick("қызмет беруші", "услугодатель", "provider"),
+            Channel::Portal => lang.pick("портал", "портал", "portal"),
+            Channel::StateCorporation => lang.pick(
+                "Мемлекеттік корпорация",
+                "Госкорпорация",
+                "State Corporation",
+            ),
+        }
+    }
+}
+
+impl StartRule {
+    /// What a person reads for this rule, in `lang` ("со дня сдачи документов").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            StartRule::SubmissionDay => lang.pick(
+                "құжаттар тапсырылған күннен бастап",
+                "со дня сдачи документов",
+                "from the day of submission",
+            ),
+            StartRule::NextDay => lang.pick(
+                "тіркелген күннің келесі күнінен бастап",
+                "со дня, следующего за днём регистрации",
+                "from the day after registration",
+            ),
+        }
+    }
+}
+
+impl TermEnd {
+    /// What a person reads for this end, in `lang` ("по окончании рабочего дня").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            TermEnd::CloseOfBusiness => lang.pick(
+                "жұмыс күні аяқталғанда",
+                "по окончании рабочего дня",
+                "at close of business",
+            ),
+            TermEnd::Midnight => lang.pick("сағат 24:00-де", "в 24:00", "at 24:00"),
+        }
     }
 }
 
@@ -247,7 +319,17 @@ impl OfficeTime {
         if n == 0 {
             return Err(Error::invalid_input(format!(
                 "a legal term of {term} is invalid: a term must be at least 1"
-            )));
+            ))
+            .in_kk_ru(
+                format!(
+                    "{} мерзімі жарамсыз: мерзім кемінде 1 болуы керек",
+                    term.display_in(crate::Lang::Kk)
+                ),
+                format!(
+                    "срок {} недопустим: срок должен быть не меньше 1",
+                    term.display_in(crate::Lang::Ru)
+                ),
+            ));
         }
         if let Some(m) = term.office_minutes() {
             // §7.4: office time from the submitted instant; state_corporation: from

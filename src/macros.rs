@@ -49,12 +49,20 @@ macro_rules! named_enum {
                         return Ok($name::$variant);
                     }
                 )+
+                let (q, valid) = (crate::error::quoted(s), [$($text),+].join(", "));
                 Err(crate::Error::invalid_input(format!(
-                    "unknown {} {}: expected {}",
-                    $what,
-                    crate::error::quoted(s),
-                    [$($text),+].join(", ")
-                )))
+                    "unknown {} {q}: expected {valid}", $what
+                ))
+                .in_kk_ru(
+                    format!(
+                        "«{}» мәні {q} жарамсыз: рұқсат етілген мәндер: {valid}",
+                        crate::error::what_in($what, crate::Lang::Kk)
+                    ),
+                    format!(
+                        "недопустимое значение {q} («{}»): допустимые значения: {valid}",
+                        crate::error::what_in($what, crate::Lang::Ru)
+                    ),
+                ))
             }
         }
 

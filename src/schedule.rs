@@ -28,17 +28,23 @@ impl Interval {
     /// is past 24:00 or `start` is not before `end` (the message names both).
     pub fn new(start: u16, end: u16) -> Result<Interval> {
         if end > 1440 {
-            return Err(Error::invalid_input(format!(
-                "interval end {} is past 24:00",
-                hhmm(end)
-            )));
+            let e = hhmm(end);
+            return Err(
+                Error::invalid_input(format!("interval end {e} is past 24:00")).in_kk_ru(
+                    format!("аралықтың соңы {e} 24:00-ден кейін"),
+                    format!("конец интервала {e} позже 24:00"),
+                ),
+            );
         }
         if start >= end {
+            let (s, e) = (hhmm(start), hhmm(end));
             return Err(Error::invalid_input(format!(
-                "interval {}-{} is empty or reversed: the start must be before the end, e.g. 09:00-13:00",
-                hhmm(start),
-                hhmm(end)
-            )));
+                "interval {s}-{e} is empty or reversed: the start must be before the end, e.g. 09:00-13:00"
+            ))
+            .in_kk_ru(
+                format!("{s}-{e} аралығы бос немесе кері: басы соңынан бұрын болуы керек, мысалы, 09:00-13:00"),
+                format!("интервал {s}-{e} пуст или перевёрнут: начало должно быть раньше конца, например 09:00-13:00"),
+            ));
         }
         Ok(Interval { start, end })
     }
@@ -55,11 +61,14 @@ fn hhmm(m: u16) -> String {
 
 fn parse_hhmm(s: &str, whole: &str) -> Result<u16> {
     let bad = || {
+        let (t, w) = (quoted(s), quoted(whole));
         Error::invalid_input(format!(
-            "cannot read the time {} in the schedule {}: expected HH:MM, e.g. \"09:00-13:00,14:30-18:30\"",
-            quoted(s),
-            quoted(whole)
+            "cannot read the time {t} in the schedule {w}: expected HH:MM, e.g. \"09:00-13:00,14:30-18:30\""
         ))
+        .in_kk_ru(
+            format!("{w} жұмыс кестесіндегі {t} уақыты оқылмады: СС:ММ күтіледі, мысалы, «09:00-13:00,14:30-18:30»"),
+            format!("не удалось прочитать время {t} в графике {w}: ожидается ЧЧ:ММ, например «09:00-13:00,14:30-18:30»"),
+        )
     };
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
     let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
@@ -124,6 +133,10 @@ impl Schedule {
         {
             return Err(Error::invalid_input(
                 "a schedule needs office hours on at least one weekday",
+            )
+            .in_kk_ru(
+                "жұмыс кестесінде кемінде бір күн жұмыс уақыты болуы керек",
+                "в графике должны быть часы приёма хотя бы в один день недели",
             ));
         }
         self.days[i] = intervals;
@@ -170,6 +183,10 @@ fn validate(intervals: &[Interval]) -> Result<()> {
     if intervals.is_empty() {
         return Err(Error::invalid_input(
             "a schedule needs at least one interval, e.g. \"09:00-13:00,14:30-18:30\"",
+        )
+        .in_kk_ru(
+            "жұмыс кестесінде кемінде бір аралық болуы керек, мысалы, «09:00-13:00,14:30-18:30»",
+            "в графике должен быть хотя бы один интервал, например «09:00-13:00,14:30-18:30»",
         ));
     }
     for iv in intervals {
@@ -183,13 +200,17 @@ fn validate(intervals: &[Interval]) -> Result<()> {
             } else {
                 "overlapping"
             };
+            let (x, y) = (
+                format!("{}-{}", hhmm(a.start), hhmm(a.end)),
+                format!("{}-{}", hhmm(b.start), hhmm(b.end)),
+            );
             return Err(Error::invalid_input(format!(
-                "schedule intervals {}-{} and {}-{} are {what}: list them in time order without overlap",
-                hhmm(a.start),
-                hhmm(a.end),
-                hhmm(b.start),
-                hhmm(b.end)
-            )));
+                "schedule intervals {x} and {y} are {what}: list them in time order without overlap"
+            ))
+            .in_kk_ru(
+                format!("жұмыс кестесінің {x} және {y} аралықтары ретсіз немесе бір-бірін жабады: оларды уақыт ретімен, қабаттастырмай жазыңыз"),
+                format!("интервалы графика {x} и {y} не упорядочены или пересекаются: укажите их по порядку без наложений"),
+            ));
         }
     }
     Ok(())
@@ -242,9 +263,14 @@ impl FromStr for Schedule {
             let mut out = Vec::new();
             for part in list.split(',') {
                 let (a, b) = part.split_once('-').ok_or_else(|| {
+                    let p = quoted(part);
                     Error::invalid_input(format!(
-                        "cannot read the interval {} in the schedule {q}: expected HH:MM-HH:MM, e.g. \"09:00-13:00\"", quoted(part)
+                        "cannot read the interval {p} in the schedule {q}: expected HH:MM-HH:MM, e.g. \"09:00-13:00\""
                     ))
+                    .in_kk_ru(
+                        format!("{q} жұмыс кестесіндегі {p} аралығы оқылмады: СС:ММ-СС:ММ күтіледі, мысалы, «09:00-13:00»"),
+                        format!("не удалось прочитать интервал {p} в графике {q}: ожидается ЧЧ:ММ-ЧЧ:ММ, например «09:00-13:00»"),
+                    )
                 })?;
                 out.push(Interval::new(parse_hhmm(a, s)?, parse_hhmm(b, s)?)?);
             }
@@ -258,29 +284,40 @@ impl FromStr for Schedule {
         const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
         let day = |n: &str| {
             NAMES.iter().position(|x| *x == n).ok_or_else(|| {
+                let w = quoted(n);
                 Error::invalid_input(format!(
-                    "unknown weekday {} in the schedule {q}: use mon, tue, wed, thu, fri, sat, sun",
-                    quoted(n)
+                    "unknown weekday {w} in the schedule {q}: use mon, tue, wed, thu, fri, sat, sun"
                 ))
+                .in_kk_ru(
+                    format!("{q} жұмыс кестесіндегі {w} апта күні белгісіз: mon, tue, wed, thu, fri, sat, sun жазыңыз"),
+                    format!("неизвестный день недели {w} в графике {q}: используйте mon, tue, wed, thu, fri, sat, sun"),
+                )
             })
         };
         let mut days: [Vec<Interval>; 7] = Default::default();
         let mut named = [false; 7];
         for part in s_trim.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (which, list) = part.split_once(' ').ok_or_else(|| {
+                let p = quoted(part);
                 Error::invalid_input(format!(
-                    "cannot read {} in the schedule {q}: expected e.g. \"mon-fri 09:00-18:00\"",
-                    quoted(part)
+                    "cannot read {p} in the schedule {q}: expected e.g. \"mon-fri 09:00-18:00\""
                 ))
+                .in_kk_ru(
+                    format!("{q} жұмыс кестесіндегі {p} оқылмады: мысалы, «mon-fri 09:00-18:00» күтіледі"),
+                    format!("не удалось прочитать {p} в графике {q}: ожидается, например, «mon-fri 09:00-18:00»"),
+                )
             })?;
             let (a, b) = match which.split_once('-') {
                 Some((a, b)) => (day(a)?, day(b)?),
                 None => (day(which)?, day(which)?),
             };
             if a > b {
-                return Err(Error::invalid_input(format!(
-                    "weekday range {which:?} is reversed"
-                )));
+                return Err(
+                    Error::invalid_input(format!("weekday range {which:?} is reversed")).in_kk_ru(
+                        format!("{which:?} апта күндерінің аралығы кері"),
+                        format!("диапазон дней недели {which:?} перевёрнут"),
+                    ),
+                );
             }
             // "-": no office hours that weekday (what Display prints for it).
             let list = list.trim();
@@ -291,10 +328,14 @@ impl FromStr for Schedule {
             };
             // A weekday named twice would silently take the later hours.
             if let Some(twice) = (a..=b).find(|&d| named[d]) {
+                let n = NAMES[twice];
                 return Err(Error::invalid_input(format!(
-                    "{} is named twice in the schedule {q}: give each weekday's hours once",
-                    NAMES[twice]
-                )));
+                    "{n} is named twice in the schedule {q}: give each weekday's hours once"
+                ))
+                .in_kk_ru(
+                    format!("{q} жұмыс кестесінде {n} екі рет аталған: әр күннің уақытын бір рет беріңіз"),
+                    format!("{n} указан в графике {q} дважды: укажите часы каждого дня один раз"),
+                ));
             }
             for d in a..=b {
                 named[d] = true;
@@ -302,9 +343,12 @@ impl FromStr for Schedule {
             }
         }
         if days.iter().all(Vec::is_empty) {
-            return Err(Error::invalid_input(format!(
-                "the schedule {q} has no intervals"
-            )));
+            return Err(
+                Error::invalid_input(format!("the schedule {q} has no intervals")).in_kk_ru(
+                    format!("{q} жұмыс кестесінде бірде-бір аралық жоқ"),
+                    format!("в графике {q} нет ни одного интервала"),
+                ),
+            );
         }
         Ok(Schedule { days })
     }

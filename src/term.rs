@@ -63,7 +63,15 @@ impl Term {
         if amount > MAX_TERM_AMOUNT {
             return Err(Error::invalid_input(format!(
                 "term amount {amount} is too large: the valid range is 0..={MAX_TERM_AMOUNT}"
-            )));
+            ))
+            .in_kk_ru(
+                format!(
+                    "мерзім шамасы {amount} тым үлкен: рұқсат етілген аралық 0–{MAX_TERM_AMOUNT}"
+                ),
+                format!(
+                    "величина срока {amount} слишком велика: допустимо от 0 до {MAX_TERM_AMOUNT}"
+                ),
+            ));
         }
         Ok(Term { amount, unit })
     }
@@ -207,14 +215,7 @@ impl fmt::Display for Quoted<'_> {
 
 /// 0 = one, 1 = few, 2 = many.
 fn russian_plural(n: u32) -> usize {
-    let (m10, m100) = (n % 10, n % 100);
-    if m10 == 1 && m100 != 11 {
-        0
-    } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
-        1
-    } else {
-        2
-    }
+    crate::names::russian_plural(n as u64)
 }
 
 impl fmt::Display for Term {
@@ -383,6 +384,16 @@ impl FromStr for Term {
                 "cannot read the term {q}: expected an amount and a unit, e.g. \"22 working days\", \
                  \"15 minutes\", \"2 hours\", \"30 calendar days\", \"1 month\", \"2 рабочих дня\", \"5 жұмыс күні\""
             ))
+            .in_kk_ru(
+                format!(
+                    "{q} мерзімі оқылмады: сан мен өлшем бірлігі күтіледі, мысалы, \
+                     «22 жұмыс күні», «30 күнтізбелік күн», «15 минут», «2 сағат», «1 ай»"
+                ),
+                format!(
+                    "не удалось прочитать срок {q}: ожидаются число и единица, например \
+                     «22 рабочих дня», «30 календарных дней», «15 минут», «2 часа», «1 месяц»"
+                ),
+            )
         };
         // Lower case with single spaces; most terms already are ("22 working
         // days"), and then nothing is allocated.
@@ -425,17 +436,25 @@ impl FromStr for Term {
                 match number_in_words(words) {
                     Some(n) if n == amount => {}
                     Some(n) => {
+                        let w = crate::error::quoted(words);
                         return Err(Error::invalid_input(format!(
-                        "the term {q} contradicts itself: {amount} in digits but {n} ({}) in words",
-                        crate::error::quoted(words)
-                    )))
+                            "the term {q} contradicts itself: {amount} in digits but {n} ({w}) in words"
+                        ))
+                        .in_kk_ru(
+                            format!("{q} мерзімі өзіне қайшы: цифрмен {amount}, ал жазбаша {n} ({w})"),
+                            format!("срок {q} противоречит сам себе: цифрами {amount}, прописью {n} ({w})"),
+                        ));
                     }
                     None => {
+                        let w = crate::error::quoted(words);
                         return Err(Error::invalid_input(format!(
-                            "cannot read the number in words {} in the term {q}: \
-                             write the term in digits only, e.g. \"5 рабочих дней\"",
-                            crate::error::quoted(words)
-                        )))
+                            "cannot read the number in words {w} in the term {q}: \
+                             write the term in digits only, e.g. \"5 рабочих дней\""
+                        ))
+                        .in_kk_ru(
+                            format!("{q} мерзіміндегі {w} жазбаша саны оқылмады: мерзімді тек цифрмен жазыңыз, мысалы, «5 жұмыс күні»"),
+                            format!("не удалось прочитать число прописью {w} в сроке {q}: укажите срок только цифрами, например «5 рабочих дней»"),
+                        ));
                     }
                 }
                 r.trim_start()
@@ -450,7 +469,11 @@ impl FromStr for Term {
         if amount > MAX_TERM_AMOUNT as u64 {
             return Err(Error::invalid_input(format!(
                 "term amount {amount} in {q} is too large: the valid range is 0..={MAX_TERM_AMOUNT}"
-            )));
+            ))
+            .in_kk_ru(
+                format!("{q} мерзіміндегі {amount} шамасы тым үлкен: рұқсат етілген аралық 0–{MAX_TERM_AMOUNT}"),
+                format!("величина {amount} в сроке {q} слишком велика: допустимо от 0 до {MAX_TERM_AMOUNT}"),
+            ));
         }
         Term::new(amount as u32, unit)
     }

@@ -208,6 +208,35 @@ pub enum ZoneNote {
     },
 }
 
+impl ZoneNote {
+    /// The note for a person reading `lang` (`Display` is the English one).
+    pub fn describe(&self, lang: crate::Lang) -> String {
+        let at =
+            |t: &NaiveDateTime| format!("{} {}", lang.format_date(t.date()), t.format("%H:%M"));
+        match (self, lang) {
+            (_, crate::Lang::En) => self.to_string(),
+            (ZoneNote::Ambiguous { local }, crate::Lang::Kk) => format!(
+                "{} бұл белдеуде екі рет болды (сағат тілі кері жылжытылды); ертерек сәт алынды (RFC 5545)",
+                at(local)
+            ),
+            (ZoneNote::Ambiguous { local }, _) => format!(
+                "время {} в этом поясе было дважды (часы переведены назад); взят более ранний момент (RFC 5545)",
+                at(local)
+            ),
+            (ZoneNote::Skipped { local, resolved }, crate::Lang::Kk) => format!(
+                "{} бұл белдеуде болған жоқ (сағат тілі алға жылжытылды); {} уақытына ауыстырылды (RFC 5545)",
+                at(local),
+                at(resolved)
+            ),
+            (ZoneNote::Skipped { local, resolved }, _) => format!(
+                "времени {} в этом поясе не было (часы переведены вперёд); перенесено на {} (RFC 5545)",
+                at(local),
+                at(resolved)
+            ),
+        }
+    }
+}
+
 impl fmt::Display for ZoneNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -227,10 +256,14 @@ impl FromStr for Zone {
     type Err = Error;
     fn from_str(s: &str) -> Result<Zone> {
         s.trim().parse::<Tz>().map(Zone).map_err(|_| {
+            let q = crate::error::quoted(s);
             Error::invalid_input(format!(
-                "unknown time zone {}: expected an IANA name such as Asia/Almaty, Asia/Aqtobe, Asia/Qostanay",
-                crate::error::quoted(s)
+                "unknown time zone {q}: expected an IANA name such as Asia/Almaty, Asia/Aqtobe, Asia/Qostanay"
             ))
+            .in_kk_ru(
+                format!("{q} уақыт белдеуі белгісіз: IANA атауы күтіледі, мысалы, Asia/Almaty, Asia/Aqtobe, Asia/Qostanay"),
+                format!("неизвестный часовой пояс {q}: ожидается имя IANA, например Asia/Almaty, Asia/Aqtobe, Asia/Qostanay"),
+            )
         })
     }
 }
@@ -308,11 +341,21 @@ impl FromStr for Submitted {
                 return Ok(Submitted::Instant(i));
             }
         }
+        let q = crate::error::quoted(s);
         Err(Error::invalid_input(format!(
-            "cannot read the time {}: expected local time YYYY-MM-DDTHH:MM[:SS] \
-             (e.g. 2026-03-20T16:30) or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)",
-            crate::error::quoted(s)
-        )))
+            "cannot read the time {q}: expected local time YYYY-MM-DDTHH:MM[:SS] \
+             (e.g. 2026-03-20T16:30) or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)"
+        ))
+        .in_kk_ru(
+            format!(
+                "{q} уақыты оқылмады: жергілікті уақыт ЖЖЖЖ-АА-ККTСС:ММ[:СС] (мысалы, \
+                 2026-03-20T16:30) немесе RFC 3339 сәті (мысалы, 2026-03-20T16:30:00+05:00) күтіледі"
+            ),
+            format!(
+                "не удалось прочитать время {q}: ожидается местное время ГГГГ-ММ-ДДTЧЧ:ММ[:СС] \
+                 (например, 2026-03-20T16:30) или момент RFC 3339 (например, 2026-03-20T16:30:00+05:00)"
+            ),
+        ))
     }
 }
 

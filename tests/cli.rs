@@ -17,6 +17,8 @@ fn merzim() -> Command {
     let mut c = Command::new(bin());
     // Run from elsewhere: bundled regulations must resolve from any directory.
     c.current_dir(std::env::temp_dir());
+    // The language comes from --lang, else MERZIM_LANG: tests name it.
+    c.env_remove("MERZIM_LANG");
     c
 }
 
@@ -320,7 +322,7 @@ fn calendar_human() {
     for mark in [
         "5* public holiday",
         // The library's one wording of day kinds (DayKind::label).
-        "5w weekend day worked by an act",
+        "5w working Saturday",
         "5~ substitute day off",
         "5> day off moved by an act",
     ] {
@@ -329,10 +331,7 @@ fn calendar_human() {
     // 2024-05-04 (a working Saturday) and 2024-05-08 (moved day off) in the grid.
     assert!(out.contains(" 4w"), "{out}");
     assert!(out.contains(" 8>"), "{out}");
-    assert!(
-        out.contains("2024-05-04  Sat  weekend day worked by an act"),
-        "{out}"
-    );
+    assert!(out.contains("2024-05-04  Sat  working Saturday"), "{out}");
     assert!(out.contains("2024-03-25  Mon  substitute day off"), "{out}");
     assert!(out.contains("Working days:"));
     assert!(out.contains("Year"));
@@ -452,7 +451,8 @@ fn lint_commands() {
         .clone();
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("Does NOT fit"), "{out}");
-    assert!(out.contains("state_corporation"), "{out}");
+    // The channel as a person reads it (the JSON form keeps the code).
+    assert!(out.contains("State Corporation  approval"), "{out}");
     let out = merzim()
         .args([
             "lint",
@@ -1472,7 +1472,7 @@ fn balance_matches_published_monthly_figures() {
 #[test]
 fn balance_table_in_each_language_and_csv() {
     let ru = stdout_of(&["calendar", "--year", "2024", "--balance", "--lang", "ru"]);
-    assert!(ru.contains("Баланс рабочего времени 2024"), "{ru}");
+    assert!(ru.contains("Баланс рабочего времени на 2024 год"), "{ru}");
     for s in [
         "Январь",
         "I квартал",
@@ -1486,7 +1486,7 @@ fn balance_table_in_each_language_and_csv() {
     }
     let kk = stdout_of(&["calendar", "--year", "2024", "--balance", "--lang", "kk"]);
     for s in [
-        "Жұмыс уақытының балансы",
+        "2024 жылғы жұмыс уақытының балансы",
         "Қаңтар",
         "I тоқсан",
         "9 ай",
@@ -1667,7 +1667,7 @@ fn grid_lines(out: &str) -> Vec<&str> {
 fn calendar_speaks_kazakh_russian_and_english() {
     let kk = stdout_of(&["calendar", "--year", "2024", "--lang", "kk"]);
     for s in [
-        "Қазақстанның өндірістік күнтізбесі 2024",
+        "Қазақстан Республикасының 2024 жылға арналған өндірістік күнтізбесі",
         "Қаңтар 2024",
         "Желтоқсан 2024",
         "Дс  Сс  Ср  Бс  Жм  Сб  Жс",
@@ -1693,11 +1693,11 @@ fn calendar_speaks_kazakh_russian_and_english() {
     }
     let ru = stdout_of(&["calendar", "--year", "2024", "--lang", "ru"]);
     for s in [
-        "Производственный календарь Казахстана 2024",
+        "Производственный календарь Республики Казахстан на 2024 год",
         "Январь 2024",
         "Пн  Вт  Ср  Чт  Пт  Сб  Вс",
         "Обозначения:",
-        "2024-05-04  Сб  выходной день, ставший рабочим по акту",
+        "04.05.2024  Сб  рабочая суббота",
         "Источники:",
     ] {
         assert!(ru.contains(s), "{s}: {ru}");
@@ -1718,7 +1718,7 @@ fn month_grid_fits_100_columns_and_marks_do_not_run_into_numbers() {
             for l in grid {
                 let c: Vec<char> = l.chars().collect();
                 for w in c.windows(2) {
-                    let marker = "*+~>!w^.".contains(w[0]);
+                    let marker = "*+~>!wрж^.".contains(w[0]);
                     assert!(!(marker && w[1].is_ascii_digit()), "{lang} {year}: {l}");
                 }
             }
@@ -1889,6 +1889,11 @@ fn explain_is_condensed_and_names_the_intake_rule() {
     assert!(ex.contains(&"  2026-03-28 – 2026-03-29: weekend"), "{out}");
     assert!(
         ex.iter()
+            .any(|l| l.contains("outside office hours") && l.contains("stretches")),
+        "{out}"
+    );
+    assert!(
+        ex.iter()
             .any(|l| l.starts_with("  lunch breaks: 22 × 13:00–14:30")),
         "{out}"
     );
@@ -1916,11 +1921,11 @@ fn explain_is_condensed_and_names_the_intake_rule() {
         "ru",
     ]);
     assert!(
-        ru.contains("День приёма документов Госкорпорацией (2026-03-20) не засчитывается"),
+        ru.contains("День приёма документов Госкорпорацией (20.03.2026) не засчитывается"),
         "{ru}"
     );
     assert!(
-        ru.contains("Не засчитано с 2026-03-20 16:30 по 2026-04-24 18:30:"),
+        ru.contains("Не засчитано с 20.03.2026 16:30 по 24.04.2026 18:30:"),
         "{ru}"
     );
     assert!(ru.contains("Истекает"), "{ru}");
@@ -1950,12 +1955,12 @@ fn explain_is_condensed_and_names_the_intake_rule() {
     ]);
     assert!(
         kk.contains(
-            "Мемлекеттік корпорацияның құжаттарды қабылдаған күні (2026-03-18) есептелмейді"
+            "Мемлекеттік корпорацияның құжаттарды қабылдаған күні (18.03.2026) есептелмейді"
         ),
         "{kk}"
     );
     assert!(
-        kk.contains("2026-03-21 – 2026-03-25: жұмыс емес күндер: 5"),
+        kk.contains("21.03.2026 – 25.03.2026: демалыс күндері: 5"),
         "{kk}"
     );
     assert!(kk.contains("түскі үзіліс: "), "{kk}");
@@ -2188,4 +2193,697 @@ fn data_as_of() -> String {
         .data_as_of()
         .expect("the built-in data has a data_as_of")
         .to_string()
+}
+
+// ------------------------------------------------------------------ languages
+
+/// Whether `s` holds a Latin letter.
+fn has_latin(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether `s` holds a Cyrillic letter (Russian and Kazakh).
+fn has_cyrillic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// The Latin words a Kazakh or Russian text may hold, and nothing else: the
+/// IANA zone name, the ids of the bundled regulations, the data version,
+/// links, act numbers with a Roman convocation number ("267-II") and the
+/// Roman numbers of quarters and half-years ("II квартал", as both languages
+/// write them).
+fn latin_allowed(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| "()[],;:.«»\"'".contains(c));
+    let data_version = merzim::Calendar::kazakhstan().data_version().to_string();
+    w == "Asia/Almaty"
+        // (as known on a date, the version names that date: "…+known-on:2026-01-01")
+        || w.starts_with(&data_version)
+        || merzim::Regulation::bundled_ids().any(|id| id == w)
+        || w.starts_with("https://")
+        || ["I", "II", "III", "IV"].contains(&w)
+        || w.split_once('-').is_some_and(|(n, roman)| {
+            !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+                && !roman.is_empty()
+                && roman.chars().all(|c| "IVX".contains(c))
+        })
+}
+
+/// The lines of `out` with a Latin word not on the allow-list, leaving out
+/// what another part of the project words: the warnings on a regulation's
+/// period of force (lines after `warning_label`) and the cited sources of the
+/// calendar (everything after `sources_label`).
+fn latin_outside_allow_list(out: &str, warning_label: &str, sources_label: &str) -> Vec<String> {
+    out.lines()
+        .take_while(|l| l.trim() != sources_label)
+        .filter(|l| !l.starts_with(warning_label))
+        .filter(|l| {
+            l.split_whitespace()
+                .any(|w| has_latin(w) && !latin_allowed(w))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// The commands whose text a person reads, in `lang`, with their outputs.
+fn outputs_in(lang: &str) -> Vec<(String, String)> {
+    let runs: Vec<Vec<&str>> = vec![
+        vec![
+            "due",
+            "--submitted",
+            "2026-03-20T16:30",
+            "--term",
+            "22 working days",
+            "--explain",
+        ],
+        vec![
+            "due",
+            "--submitted",
+            "2026-03-20T16:30:00+05:00",
+            "--term",
+            "30 calendar days",
+            "--channel",
+            "state_corporation",
+            "--start",
+            "next_day",
+            "--end",
+            "midnight",
+            "--explain",
+        ],
+        vec![
+            "due",
+            "--submitted",
+            "2026-03-20T12:50",
+            "--term",
+            "3 hours",
+            "--channel",
+            "portal",
+        ],
+        vec![
+            "due",
+            "--submitted",
+            "2024-05-03T17:00",
+            "--term",
+            "2 working days",
+            "--explain",
+        ],
+        vec![
+            "timeline",
+            "--regulation",
+            EAST,
+            "--submitted",
+            "2026-03-18T16:30",
+            "--explain",
+        ],
+        vec![
+            "timeline",
+            "--regulation",
+            EAST,
+            "--submitted",
+            "2026-03-18T16:30",
+            "--channel",
+            "state_corporation",
+            "--outcome",
+            "refuse",
+            "--explain",
+        ],
+        vec![
+            "timeline",
+            "--regulation",
+            "akmola-2014-land-purpose-change",
+            "--submitted",
+            "2024-05-03T10:00",
+        ],
+        vec!["calendar", "--year", "2024"],
+        vec!["calendar", "--year", "2027", "--week", "six"],
+        vec!["calendar", "--year", "2024", "--balance"],
+        vec![
+            "calendar",
+            "--year",
+            "2026",
+            "--balance",
+            "--as-known-on",
+            "2026-01-01",
+        ],
+    ];
+    let mut outs = Vec::new();
+    for args in runs {
+        let mut a = args.clone();
+        a.extend(["--lang", lang]);
+        outs.push((a.join(" "), stdout_of(&a)));
+    }
+    // lint: a report with findings exits with 4.
+    let out = merzim()
+        .args([
+            "lint",
+            "--regulation",
+            "all",
+            "--from",
+            "2024",
+            "--to",
+            "2024",
+            "--lang",
+            lang,
+        ])
+        .assert()
+        .code(4)
+        .get_output()
+        .stdout
+        .clone();
+    outs.push(("lint".into(), String::from_utf8(out).unwrap()));
+    outs
+}
+
+#[test]
+fn kazakh_and_russian_output_has_no_latin_letters_outside_an_allow_list() {
+    for (lang, warning, sources) in [
+        ("ru", "предупреждение:", "Источники:"),
+        ("kk", "ескерту:", "Дереккөздер:"),
+    ] {
+        for (args, out) in outputs_in(lang) {
+            let bad = latin_outside_allow_list(&out, warning, sources);
+            assert!(
+                bad.is_empty(),
+                "{args}: Latin words in\n{}\n\n{out}",
+                bad.join("\n")
+            );
+            // No English word of the library slipped through as a value either.
+            for raw in [
+                "state_corporation",
+                "submission_day",
+                "close_of_business",
+                "approve",
+                "No. ",
+            ] {
+                let own = out.split(sources).next().unwrap();
+                let own: Vec<&str> = own.lines().filter(|l| !l.starts_with(warning)).collect();
+                assert!(!own.join("\n").contains(raw), "{args}: {raw} in {out}");
+            }
+            // Dates in prose are ДД.ММ.ГГГГ: no ISO date outside the allowed words.
+            let iso = out
+                .split(sources)
+                .next()
+                .unwrap()
+                .lines()
+                .filter(|l| !l.starts_with(warning))
+                .flat_map(str::split_whitespace)
+                .filter(|w| !latin_allowed(w))
+                .any(|w| {
+                    let w: Vec<char> = w.chars().collect();
+                    w.windows(10).any(|x| {
+                        x[4] == '-'
+                            && x[7] == '-'
+                            && x.iter()
+                                .enumerate()
+                                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+                    })
+                });
+            assert!(!iso, "{args}: an ISO date in prose: {out}");
+        }
+    }
+}
+
+#[test]
+fn russian_and_kazakh_wording_a_native_reader_asked_for() {
+    let ru = stdout_of(&["calendar", "--year", "2026", "--lang", "ru"]);
+    assert!(
+        ru.starts_with("Производственный календарь Республики Казахстан на 2026 год"),
+        "{ru}"
+    );
+    // A working Saturday has its own name, and a Cyrillic mark in the grid.
+    let ru24 = stdout_of(&["calendar", "--year", "2024", "--lang", "ru"]);
+    assert!(ru24.contains("5р рабочая суббота"), "{ru24}");
+    assert!(ru24.contains(" 4р"), "{ru24}");
+    assert!(!ru24.contains("рабочий выходной"), "{ru24}");
+    let kk24 = stdout_of(&["calendar", "--year", "2024", "--lang", "kk"]);
+    assert!(kk24.contains("5ж жұмыс сенбісі"), "{kk24}");
+    // A run of days off is "демалыс күндері" in Kazakh.
+    let kk = stdout_of(&[
+        "due",
+        "--submitted",
+        "2026-03-20T16:30",
+        "--term",
+        "22 working days",
+        "--explain",
+        "--lang",
+        "kk",
+    ]);
+    assert!(
+        kk.contains("28.03.2026 – 29.03.2026: демалыс күндері"),
+        "{kk}"
+    );
+    assert!(
+        kk.contains("21.03.2026 – 25.03.2026: демалыс күндері: 5"),
+        "{kk}"
+    );
+    // Russian plurals after numbers: 1, 2–4, 5+ (21 промежуток, 26 промежутков).
+    let ru = stdout_of(&[
+        "due",
+        "--submitted",
+        "2026-03-20T16:30",
+        "--term",
+        "22 working days",
+        "--explain",
+        "--lang",
+        "ru",
+    ]);
+    let line = ru.lines().find(|l| l.contains("нерабочее время")).unwrap();
+    let n: u64 = line
+        .rsplit(": ")
+        .next()
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let want = merzim::Lang::Ru.plural(n, "промежуток", "промежутка", "промежутков");
+    assert!(line.ends_with(&format!("{n} {want}")), "{line}");
+    assert!(
+        ru.contains(
+            "подано непосредственно услугодателю, срок исчисляется со дня сдачи документов"
+        ),
+        "{ru}"
+    );
+    // The chain's overshoot in words of the language.
+    let tl = stdout_of(&[
+        "timeline",
+        "--regulation",
+        EAST,
+        "--submitted",
+        "2026-03-18T16:30",
+        "--lang",
+        "ru",
+    ]);
+    let within = tl.lines().find(|l| l.starts_with("В срок")).unwrap();
+    assert!(
+        within.contains(" дн. ") && within.contains(" мин позже срока"),
+        "{within}"
+    );
+    // The act is cited in the formal style of the language.
+    assert!(
+        tl.contains("акимата Восточно-Казахстанской области от 2 ноября 2015 года № 288"),
+        "{tl}"
+    );
+}
+
+#[test]
+fn balance_headings_fit_their_columns_and_numbers_align_right_in_every_language() {
+    for (lang, period) in [("en", "Period"), ("ru", "Период"), ("kk", "Кезең")] {
+        let out = stdout_of(&["calendar", "--year", "2024", "--balance", "--lang", lang]);
+        let lines: Vec<&str> = out.lines().collect();
+        let h = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(period))
+            .unwrap();
+        // Fields are separated by two or more spaces; their end columns.
+        let ends = |l: &str| -> Vec<usize> {
+            let c: Vec<char> = l.chars().collect();
+            (0..c.len())
+                .filter(|&i| {
+                    c[i] != ' '
+                        && (i + 1 == c.len()
+                            || (c[i + 1] == ' ' && c.get(i + 2).is_none_or(|&x| x == ' ')))
+                })
+                .map(|i| i + 1)
+                .collect()
+        };
+        let header = ends(lines[h]);
+        assert_eq!(header.len(), 11, "{lang}: {}", lines[h]);
+        for row in lines[h + 1..].iter().take_while(|l| !l.is_empty()) {
+            let cells = ends(row);
+            assert_eq!(cells.len(), 11, "{lang}: {row}");
+            // Every column but the period is right-aligned under its heading.
+            assert_eq!(cells[1..], header[1..], "{lang}:\n{}\n{row}", lines[h]);
+        }
+        // The group headings sit over the columns of their week, inside the table.
+        let groups = lines[h - 1];
+        let g: Vec<char> = groups.chars().collect();
+        let start_of = |s: &str| groups.find(s).map(|b| groups[..b].chars().count());
+        let (five, six) = match lang {
+            "ru" => ("пятидневная неделя", "шестидневная неделя"),
+            "kk" => ("бес күндік апта", "алты күндік апта"),
+            _ => ("five-day week", "six-day week"),
+        };
+        let (a, b) = (start_of(five).unwrap(), start_of(six).unwrap());
+        let header_chars = lines[h].chars().count();
+        assert!(g.len() <= header_chars, "{lang}:\n{groups}\n{}", lines[h]);
+        // Five-day group between the third column's end and the seventh's;
+        // six-day group after it.
+        assert!(
+            a >= header[2] && a + five.chars().count() <= header[6],
+            "{lang}:\n{groups}\n{}",
+            lines[h]
+        );
+        assert!(
+            b >= header[6] && b + six.chars().count() <= header[10],
+            "{lang}:\n{groups}\n{}",
+            lines[h]
+        );
+    }
+}
+
+#[test]
+fn errors_on_stderr_speak_the_language() {
+    let missing = std::env::temp_dir().join("merzim-no-such-file.toml");
+    let missing = missing.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (
+            vec![
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "22 weeks",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "due",
+                "--submitted",
+                "yesterday",
+                "--term",
+                "2 working days",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "2 working days",
+                "--channel",
+                "fax",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "2 working days",
+                "--tz",
+                "Mars/Base",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "2 working days",
+                "--schedule",
+                "9-18",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "0 working days",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "due",
+                "--submitted",
+                "2030-01-10T10:00",
+                "--term",
+                "5 working days",
+            ],
+            1,
+        ),
+        (vec!["due", "--term", "2 working days"], 2),
+        (
+            vec![
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "2 working days",
+                "--bogus",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "timeline",
+                "--regulation",
+                "nope",
+                "--submitted",
+                "2026-03-20T16:30",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "timeline",
+                "--regulation",
+                missing,
+                "--submitted",
+                "2026-03-20T16:30",
+            ],
+            3,
+        ),
+        (vec!["calendar", "--year", "twenty"], 2),
+        (vec!["lint", "--regulation", EAST, "--from", "x"], 2),
+        (vec!["calendar", "--year", "2031"], 1),
+        (vec!["calendar", "--year", "2026", "--calendar", missing], 3),
+        (
+            vec!["calendar", "--year", "2026", "--as-known-on", "2026-02-30"],
+            2,
+        ),
+        (
+            vec!["calendar", "--year", "2026", "--json", "--format", "csv"],
+            2,
+        ),
+        (
+            vec![
+                "lint",
+                "--regulation",
+                EAST,
+                "--from",
+                "2027",
+                "--to",
+                "2020",
+            ],
+            2,
+        ),
+    ];
+    for (lang, lead, more) in [
+        ("ru", "ошибка: ", "Подробнее: --help."),
+        ("kk", "қате: ", "Толығырақ: --help."),
+    ] {
+        for (args, code) in &cases {
+            let mut a = args.clone();
+            a.extend(["--lang", lang]);
+            let err = merzim()
+                .args(&a)
+                .assert()
+                .code(*code)
+                .get_output()
+                .stderr
+                .clone();
+            let err = String::from_utf8(err).unwrap();
+            assert!(err.starts_with(lead), "{a:?}: {err}");
+            let first = err.lines().next().unwrap();
+            assert!(has_cyrillic(&first[lead.len()..]), "{a:?}: {err}");
+            for english in [
+                "error",
+                "expected",
+                "cannot",
+                "invalid value",
+                "unknown",
+                "For more information",
+                "outside the calendar",
+            ] {
+                assert!(!err.contains(english), "{a:?}: {english} in {err}");
+            }
+            if *code == 2 {
+                assert!(err.contains(more), "{a:?}: {err}");
+            }
+        }
+        // MERZIM_LANG speaks for a command without --lang (batch and diff too).
+        let err = merzim()
+            .env("MERZIM_LANG", lang)
+            .args([
+                "due",
+                "--submitted",
+                "2026-03-20T16:30",
+                "--term",
+                "22 weeks",
+            ])
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        assert!(String::from_utf8(err).unwrap().starts_with(lead));
+    }
+    // English stays the default.
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2030-01-10T10:00",
+            "--term",
+            "5 working days",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: 2030-01-10 is outside the calendar's coverage",
+        ));
+}
+
+#[test]
+fn help_speaks_the_language() {
+    let commands: [&[&str]; 9] = [
+        &[],
+        &["calendar"],
+        &["due"],
+        &["timeline"],
+        &["lint"],
+        &["batch"],
+        &["diff"],
+        &["completions"],
+        &["man"],
+    ];
+    for (lang, usage, exit) in [
+        ("ru", "Использование: merzim", "Коды выхода:"),
+        ("kk", "Қолданылуы: merzim", "Шығу кодтары:"),
+    ] {
+        for cmd in commands {
+            // --lang where the command has it, MERZIM_LANG everywhere.
+            for via_env in [false, true] {
+                let mut c = merzim();
+                c.args(cmd).arg("--help");
+                if via_env {
+                    c.env("MERZIM_LANG", lang);
+                } else {
+                    c.args(["--lang", lang]);
+                }
+                let out = c.assert().success().get_output().stdout.clone();
+                let out = String::from_utf8(out).unwrap();
+                assert!(out.contains(usage), "{cmd:?} {lang}: {out}");
+                if !["completions", "man"].contains(&cmd.first().copied().unwrap_or("")) {
+                    assert!(out.contains(exit), "{cmd:?} {lang}: {out}");
+                }
+                for english in [
+                    "Usage:",
+                    "Options:",
+                    "Commands:",
+                    "Arguments:",
+                    "Examples:",
+                    "Print help",
+                    "Print version",
+                    "[default:",
+                    "[possible values:",
+                    "Exit codes:",
+                ] {
+                    assert!(!out.contains(english), "{cmd:?} {lang}: {english} in {out}");
+                }
+                // Every option and command line says what it is in the language.
+                let first = out.lines().next().unwrap();
+                assert!(has_cyrillic(first), "{cmd:?} {lang}: {out}");
+                for l in out
+                    .lines()
+                    .filter(|l| l.starts_with("  -") || l.starts_with("      --"))
+                {
+                    assert!(has_cyrillic(l), "{cmd:?} {lang}: {l}");
+                }
+            }
+        }
+    }
+    // English help is unchanged.
+    merzim().args(["due", "--help"]).assert().success().stdout(
+        predicate::str::contains("Usage: merzim due")
+            .and(predicate::str::contains("[default: provider]")),
+    );
+}
+
+#[test]
+fn batch_and_diff_messages_on_stderr_follow_merzim_lang() {
+    let line = "{\"id\":\"a\",\"submitted\":\"2026-03-20T16:30\",\"term\":\"2 working days\"}\n";
+    for (lang, summary, counts) in [
+        ("ru", "итог: ", "строк: 1, ответов: 1, ошибок: 0"),
+        ("kk", "қорытынды: ", "жол: 1, жауап: 1, қате: 0"),
+    ] {
+        let err = merzim()
+            .env("MERZIM_LANG", lang)
+            .args(["batch", "--summary"])
+            .write_stdin(line)
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.starts_with(summary) && err.contains(counts), "{err}");
+        assert!(!err.contains("lines") && !err.contains("errors"), "{err}");
+        let err = merzim()
+            .env("MERZIM_LANG", lang)
+            .args(["diff", "--old-as-known-on", "2024-04-01", "--summary"])
+            .write_stdin(line)
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.starts_with(summary), "{err}");
+        assert!(!err.contains("lines") && !err.contains("changed"), "{err}");
+    }
+}
+
+#[test]
+fn the_language_of_messages_is_read_before_parsing_in_both_spellings() {
+    // `--lang=kk` as well as `--lang kk`; --lang wins over MERZIM_LANG.
+    for args in [
+        &["due", "--help", "--lang=kk"][..],
+        &["due", "--lang", "kk", "--help"][..],
+    ] {
+        merzim()
+            .env("MERZIM_LANG", "ru")
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Қолданылуы: merzim due"));
+    }
+    // An unknown MERZIM_LANG is English, not an error.
+    merzim()
+        .env("MERZIM_LANG", "fr")
+        .args(["due", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: merzim due"));
+    // MERZIM_LANG is the default of --lang for the output too.
+    let out = merzim()
+        .env("MERZIM_LANG", "ru")
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T16:30",
+            "--term",
+            "2 working days",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Истекает"), "{out}");
+    assert!(out.starts_with("Подано"), "{out}");
 }

@@ -17,9 +17,12 @@ fn term_cases() {
     let out = ev().evaluate_json(
         r#"{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days", "channel": "provider", "start": "submission_day", "tz": "Asia/Almaty"}"#,
     );
+    let data_as_of = Calendar::kazakhstan().data_as_of().unwrap();
     assert_eq!(
         out,
-        r#"{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}"#
+        format!(
+            r#"{{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false,"data_as_of":"{data_as_of}"}}"#
+        )
     );
     let v = eval(
         r#"{"id": 7, "submitted": "2026-03-20T16:30:00+05:00", "term": "22 working days", "channel": "state_corporation"}"#,
@@ -55,10 +58,14 @@ fn regulation_cases() {
     assert_eq!(v["refusal_due"], "2026-03-19T18:30:00+05:00");
     assert_eq!(v["provisional"], false);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    // The seven results, the two alternatives of the overall term and the
-    // warning that the 2019 law took away the regulation's basis (RULES.md
-    // §10) with its code; no other field.
-    assert_eq!(keys.len(), 10, "{keys:?}");
+    // The seven results, the two alternatives of the overall term, the date
+    // of the data and the warning that the 2019 law took away the
+    // regulation's basis (RULES.md §10) with its code; no other field.
+    assert_eq!(keys.len(), 11, "{keys:?}");
+    assert_eq!(
+        v["data_as_of"],
+        Calendar::kazakhstan().data_as_of().unwrap().to_string()
+    );
     assert_eq!(v["warning_codes"], serde_json::json!(["may_have_lapsed"]));
     assert_eq!(v["alternatives"][1]["due"], "2026-04-21T18:30:00+05:00");
     let warnings = v["warnings"].as_array().unwrap();

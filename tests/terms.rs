@@ -530,7 +530,8 @@ fn results_are_zoned_and_serialise_with_offsets() {
     assert_eq!(
         json,
         serde_json::json!({"id": null, "registered": "2020-07-01", "day_one": "2020-07-01", "last_day": "2020-07-01",
-            "due": "2020-07-01T18:30:00+05:00", "provisional": false})
+            "due": "2020-07-01T18:30:00+05:00", "provisional": false,
+            "data_as_of": office.calendar().data_as_of().unwrap().to_string()})
     );
     let reg = Regulation::bundled("east-kazakhstan-2016-land-purpose-change").unwrap();
     let tl = reg

@@ -11,6 +11,7 @@ use merzim::batch::{Evaluator, Stream, StreamSummary};
 use merzim::Calendar;
 
 use crate::options::{date, CalendarOpts, KnownOnOpts, WeekOpts};
+use crate::texts::{texts, ui_lang};
 use crate::{Fail, Res};
 
 #[derive(Args)]
@@ -83,7 +84,7 @@ const MAX_THREADS: i64 = 256;
 #[derive(Args, Clone)]
 pub struct ThreadsOpts {
     /// Worker threads, 0..=256 (0: one per CPU). Output order is the input order whatever the count.
-    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
+    #[arg(long, default_value_t = 0, value_parser = crate::options::whole::<u16>(0, MAX_THREADS))]
     threads: u16,
     /// Print a summary on stderr at the end (lines, errors by kind, time); it is
     /// printed anyway when stderr is a terminal.
@@ -131,9 +132,7 @@ mod stdout_probe {
 /// Refuses to run with stdout closed: the answers could go nowhere.
 fn check_stdout() -> Result<(), Fail> {
     if stdout_probe::closed() {
-        return Err(Fail::Out(io::Error::other(
-            "stdout is closed: the answers would be lost",
-        )));
+        return Err(Fail::Out(io::Error::other(texts(ui_lang()).stdout_closed)));
     }
     Ok(())
 }
@@ -190,10 +189,12 @@ impl Progress {
             None => String::new(),
         };
         let errors = s.error_count();
+        let t = texts(ui_lang());
+        let counts = t.batch_counts(read, written, self.what, errors);
+        let (sec, per_sec) = (t.seconds, t.lines_per_second);
         let _ = write!(
             io::stderr(),
-            "\r{bar}{read} lines, {written} {}, {errors} errors, {secs:.1} s, {rate:.0} lines/s ",
-            self.what
+            "\r{bar}{counts}, {secs:.1} {sec}, {rate:.0} {per_sec} "
         );
     }
 
@@ -208,10 +209,9 @@ impl Progress {
             let parts: Vec<String> = s.errors.iter().map(|(k, n)| format!("{k} {n}")).collect();
             format!(" ({})", parts.join(", "))
         };
-        format!(
-            "{read} lines, {written} {}, {errors} errors{kinds}, {secs:.2} s",
-            self.what
-        )
+        let t = texts(ui_lang());
+        let counts = t.batch_counts(read, written, self.what, errors);
+        format!("{counts}{kinds}, {secs:.2} {}", t.seconds)
     }
 
     fn done(&self, s: &StreamSummary) {
@@ -220,7 +220,8 @@ impl Progress {
             let _ = write!(err, "\r\x1b[2K");
         }
         if self.summary {
-            let _ = writeln!(err, "summary: {}", self.summary_line(s));
+            let summary = texts(ui_lang()).summary;
+            let _ = writeln!(err, "{summary}: {}", self.summary_line(s));
         }
     }
 }

@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use clap::{Args, ValueEnum};
-use merzim::{Balance, Calendar, Day, DayKind};
+use merzim::{Balance, Calendar, Day, DayKind, Lang};
 
 use crate::options::{CalendarOpts, KnownOnOpts, OutputOpts};
 use crate::render::write_json;
@@ -34,7 +34,7 @@ pub enum Format {
 
 #[derive(Args)]
 pub struct CalendarCmd {
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=9999),
+    #[arg(long, value_parser = crate::options::whole::<i32>(1, 9999),
         help = format!("The year ({} with the embedded data).", crate::options::coverage_years()))]
     year: i32,
     /// The balance of working time instead of the calendar: calendar days, days without
@@ -53,8 +53,9 @@ pub struct CalendarCmd {
     output: OutputOpts,
 }
 
-/// The one-character mark of a day kind in the month grid.
-fn mark(k: DayKind) -> char {
+/// The one-character mark of a day kind in the month grid: signs, but for a
+/// working weekend day a letter of its name in the language (`w`, `р`, `ж`).
+fn mark(k: DayKind, lang: Lang) -> char {
     match k {
         DayKind::Working => ' ',
         DayKind::Weekend => '.',
@@ -63,7 +64,7 @@ fn mark(k: DayKind) -> char {
         DayKind::SubstituteDayOff => '~',
         DayKind::TransferredDayOff => '>',
         DayKind::DeclaredDayOff => '!',
-        DayKind::WorkingWeekend => 'w',
+        DayKind::WorkingWeekend => lang.pick('ж', 'р', 'w'),
         DayKind::TransferredWorkingDay => '^',
         _ => '?',
     }
@@ -115,17 +116,13 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
         (None, false) => Format::Text,
         (None, true) | (Some(Format::Json), _) => Format::Json,
         (Some(f), false) => f,
-        (Some(_), true) => {
-            return Err(Fail::Arg(
-                "--json is short for --format json: give one of them, e.g. --format csv".into(),
-            ))
-        }
+        (Some(_), true) => return Err(Fail::Arg(texts(c.output.lang()).json_and_format.into())),
     };
-    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang())?;
     let y = c.year;
-    let t = texts(c.output.lang);
+    let t = texts(c.output.lang());
     if NaiveDate::from_ymd_opt(y, 1, 1).is_none() {
-        return Err(Fail::Arg(format!("no year {y}; e.g. --year 2026")));
+        return Err(Fail::Arg(t.fill(t.no_year, &[&y])));
     }
     if c.balance {
         let b = cal.balance(y)?;
@@ -133,9 +130,7 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
             Format::Json => Ok(write_json(out, &b)?),
             Format::Csv => Ok(out.write_all(merzim::export::balance_csv(&b).as_bytes())?),
             Format::Text => balance_text(&cal, &b, t, out),
-            Format::Ics | Format::OneC => Err(Fail::Arg(
-                "the balance has no iCalendar or 1C form: use --format text, json or csv".into(),
-            )),
+            Format::Ics | Format::OneC => Err(Fail::Arg(t.balance_formats.into())),
         };
     }
     let days = cal.year_days(y)?;
@@ -161,10 +156,10 @@ fn header(cal: &Calendar, title: String, t: &Texts, out: &mut impl Write) -> io:
     writeln!(out, "{title}")?;
     let mut data = format!("{} {}", t.data, cal.data_version());
     if let Some(d) = cal.data_as_of() {
-        data.push_str(&format!(", {} {d}", t.data_as_of));
+        data.push_str(&format!(", {} {}", t.data_as_of, t.day(d)));
     }
     if let Some(d) = cal.known_on() {
-        data.push_str(&format!("; {} {d}", t.as_known_on));
+        data.push_str(&format!("; {} {}", t.as_known_on, t.day(d)));
     }
     for l in wrap(&data, WIDTH, 2) {
         writeln!(out, "{l}")?;
@@ -188,7 +183,7 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
         let month: Vec<&Day> = days.iter().filter(|d| d.date.month() == m).collect();
         let mut line = "    ".repeat(month[0].date.weekday().num_days_from_monday() as usize);
         for d in month {
-            let cell = format!("{:>2}{}", d.date.day(), mark(d.kind));
+            let cell = format!("{:>2}{}", d.date.day(), mark(d.kind, t.lang));
             line.push_str(&paint(color, d.kind, d.provisional, cell));
             if d.date.weekday() == Weekday::Sun {
                 lines.push(std::mem::take(&mut line));
@@ -218,14 +213,29 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
         }
         writeln!(out)?;
     }
-    // Legend, in as many columns as fit.
+    // Legend, in as many columns as fit. A working weekend day is named by
+    // its weekday when every one of the year falls on the same weekday.
+    let worked: Vec<Weekday> = days
+        .iter()
+        .filter(|d| d.kind == DayKind::WorkingWeekend)
+        .map(|d| d.date.weekday())
+        .collect();
+    let worked_on = match worked.first() {
+        Some(&w) if worked.iter().all(|&x| x == w) => Some(w),
+        None => Some(Weekday::Sat),
+        _ => None,
+    };
     let items: Vec<(String, usize)> = DayKind::ALL
         .iter()
         .map(|&k| {
+            let label = match worked_on {
+                Some(w) => t.kind_on(k, w),
+                None => t.kind(k),
+            };
             let s = format!(
                 "{} {}",
-                paint(color, k, false, format!("{:>2}{}", 5, mark(k))),
-                t.kind(k)
+                paint(color, k, false, format!("{:>2}{}", 5, mark(k, t.lang))),
+                label
             );
             let w = visible_width(&s);
             (s, w)
@@ -276,7 +286,7 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
     } else {
         let kind_w = special
             .iter()
-            .map(|d| t.kind(d.kind).chars().count())
+            .map(|d| t.kind_on(d.kind, d.date.weekday()).chars().count())
             .max()
             .unwrap_or(0);
         let wd_w = t.wd3.iter().map(|w| w.chars().count()).max().unwrap_or(3);
@@ -290,9 +300,9 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
             }
             let prefix = format!(
                 "{}  {:<wd_w$}  {:<kind_w$}  ",
-                d.date,
+                t.day(d.date),
                 t.wd(d.date.weekday()),
-                t.kind(d.kind)
+                t.kind_on(d.kind, d.date.weekday())
             );
             let mut s = d
                 .names
@@ -372,7 +382,8 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
     let provisional = days.iter().filter(|d| d.provisional).count();
     if provisional > 0 {
         writeln!(out)?;
-        for l in wrap(&t.fill(t.provisional_days, &[&provisional, &y]), WIDTH, 2) {
+        let n = t.count(provisional, t.day_forms);
+        for l in wrap(&t.fill(t.provisional_days, &[&n, &y]), WIDTH, 2) {
             writeln!(out, "{l}")?;
         }
     }
@@ -433,18 +444,19 @@ fn balance_text(cal: &Calendar, b: &Balance, t: &Texts, out: &mut impl Write) ->
         ]);
     }
     let rendered = tab.render(1);
-    // Column groups over the table: five-day and six-day weeks.
-    let first = rendered.lines().next().unwrap_or("");
-    let cols: Vec<usize> = column_starts(first);
-    if cols.len() >= 11 {
-        let mut groups = " ".repeat(cols[3]);
-        groups.push_str(t.five_day_week);
-        let pad = cols[7].saturating_sub(groups.chars().count() + 1).max(1);
-        groups.push_str(&" ".repeat(pad));
-        groups.push_str(t.six_day_week);
-        if groups.chars().count() <= WIDTH {
-            writeln!(out, "{}", groups.trim_end())?;
+    // Column groups over the table: five-day and six-day weeks, each centred
+    // over its four columns and drawn out to their width.
+    let spans = tab.spans(1);
+    if spans.len() >= 11 {
+        let mut groups = String::new();
+        for (name, a, b) in [
+            (t.five_day_group, spans[3].0, spans[6].1),
+            (t.six_day_group, spans[7].0, spans[10].1),
+        ] {
+            groups.push_str(&" ".repeat(a.saturating_sub(groups.chars().count())));
+            groups.push_str(&group_heading(name, b - a));
         }
+        writeln!(out, "{}", groups.trim_end())?;
     }
     write!(out, "{rendered}")?;
     writeln!(out)?;
@@ -458,13 +470,14 @@ fn balance_text(cal: &Calendar, b: &Balance, t: &Texts, out: &mut impl Write) ->
     Ok(())
 }
 
-/// Start columns of the fields of a table line (fields are separated by two
-/// or more spaces; a cell may hold single spaces).
-fn column_starts(line: &str) -> Vec<usize> {
-    let chars: Vec<char> = line.chars().collect();
-    (0..chars.len())
-        .filter(|&i| {
-            chars[i] != ' ' && (i < 2 || (chars[i - 1] == ' ' && chars[i - 2] == ' ') || i == 1)
-        })
-        .collect()
+/// `name` centred in `width` columns between rules (`── name ──`), or cut
+/// to the width when it does not fit.
+fn group_heading(name: &str, width: usize) -> String {
+    let n = name.chars().count();
+    if n + 2 > width {
+        return crate::table::truncate(name, width);
+    }
+    let left = (width - n - 2) / 2;
+    let right = width - n - 2 - left;
+    format!("{} {name} {}", "─".repeat(left), "─".repeat(right))
 }

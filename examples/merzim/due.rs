@@ -43,12 +43,12 @@ pub struct DueCmd {
 }
 
 pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang())?;
     let schedule = &c.office.hours.schedule;
     let z = c.office.tz;
     let office = OfficeTime::new(&cal, schedule.clone())?.with_zone(z);
     let channel = c.channel.channel;
-    let lang = c.output.lang;
+    let lang = c.output.lang();
     let local = z.local_of(c.submitted)?;
     let options = LegalOptions {
         channel,
@@ -73,9 +73,17 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
     let kv = |out: &mut dyn Write, k: &str, v: String| kv_w(out, w, k, v);
     let submitted = match c.submitted {
         Submitted::Local(_) => format!("{}, {}", time_long_in(z, local, t), z.name()),
-        Submitted::Instant(i) => format!(
+        // The instant as given (its own offset), then the office's wall clock.
+        Submitted::Instant(i) if lang == merzim::Lang::En => format!(
             "{} = {}, {}",
             merzim::format_rfc3339(i),
+            time_long_in(z, local, t),
+            z.name()
+        ),
+        Submitted::Instant(i) => format!(
+            "{} {} = {}, {}",
+            t.day(i.date_naive()),
+            i.format("%H:%M %:z"),
             time_long_in(z, local, t),
             z.name()
         ),
@@ -85,9 +93,9 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
     let rules = t.fill(
         t.rules_fmt,
         &[
-            &channel.as_str(),
-            &c.start.as_str(),
-            &c.end.as_str(),
+            &channel.label(lang),
+            &c.start.label(lang),
+            &c.end.label(lang),
             schedule,
         ],
     );
@@ -114,9 +122,9 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
         t.provisional_label,
         t.yes_no(d.provisional).to_string(),
     )?;
-    zone_note(out, z, local)?;
+    zone_note(out, z, local, lang)?;
     if sc {
-        let note = t.fill(t.intake_not_counted, &[&d.registered]);
+        let note = t.fill(t.intake_not_counted, &[&t.day(d.registered)]);
         for l in wrap(&note, 100, 0) {
             writeln!(out, "{l}")?;
         }
@@ -128,7 +136,7 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
             "{}",
             t.fill(
                 t.not_counted,
-                &[&time(z, local, false), &time(z, d.due, false)]
+                &[&time(z, local, false, lang), &time(z, d.due, false, lang)]
             )
         )?;
         write_explain(out, &s, lang)?;

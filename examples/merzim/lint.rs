@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::options::{regulation, CalendarOpts, KnownOnOpts, OutputOpts, ScheduleOpts};
 use crate::render::write_json;
-use crate::table::{minutes, office_minutes, time, Table};
+use crate::table::{time, Table};
 use crate::texts::texts;
 use crate::{Fail, Res};
 
@@ -20,10 +20,10 @@ pub struct LintCmd {
     #[arg(long, value_name = "ID|PATH|all")]
     regulation: String,
     /// First year of submissions tried.
-    #[arg(long, default_value_t = 2015)]
+    #[arg(long, default_value_t = 2015, value_parser = crate::options::whole::<i32>(1, 9999))]
     from: i32,
     /// Last year of submissions tried (default: the last year the calendar covers).
-    #[arg(long)]
+    #[arg(long, value_parser = crate::options::whole::<i32>(1, 9999))]
     to: Option<i32>,
     #[command(flatten)]
     hours: ScheduleOpts,
@@ -36,22 +36,18 @@ pub struct LintCmd {
 }
 
 pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang())?;
     let last = cal.valid_range().1.year();
     let to = c.to.unwrap_or(last);
     if c.from > to {
+        let t = texts(c.output.lang());
         return Err(Fail::Arg(match c.to {
-            Some(to) => format!(
-                "--from {} is after --to {to}; e.g. --from 2015 --to {last}",
-                c.from
-            ),
-            None => format!(
-                "--from {} is after {last}, the last year the calendar covers (the default of --to)",
-                c.from
-            ),
+            Some(to) => t.fill(t.lint_from_after_to, &[&c.from, &to, &last]),
+            None => t.fill(t.lint_from_after_last, &[&c.from, &last]),
         }));
     }
-    let t = texts(c.output.lang);
+    let lang = c.output.lang();
+    let t = texts(lang);
     let mut any_misfit = false;
     let office = OfficeTime::new(&cal, c.hours.schedule.clone())?;
     let regs: Vec<Cow<'static, Regulation>> = if c.regulation == "all" {
@@ -85,7 +81,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
                 "term": terms,
                 "fits": if terms.is_some() { Some(fits) } else { None },
                 "findings": findings,
-                "warnings": warnings.iter().map(|w| w.text(c.output.lang)).collect::<Vec<_>>(),
+                "warnings": warnings.iter().map(|w| w.text(lang)).collect::<Vec<_>>(),
                 "warning_codes": warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
             }));
             continue;
@@ -93,18 +89,23 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{} — {}", reg.id, reg.title.get(c.output.lang))?;
+        writeln!(out, "{} — {}", reg.id, reg.title.get(lang))?;
         for w in &warnings {
-            writeln!(out, "{}: {}", t.warning, w.text(c.output.lang))?;
+            writeln!(out, "{}: {}", t.warning, w.text(lang))?;
         }
-        let Some(terms) = terms else {
+        let Some(terms) = &reg.term else {
             writeln!(out, "{}", t.lint_no_term)?;
             continue;
         };
+        let localized_terms: Vec<String> = terms
+            .alternatives
+            .iter()
+            .map(|a| a.display_in(lang))
+            .collect();
         writeln!(
             out,
             "{}",
-            t.fill(t.lint_tried, &[&terms.join(" / "), &c.from, &to])
+            t.fill(t.lint_tried, &[&localized_terms.join(" / "), &c.from, &to])
         )?;
         writeln!(out)?;
         let h = &t.lint_header;
@@ -121,24 +122,25 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         ]);
         for f in &findings {
             let opt = |x: Option<NaiveDateTime>| {
-                x.map(|t| time(z, t, false)).unwrap_or_else(|| "—".into())
+                x.map(|x| time(z, x, false, lang))
+                    .unwrap_or_else(|| "—".into())
             };
             let has = f.worst_submitted.is_some();
             tab.row(vec![
-                f.channel.as_str().into(),
-                f.outcome.as_str().into(),
+                f.channel.short_label(lang).into(),
+                f.outcome.label(lang).into(),
                 f.cases.to_string(),
                 f.overshooting.to_string(),
                 opt(f.worst_submitted),
                 opt(f.worst_end),
                 opt(f.worst_term_due),
                 if has {
-                    minutes(f.worst_overshoot_minutes)
+                    t.signed_minutes(f.worst_overshoot_minutes, true)
                 } else {
                     "—".into()
                 },
                 if has {
-                    office_minutes(f.worst_overshoot_office_minutes)
+                    t.signed_minutes(f.worst_overshoot_office_minutes, false)
                 } else {
                     "—".into()
                 },
@@ -155,8 +157,8 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
                 .map(|f| {
                     format!(
                         "{}/{}: {}/{}",
-                        f.channel.as_str(),
-                        f.outcome.as_str(),
+                        f.channel.short_label(lang),
+                        f.outcome.label(lang),
                         f.overshooting,
                         f.cases
                     )
@@ -170,9 +172,7 @@ pub fn run(c: LintCmd, out: &mut impl Write) -> Res {
         write_json(out, &j)?;
     }
     if any_misfit {
-        return Err(Fail::Findings(
-            "a step chain does not fit its overall term (exit code 4)".into(),
-        ));
+        return Err(Fail::Findings(texts(lang).lint_findings.into()));
     }
     Ok(())
 }

@@ -17,12 +17,13 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use merzim::ErrorKind;
 
 mod batch;
 mod calendar;
 mod due;
+mod help;
 mod lint;
 mod options;
 mod render;
@@ -45,24 +46,40 @@ Exit codes:
   4  lint: a regulation's step chain does not fit its overall term for some
      submission (the report is printed as usual; 0 when there is nothing to report)";
 
-const MAIN_HELP: &str = "\
-Examples:
-  merzim calendar --year 2026
+// The examples of each command, shared by the help in every language.
+pub const MAIN_EXAMPLES: &str = "  merzim calendar --year 2026
   merzim due --submitted 2026-03-20T16:30 --term \"22 working days\" --explain
   merzim timeline --regulation east-kazakhstan-2016-land-purpose-change --submitted 2026-03-18T16:30
   merzim lint --regulation all
-  echo '{\"id\":\"a1\",\"submitted\":\"2026-03-20T16:30\",\"term\":\"22 working days\"}' | merzim batch
-
-Times are local wall-clock times of the office (--tz, default Asia/Almaty)
-or RFC 3339 instants with an offset (2026-03-20T16:30:00+05:00).
-";
+  echo '{\"id\":\"a1\",\"submitted\":\"2026-03-20T16:30\",\"term\":\"22 working days\"}' | merzim batch";
+pub const CALENDAR_EXAMPLES: &str = "  merzim calendar --year 2026 --week five --lang kk
+  merzim calendar --year 2024 --balance --lang ru
+  merzim calendar --year 2026 --format ics > kz-2026.ics
+  merzim calendar --year 2026 --format csv --lang ru > kz-2026.csv
+  merzim calendar --year 2026 --as-known-on 2026-01-01";
+pub const DUE_EXAMPLES: &str = "  merzim due --submitted 2026-03-20T16:30 --term \"22 working days\"
+  merzim due --submitted 2026-03-20T16:30:00+05:00 --term \"30 calendar days\" --channel state_corporation --explain";
+pub const TIMELINE_EXAMPLES: &str = "  merzim timeline --regulation east-kazakhstan-2016-land-purpose-change --submitted 2026-03-18T16:30";
+pub const LINT_EXAMPLES: &str = "  merzim lint --regulation akmola-2014-land-purpose-change
+  merzim lint --regulation all --from 2020 --to 2026 --json";
+pub const BATCH_LINES: &str = "  {\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\", \"channel\": \"provider\", \"start\": \"submission_day\", \"tz\": \"Asia/Almaty\"}
+  {\"id\": \"b7\", \"regulation\": \"east-kazakhstan-2016-land-purpose-change\", \"submitted\": \"2026-03-18T16:30:00\", \"channel\": \"portal\", \"outcome\": \"approve\"}";
+pub const DIFF_EXAMPLES: &str =
+    "  merzim diff --old current.toml --new with-new-order.toml < cases.jsonl
+  merzim diff --old-as-known-on 2024-04-01 --new-as-known-on 2024-05-01 < cases.jsonl";
+pub const COMPLETIONS_EXAMPLES: &str = "  merzim completions bash > /etc/bash_completion.d/merzim
+  merzim completions zsh > \"${fpath[1]}/_merzim\"
+  merzim completions fish > ~/.config/fish/completions/merzim.fish";
 
 #[derive(Parser)]
 #[command(
     name = "merzim",
     version,
     about = "Deadlines of Kazakh public services: the working-day calendar, legal terms, regulation timelines",
-    after_help = format!("{MAIN_HELP}\n{EXIT_CODES}"),
+    after_help = format!(
+        "Examples:\n{MAIN_EXAMPLES}\n\nTimes are local wall-clock times of the office (--tz, default Asia/Almaty)\n\
+         or RFC 3339 instants with an offset (2026-03-20T16:30:00+05:00).\n\n{EXIT_CODES}"
+    ),
     arg_required_else_help = true
 )]
 struct Cli {
@@ -75,24 +92,17 @@ enum Command {
     /// A year's calendar: month grids, days off with names and sources, working days per month;
     /// the balance of working time; CSV and iCalendar exports.
     #[command(after_help = format!(
-        "Examples:\n  merzim calendar --year 2026 --week five --lang kk\n  \
-         merzim calendar --year 2024 --balance --lang ru\n  \
-         merzim calendar --year 2026 --format ics > kz-2026.ics\n  \
-         merzim calendar --year 2026 --format csv --lang ru > kz-2026.csv\n  \
-         merzim calendar --year 2026 --as-known-on 2026-01-01\n\n\
+        "Examples:\n{CALENDAR_EXAMPLES}\n\n\
          --json prints each day in the library's one form of a day (merzim::Day).\n\n\
          {EXIT_CODES}"
     ))]
     Calendar(calendar::CalendarCmd),
     /// When a legal term expires: registration date, day 1, last day, due instant.
-    #[command(after_help = format!(
-        "Examples:\n  merzim due --submitted 2026-03-20T16:30 --term \"22 working days\"\n  \
-         merzim due --submitted 2026-03-20T16:30:00+05:00 --term \"30 calendar days\" --channel state_corporation --explain\n\n{EXIT_CODES}"
-    ))]
+    #[command(after_help = format!("Examples:\n{DUE_EXAMPLES}\n\n{EXIT_CODES}"))]
     Due(due::DueCmd),
     /// A regulation's steps chained for one submission, with its term and refusal due.
     #[command(after_help = format!(
-        "Example:\n  merzim timeline --regulation east-kazakhstan-2016-land-purpose-change --submitted 2026-03-18T16:30\n\n\
+        "Example:\n{TIMELINE_EXAMPLES}\n\n\
          Bundled regulations: {}\n\n{EXIT_CODES}",
         bundled_list()
     ))]
@@ -100,7 +110,7 @@ enum Command {
     /// Does a regulation's step chain fit its overall term for every submission in a range of years?
     /// Exits with 4 when it does not (for CI pipelines), 0 when there is nothing to report.
     #[command(after_help = format!(
-        "Examples:\n  merzim lint --regulation akmola-2014-land-purpose-change\n  merzim lint --regulation all --from 2020 --to 2026 --json\n\n\
+        "Examples:\n{LINT_EXAMPLES}\n\n\
          Exit code 4 when a chain does not fit its term; 0 when every chain fits or no regulation states a term.\n\n\
          Bundled regulations: {}\n\n{EXIT_CODES}",
         bundled_list()
@@ -108,9 +118,7 @@ enum Command {
     Lint(lint::LintCmd),
     /// JSON Lines in on stdin, JSON Lines out on stdout: one result line per input line, in order.
     #[command(after_help = format!(
-        "Input lines:\n  \
-         {{\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\", \"channel\": \"provider\", \"start\": \"submission_day\", \"tz\": \"Asia/Almaty\"}}\n  \
-         {{\"id\": \"b7\", \"regulation\": \"east-kazakhstan-2016-land-purpose-change\", \"submitted\": \"2026-03-18T16:30:00\", \"channel\": \"portal\", \"outcome\": \"approve\"}}\n\
+        "Input lines:\n{BATCH_LINES}\n\
          A line names a regulation by id: a bundled one, or one registered with --regulations FILE.\n\
          A line that fails gives an error line and processing goes on. The lines follow\n\
          docs/batch-request.schema.json and docs/batch-response.schema.json.\n\
@@ -120,8 +128,7 @@ enum Command {
     /// Which batch cases change between two calendars: two data files, or the calendar as known
     /// on two dates (read on stdin, changed ones printed).
     #[command(after_help = format!(
-        "Examples:\n  merzim diff --old current.toml --new with-new-order.toml < cases.jsonl\n  \
-         merzim diff --old-as-known-on 2024-04-01 --new-as-known-on 2024-05-01 < cases.jsonl\n\n\
+        "Examples:\n{DIFF_EXAMPLES}\n\n\
          The second shows which deadlines the order of 17.04.2024 (8 May moved to Saturday 4 May) changed.\n\
          Output lines: {{\"id\": ..., \"old\": {{...}}, \"new\": {{...}}}}, only for changed cases.\n\
          The files use the schema of holidays/transfers/YYYY.toml and are layered over the embedded data;\n\
@@ -130,10 +137,7 @@ enum Command {
     ))]
     Diff(batch::DiffCmd),
     /// Shell completions, generated from the command-line definitions.
-    #[command(after_help = "Examples:\n  \
-        merzim completions bash > /etc/bash_completion.d/merzim\n  \
-        merzim completions zsh > \"${fpath[1]}/_merzim\"\n  \
-        merzim completions fish > ~/.config/fish/completions/merzim.fish")]
+    #[command(after_help = format!("Examples:\n{COMPLETIONS_EXAMPLES}"))]
     Completions {
         /// The shell.
         #[arg(value_enum)]
@@ -183,7 +187,26 @@ fn exit_code(kind: ErrorKind) -> u8 {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language of help and messages is read before parsing, so that
+    // clap's help and errors can speak it too.
+    let lang = texts::ui_lang();
+    let t = texts::texts(lang);
+    let parsed = help::localized(Cli::command(), lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = help::clap_error(&e, lang);
+            let code = e.exit_code();
+            if e.use_stderr() {
+                let _ = write!(io::stderr(), "{text}");
+            } else {
+                let _ = write!(io::stdout(), "{text}");
+            }
+            return ExitCode::from(code.clamp(0, 255) as u8);
+        }
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let r = match cli.command {
@@ -197,6 +220,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "merzim", &mut out);
             Ok(())
         }
+        // The manual page is English: its sections are roff, written by clap_mangen.
         Command::Man => clap_mangen::Man::new(Cli::command())
             .render(&mut out)
             .map_err(Fail::Out),
@@ -217,11 +241,11 @@ fn main() -> ExitCode {
         }
         Err(Fail::Out(e)) => {
             std::mem::forget(out);
-            let _ = writeln!(err, "error: cannot write to stdout: {e}");
+            let _ = writeln!(err, "{}: {}: {e}", t.error, t.cannot_write_stdout);
             ExitCode::from(3)
         }
         Err(Fail::In(e)) => {
-            let _ = writeln!(err, "error: cannot read stdin: {e}");
+            let _ = writeln!(err, "{}: {}: {e}", t.error, t.cannot_read_stdin);
             ExitCode::from(3)
         }
         Err(Fail::Findings(m)) => {
@@ -229,14 +253,14 @@ fn main() -> ExitCode {
             ExitCode::from(4)
         }
         Err(Fail::Arg(m)) => {
-            let _ = writeln!(err, "error: {m}\n\nFor more information, try '--help'.");
+            let _ = writeln!(err, "{}: {m}\n\n{}", t.error, t.more_info);
             ExitCode::from(2)
         }
         Err(Fail::Lib(e)) => {
             let code = exit_code(e.kind());
-            let _ = writeln!(err, "error: {}", e.message());
+            let _ = writeln!(err, "{}: {}", t.error, e.message_in(lang));
             if code == 2 {
-                let _ = writeln!(err, "\nFor more information, try '--help'.");
+                let _ = writeln!(err, "\n{}", t.more_info);
             }
             ExitCode::from(code)
         }

@@ -94,8 +94,29 @@ pub struct ExplainOpts {
 
 /// A date `YYYY-MM-DD`.
 pub fn date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date YYYY-MM-DD, e.g. 2024-04-01, not {s:?}"))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        let t = crate::texts::texts(crate::texts::ui_lang());
+        t.fill(t.bad_date, &[&format!("{s:?}")])
+    })
+}
+
+/// A whole number from `min` to `max`, with the message in the language of
+/// the messages.
+pub fn whole<T>(min: i64, max: i64) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync
+where
+    T: TryFrom<i64>,
+{
+    move |s: &str| {
+        s.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| {
+                let t = crate::texts::texts(crate::texts::ui_lang());
+                t.fill(t.bad_whole, &[&min, &max, &format!("{s:?}")])
+            })
+    }
 }
 
 /// Office hours on working days.
@@ -120,12 +141,20 @@ pub struct OfficeOpts {
 /// How the answer is printed.
 #[derive(Args, Clone)]
 pub struct OutputOpts {
-    /// Language of names, titles and explanations.
-    #[arg(long, default_value = "en", value_parser = choice::<Lang>(&["kk", "ru", "en"]))]
-    pub lang: Lang,
+    /// Language of names, titles, explanations and messages (default: the
+    /// environment variable MERZIM_LANG, else en).
+    #[arg(long, value_parser = choice::<Lang>(&["kk", "ru", "en"]))]
+    lang: Option<Lang>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+impl OutputOpts {
+    /// The language asked for: `--lang`, else MERZIM_LANG, else English.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(crate::texts::ui_lang)
+    }
 }
 
 /// How the documents reached the provider.
@@ -139,7 +168,7 @@ pub struct ChannelOpts {
 /// A value parser from the library's `FromStr` (its message says what is expected).
 pub fn lib<T: FromStr<Err = merzim::Error>>(s: &str) -> Result<T, String> {
     s.parse()
-        .map_err(|e: merzim::Error| e.message().to_string())
+        .map_err(|e: merzim::Error| e.message_in(crate::texts::ui_lang()).to_string())
 }
 
 /// One of `values`, read with the library's `FromStr`.

@@ -46,12 +46,17 @@ pub fn write_explain(out: &mut impl Write, skipped: &[Skipped], lang: Lang) -> i
             continue;
         }
         let span = if a == b {
-            a.to_string()
+            t.day(a)
         } else {
-            format!("{a} – {b}")
+            format!("{} – {}", t.day(a), t.day(b))
         };
         if weekend_only {
-            writeln!(out, "  {span}: {}", t.kind(DayKind::Weekend))?;
+            let what = if run.len() == 1 {
+                t.kind(DayKind::Weekend)
+            } else {
+                t.weekend_run
+            };
+            writeln!(out, "  {span}: {what}")?;
             continue;
         }
         writeln!(out, "  {span}: {}", t.fill(t.days_off_run, &[&run.len()]))?;
@@ -74,7 +79,8 @@ pub fn write_explain(out: &mut impl Write, skipped: &[Skipped], lang: Lang) -> i
             .collect();
         let after = hours.len() - lunch.len();
         if after > 0 {
-            writeln!(out, "  {}", t.fill(t.nights, &[&after]))?;
+            let n = t.count(after, t.stretch_forms);
+            writeln!(out, "  {}", t.fill(t.nights, &[&n]))?;
         }
         if !lunch.is_empty() {
             let mut line = t.fill(t.lunch_breaks, &[&lunch.len()]);
@@ -104,9 +110,14 @@ pub fn kv_w(
 }
 
 /// A note when `local` falls in a gap or an overlap of the zone.
-pub fn zone_note(out: &mut impl Write, z: Zone, local: NaiveDateTime) -> io::Result<()> {
+pub fn zone_note(
+    out: &mut impl Write,
+    z: Zone,
+    local: NaiveDateTime,
+    lang: Lang,
+) -> io::Result<()> {
     if let Some(n) = z.resolve(local).1 {
-        writeln!(out, "note: {n}")?;
+        writeln!(out, "{}: {}", texts(lang).note, n.describe(lang))?;
     }
     Ok(())
 }

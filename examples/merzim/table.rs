@@ -1,7 +1,7 @@
 //! Text helpers of the CLI: aligned tables, times and durations for people.
 
 use chrono::{Datelike, NaiveDateTime};
-use merzim::Zone;
+use merzim::{Lang, Zone};
 
 /// Display width of a string (the scripts used here are all single-width).
 pub fn width(s: &str) -> usize {
@@ -43,8 +43,21 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// The table as lines, each indented by `indent` spaces, trailing spaces trimmed.
-    pub fn render(&self, indent: usize) -> String {
+    /// Each column's first and last-plus-one character position in the
+    /// rendered lines (with `indent`).
+    pub fn spans(&self, indent: usize) -> Vec<(usize, usize)> {
+        let mut at = indent;
+        self.widths()
+            .into_iter()
+            .map(|w| {
+                let span = (at, at + w);
+                at += w + 2;
+                span
+            })
+            .collect()
+    }
+
+    fn widths(&self) -> Vec<usize> {
         let n = self.headers.len();
         let mut w: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
         for r in &self.rows {
@@ -52,6 +65,13 @@ impl Table {
                 w[i] = w[i].max(width(c));
             }
         }
+        w
+    }
+
+    /// The table as lines, each indented by `indent` spaces, trailing spaces trimmed.
+    pub fn render(&self, indent: usize) -> String {
+        let n = self.headers.len();
+        let w = self.widths();
         let line = |cells: &[String]| {
             let mut s = " ".repeat(indent);
             for (i, c) in cells.iter().enumerate().take(n) {
@@ -77,24 +97,21 @@ impl Table {
     }
 }
 
-/// `2026-03-18 16:45`, with ` +05:00` when `offset` is set.
-pub fn time(z: Zone, t: NaiveDateTime, offset: bool) -> String {
+/// `2026-03-18 16:45` (`18.03.2026 16:45` in Kazakh and Russian), with
+/// ` +05:00` when `offset` is set.
+pub fn time(z: Zone, t: NaiveDateTime, offset: bool, lang: Lang) -> String {
     // The instant the library reports (JSON: `to_rfc3339`): inside a gap of the
     // zone the wall time does not exist and the instant reads later.
     let at = z.resolve(t).0;
-    let form = if offset {
-        "%Y-%m-%d %H:%M %:z"
-    } else {
-        "%Y-%m-%d %H:%M"
-    };
-    at.format(form).to_string()
+    let clock = if offset { "%H:%M %:z" } else { "%H:%M" };
+    format!("{} {}", lang.format_date(at.date_naive()), at.format(clock))
 }
 
-/// `2026-04-16 18:30 +05:00 (Thu)` with the weekday in the language of `t`.
+/// `2026-04-16 18:30 +05:00 (Thu)` with the date and weekday in the language of `t`.
 pub fn time_long_in(z: Zone, t: NaiveDateTime, texts: &crate::texts::Texts) -> String {
     format!(
         "{} ({})",
-        time(z, t, true),
+        time(z, t, true, texts.lang),
         texts.wd(z.resolve(t).0.weekday())
     )
 }
@@ -111,40 +128,4 @@ pub fn offsets_differ(z: Zone, times: impl IntoIterator<Item = NaiveDateTime>) -
         }
     }
     false
-}
-
-/// Minutes as `+3d 14h 45m` (signed; `0m` for zero).
-pub fn minutes(m: i64) -> String {
-    let sign = if m < 0 { "-" } else { "+" };
-    let a = m.unsigned_abs();
-    let (d, h, mi) = (a / 1440, a % 1440 / 60, a % 60);
-    let mut parts = Vec::new();
-    if d > 0 {
-        parts.push(format!("{d}d"));
-    }
-    if h > 0 {
-        parts.push(format!("{h}h"));
-    }
-    if mi > 0 || parts.is_empty() {
-        parts.push(format!("{mi}m"));
-    }
-    if a == 0 {
-        return "0m".into();
-    }
-    format!("{sign}{}", parts.join(" "))
-}
-
-/// Office minutes as `+13h 45m` (no days: office time is counted in hours).
-pub fn office_minutes(m: i64) -> String {
-    let sign = if m < 0 { "-" } else { "+" };
-    let a = m.unsigned_abs();
-    if a == 0 {
-        return "0m".into();
-    }
-    let (h, mi) = (a / 60, a % 60);
-    match (h, mi) {
-        (0, mi) => format!("{sign}{mi}m"),
-        (h, 0) => format!("{sign}{h}h"),
-        (h, mi) => format!("{sign}{h}h {mi}m"),
-    }
 }

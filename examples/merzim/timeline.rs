@@ -11,7 +11,7 @@ use crate::options::{
     OutputOpts,
 };
 use crate::render::{kv_w, write_explain, write_json, zone_note};
-use crate::table::{minutes, offsets_differ, time, time_long_in, truncate, Table};
+use crate::table::{offsets_differ, time, time_long_in, truncate, Table};
 use crate::texts::{texts, wrap};
 use crate::Res;
 
@@ -47,7 +47,7 @@ pub struct TimelineCmd {
 }
 
 pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
-    let cal = c.known.apply(c.cal.build()?, c.output.lang)?;
+    let cal = c.known.apply(c.cal.build()?, c.output.lang())?;
     let office = OfficeTime::new(&cal, c.office.hours.schedule.clone())?.with_zone(c.office.tz);
     let reg = regulation(&c.regulation)?;
     let z = c.office.tz;
@@ -64,7 +64,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     } else {
         None
     };
-    let lang = c.output.lang;
+    let lang = c.output.lang();
     if c.output.json {
         // The library's one form of the result (a batch line's answer).
         let mut r = RegulationResponse::new_in(Id::null(), &tl, lang);
@@ -85,8 +85,8 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             &[
                 &time_long_in(z, local, t),
                 &z.name(),
-                &channel.as_str(),
-                &c.outcome.as_str()
+                &channel.label(lang),
+                &c.outcome.label(lang)
             ]
         )
     )?;
@@ -101,8 +101,8 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             s.number.to_string(),
             truncate(&actor, 40),
             s.duration.display_in(lang),
-            time(z, s.start, offset),
-            time(z, s.end, offset),
+            time(z, s.start, offset, lang),
+            time(z, s.end, offset, lang),
         ]);
     }
     write!(out, "{}", tab.render(1))?;
@@ -156,7 +156,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             t.within_term,
             t.fill(
                 t.before_term_due,
-                &[&minutes((d - tl.end).num_minutes()).trim_start_matches('+')],
+                &[&lang.format_minutes((d - tl.end).num_minutes().unsigned_abs(), true)],
             ),
         )?,
         (Some(false), Some(d)) => kv(
@@ -164,7 +164,7 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             t.within_term,
             t.fill(
                 t.after_term_due,
-                &[&minutes((tl.end - d).num_minutes()).trim_start_matches('+')],
+                &[&lang.format_minutes((tl.end - d).num_minutes().unsigned_abs(), true)],
             ),
         )?,
         _ => kv(out, t.within_term, t.no_overall_term.to_string())?,
@@ -177,9 +177,9 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     for w in &tl.warnings {
         writeln!(out, "{}: {}", t.warning, w.text(lang))?;
     }
-    zone_note(out, z, local)?;
+    zone_note(out, z, local, lang)?;
     if channel == Channel::StateCorporation {
-        let note = t.fill(t.intake_not_counted, &[&local.date()]);
+        let note = t.fill(t.intake_not_counted, &[&t.day(local.date())]);
         for l in wrap(&note, 100, 0) {
             writeln!(out, "{l}")?;
         }
@@ -191,7 +191,10 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
             "{}",
             t.fill(
                 t.not_counted,
-                &[&time(z, local, false), &time(z, span_end, false)]
+                &[
+                    &time(z, local, false, lang),
+                    &time(z, span_end, false, lang)
+                ]
             )
         )?;
         write_explain(out, &s, lang)?;

@@ -79,7 +79,8 @@ impl<K: std::hash::Hash + Eq + Clone, V: Clone> Lru<K, V> {
 /// use merzim::Calendar;
 /// let ev = Evaluator::new(Calendar::kazakhstan());
 /// let out = ev.evaluate_json(r#"{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days"}"#);
-/// assert_eq!(out, r#"{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}"#);
+/// // … and the date the data was last checked, `"data_as_of":"YYYY-MM-DD"}`.
+/// assert!(out.starts_with(r#"{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false,"data_as_of":""#));
 /// ```
 pub struct Evaluator {
     calendar: Calendar,
@@ -140,10 +141,14 @@ impl Evaluator {
         if Regulation::bundled(&regulation.id).is_ok()
             || self.regulations.contains_key(&regulation.id)
         {
+            let id = &regulation.id;
             return Err(Error::invalid_input(format!(
-                "a regulation with the id {:?} is already known: give the file another id",
-                regulation.id
-            )));
+                "a regulation with the id {id:?} is already known: give the file another id"
+            ))
+            .in_kk_ru(
+                format!("{id:?} id-і бар регламент бұрыннан бар: файлға басқа id беріңіз"),
+                format!("регламент с id {id:?} уже известен: дайте файлу другой id"),
+            ));
         }
         self.regulations
             .insert(regulation.id.clone(), Arc::new(regulation));

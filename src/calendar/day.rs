@@ -86,6 +86,22 @@ impl DayKind {
         lang.pick(kk, ru, en)
     }
 
+    /// What a person reads for this kind on a day that falls on `weekday`:
+    /// a working weekend day is «рабочая суббота» («жұмыс сенбісі», "working
+    /// Saturday") or «рабочее воскресенье»; every other kind is its
+    /// [`label`](DayKind::label).
+    pub fn label_on(self, lang: Lang, weekday: chrono::Weekday) -> &'static str {
+        match (self, weekday) {
+            (DayKind::WorkingWeekend, chrono::Weekday::Sat) => {
+                lang.pick("жұмыс сенбісі", "рабочая суббота", "working Saturday")
+            }
+            (DayKind::WorkingWeekend, chrono::Weekday::Sun) => {
+                lang.pick("жұмыс жексенбісі", "рабочее воскресенье", "working Sunday")
+            }
+            _ => self.label(lang),
+        }
+    }
+
     pub(super) fn code(self) -> u8 {
         self as u8
     }
@@ -253,9 +269,10 @@ impl Calendar {
                 let n = &data.holidays[r as usize].names;
                 let h = crate::dates::date_of(h);
                 citations = cites_for(&data.substitution_cites, year);
+                let d = Lang::Ru.format_date(h);
                 let names = Names::new(
-                    format!("{} (ауыстырылған демалыс күні, {h})", n.kk),
-                    format!("{} (перенос выходного дня с {h})", n.ru),
+                    format!("{} (ауыстырылған демалыс күні, {d})", n.kk),
+                    format!("{} (перенос выходного дня с {d})", n.ru),
                     format!("{} (substitute day off for {h})", n.en),
                 );
                 (
@@ -268,18 +285,20 @@ impl Calendar {
             }
             Some(Detail::MovedOff(a, w)) => {
                 let w = crate::dates::date_of(w);
+                let d = Lang::Ru.format_date(w);
                 let names = Names::new(
-                    format!("Демалыс күні ауыстырылды ({w} жұмыс күні)"),
-                    format!("Перенесённый выходной день (рабочий день {w})"),
+                    format!("Демалыс күні ауыстырылды ({d} жұмыс күні)"),
+                    format!("Перенесённый выходной день (рабочий день {d})"),
                     format!("Day off moved by an act (worked on {w} instead)"),
                 );
                 by_act(a, names)
             }
             Some(Detail::Worked(a, o)) => {
                 let o = crate::dates::date_of(o);
+                let d = Lang::Ru.format_date(o);
                 let names = Names::new(
-                    format!("Жұмыс күні ({o} демалыс күнінің орнына)"),
-                    format!("Рабочий день (вместо выходного {o})"),
+                    format!("Жұмыс күні ({d} демалыс күнінің орнына)"),
+                    format!("Рабочий день (вместо выходного {d})"),
                     format!("Working day by an act (instead of {o})"),
                 );
                 by_act(a, names)

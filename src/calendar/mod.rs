@@ -20,7 +20,8 @@ pub use options::Horizon;
 use crate::data::Dataset;
 use crate::dates;
 use crate::dates::{FIRST_YEAR, LAST_YEAR};
-use crate::{Error, ErrorKind, Result};
+use crate::error::date_in;
+use crate::{Error, ErrorKind, Lang, Result};
 
 /// The Kazakhstan working-day calendar.
 ///
@@ -257,11 +258,16 @@ impl Calendar {
     pub fn as_known_on(&self, date: NaiveDate) -> Result<Calendar> {
         let (first, _) = self.valid_range();
         if date < first {
+            let (d, f) = (date_in(date, Lang::Ru), date_in(first, Lang::Ru));
             return Err(Error::invalid_input(format!(
                 "as known on {date}: the data knows nothing before {first}, the start of its \
                  coverage (entries without a date of their own count as known from then); \
                  choose a date from {first} on"
-            )));
+            ))
+            .in_kk_ru(
+                format!("{d} күнгі жағдай бойынша: деректер {f} дейін ештеңе білмейді; {f} бастап күн таңдаңыз"),
+                format!("по состоянию на {d}: данные ничего не знают до {f}, начала охвата; выберите дату не ранее {f}"),
+            ));
         }
         let mut data = (*self.inner.data).clone();
         data.known_on = Some(date);
@@ -350,22 +356,30 @@ impl Calendar {
 
     fn out_of_range(&self, date: NaiveDate) -> Error {
         let (a, b) = self.valid_range();
-        let hint =
-            if self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR {
-                " (choose the provisional horizon to extend the statutory rules up to 2100)"
-            } else {
-                ""
-            };
+        let hinted =
+            self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR;
+        let hint = |kk: &'static str, ru: &'static str, en: &'static str| match hinted {
+            true => [kk, ru, en],
+            false => [""; 3],
+        };
+        let [hk, hr, he] = hint(
+            " (заңда белгіленген ережелерді 2100 жылға дейін жалғастыру үшін provisional көкжиегін таңдаңыз)",
+            " (чтобы продлить установленные законом правила до 2100 года, выберите горизонт provisional)",
+            " (choose the provisional horizon to extend the statutory rules up to 2100)",
+        );
+        let [d, a_, b_] = [date, a, b].map(|x| date_in(x, Lang::Ru));
         Error::out_of_coverage(format!(
-            "{date} is outside the calendar's coverage {a}..={b}{hint}"
+            "{date} is outside the calendar's coverage {a}..={b}{he}"
         ))
+        .in_kk_ru(
+            format!("{d} күні күнтізбе қамтитын кезеңнен тыс: {a_}–{b_}{hk}"),
+            format!("дата {d} вне периода, охватываемого календарём: {a_}–{b_}{hr}"),
+        )
     }
 
     fn beyond(&self, from: NaiveDate, what: &str) -> Error {
         let (a, b) = self.valid_range();
-        Error::out_of_coverage(format!(
-            "{what} from {from} goes beyond the calendar's coverage {a}..={b}"
-        ))
+        coverage_beyond(what, from.to_string(), date_in(from, Lang::Ru), a, b)
     }
 
     /// The date of a day index.
@@ -583,13 +597,22 @@ impl Calendar {
         if !(1..=12).contains(&month) {
             return Err(Error::invalid_input(format!(
                 "no month {month} in {year}: months are 1..=12"
-            )));
+            ))
+            .in_kk_ru(
+                format!("{year} жылында {month}-ай жоқ: айлар 1–12"),
+                format!("в {year} году нет месяца {month}: месяцы от 1 до 12"),
+            ));
         }
         let (a, b) = self.valid_range();
         NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
+            let (a_, b_) = (date_in(a, Lang::Ru), date_in(b, Lang::Ru));
             Error::new(
                 ErrorKind::OutOfCoverage,
                 format!("year {year} is outside the calendar's coverage {a}..={b}"),
+            )
+            .in_kk_ru(
+                format!("{year} жыл күнтізбе қамтитын кезеңнен тыс: {a_}–{b_}"),
+                format!("{year} год вне периода, охватываемого календарём: {a_}–{b_}"),
             )
         })
     }
@@ -606,9 +629,7 @@ impl Calendar {
     pub fn working_days_in_range(&self, a: NaiveDate, b: NaiveDate) -> Result<u32> {
         let (i, j) = (self.index(a)?, self.index(b)?);
         if j < i {
-            return Err(Error::invalid_input(format!(
-                "the range {a}..={b} is reversed: {b} is before {a}"
-            )));
+            return Err(reversed_range(a, b));
         }
         Ok(self.cum_at(j + 1) - self.cum_at(i))
     }
@@ -710,6 +731,48 @@ impl<'a> DayTables<'a> {
         }
         Some(self.cum[j as usize + 1] as i32 - self.cum[i as usize + 1] as i32)
     }
+}
+
+/// The error of a computation that runs past the calendar's coverage
+/// `a..=b`: `what` (English) from `from` (`from_ru`, as read in Kazakh and
+/// Russian).
+pub(crate) fn coverage_beyond(
+    what: &str,
+    from: String,
+    from_ru: String,
+    a: NaiveDate,
+    b: NaiveDate,
+) -> Error {
+    let (a_, b_) = (date_in(a, Lang::Ru), date_in(b, Lang::Ru));
+    Error::out_of_coverage(format!(
+        "{what} from {from} goes beyond the calendar's coverage {a}..={b}"
+    ))
+    .in_kk_ru(
+        format!("{from_ru} басталған есептеу күнтізбе қамтитын кезеңнен шығып кетеді: {a_}–{b_}"),
+        format!(
+            "расчёт от {from_ru} выходит за пределы периода, охватываемого календарём: {a_}–{b_}"
+        ),
+    )
+}
+
+/// The error of a range `a..=b` whose end is before its start.
+pub(crate) fn reversed_range(a: NaiveDate, b: NaiveDate) -> Error {
+    let (a_, b_) = (date_in(a, Lang::Ru), date_in(b, Lang::Ru));
+    Error::invalid_input(format!(
+        "the range {a}..={b} is reversed: {b} is before {a}"
+    ))
+    .in_kk_ru(
+        format!("{a_}–{b_} аралығы кері: {b_} күні {a_} күнінен бұрын"),
+        format!("диапазон {a_}–{b_} перевёрнут: {b_} раньше {a_}"),
+    )
+}
+
+/// The error of a year chrono cannot hold.
+pub(crate) fn no_year(year: i32) -> Error {
+    Error::invalid_input(format!("no year {year}")).in_kk_ru(
+        format!("{year} жылы жоқ"),
+        format!("года {year} не существует"),
+    )
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{Calendar, Day, DayKind};
-use crate::{Error, Result};
+use crate::Result;
 
 impl Calendar {
     /// Every day of `year`, in date order.
@@ -14,8 +14,7 @@ impl Calendar {
     /// [`ErrorKind::OutOfCoverage`](crate::ErrorKind::OutOfCoverage) when a
     /// day of the year is outside [`valid_range`](Calendar::valid_range).
     pub fn year_days(&self, year: i32) -> Result<Vec<Day>> {
-        let first = NaiveDate::from_ymd_opt(year, 1, 1)
-            .ok_or_else(|| Error::invalid_input(format!("no year {year}")))?;
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| super::no_year(year))?;
         first
             .iter_days()
             .take_while(|d| d.year() == year)

@@ -875,10 +875,20 @@ pub(crate) fn read_text_file(path: &std::path::Path, what: &str) -> Result<Strin
         .read_to_string(&mut text)
         .map_err(|e| Error::io(what, path, e))?;
     if text.len() as u64 > MAX_FILE_BYTES {
+        let p = path.display();
         return Err(Error::invalid_input(format!(
-            "{what} {} is larger than {MAX_FILE_BYTES} bytes",
-            path.display()
-        )));
+            "{what} {p} is larger than {MAX_FILE_BYTES} bytes"
+        ))
+        .in_kk_ru(
+            format!(
+                "{} {p} тым үлкен: {MAX_FILE_BYTES} байттан асады",
+                crate::error::what_in(what, crate::Lang::Kk)
+            ),
+            format!(
+                "{} {p} слишком велик: больше {MAX_FILE_BYTES} байт",
+                crate::error::what_in(what, crate::Lang::Ru)
+            ),
+        ));
     }
     Ok(text)
 }

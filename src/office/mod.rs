@@ -20,7 +20,7 @@ pub(crate) use crate::dates::Local;
 use crate::schedule::{Interval, Schedule};
 use crate::term::{Term, Unit};
 use crate::zone::Zone;
-use crate::{Error, Result};
+use crate::{Error, Lang, Result};
 
 /// The office schedule laid over a calendar.
 ///
@@ -89,11 +89,16 @@ impl OfficeTime {
             let days = calendar.day_tables();
             for (i, w) in (0..=calendar.valid_last()).zip(weekdays_from_base()) {
                 if days.is_working(i as usize) && no_hours[profile[w]] {
+                    let (w, d) = (profile_weekday(calendar, i), calendar.date_of(i));
+                    let (kk, ru) = WEEKDAYS_KK_RU[w.num_days_from_monday() as usize];
+                    let d_ = Lang::Ru.format_date(d);
                     return Err(Error::invalid_input(format!(
-                        "the schedule has no office hours on {:?}, but {} is a working day",
-                        profile_weekday(calendar, i),
-                        calendar.date_of(i)
-                    )));
+                        "the schedule has no office hours on {w:?}, but {d} is a working day"
+                    ))
+                    .in_kk_ru(
+                        format!("жұмыс кестесінде {kk} күні жұмыс уақыты жоқ, ал {d_} жұмыс күні"),
+                        format!("в графике нет часов приёма на {ru}, а {d_} — рабочий день"),
+                    ));
                 }
             }
         }
@@ -313,10 +318,13 @@ impl OfficeTime {
 
     pub(crate) fn beyond(&self, t: Local, what: &str) -> Error {
         let (a, b) = self.inner.calendar.valid_range();
-        Error::out_of_coverage(format!(
-            "{what} from {} goes beyond the calendar's coverage {a}..={b}",
-            self.naive(t)
-        ))
+        let from = self.naive(t);
+        let from_ru = format!(
+            "{} {}",
+            Lang::Ru.format_date(from.date()),
+            from.format("%H:%M")
+        );
+        crate::calendar::coverage_beyond(what, from.to_string(), from_ru, a, b)
     }
 
     /// The kernel of [`advance_local`](Self::advance_local) for a uniform
@@ -572,6 +580,18 @@ fn profile_weekday(cal: &Calendar, i: u32) -> Weekday {
         wd
     }
 }
+
+/// Weekdays, Monday first, as messages name them: Kazakh nominative, Russian
+/// accusative ("на понедельник").
+const WEEKDAYS_KK_RU: [(&str, &str); 7] = [
+    ("дүйсенбі", "понедельник"),
+    ("сейсенбі", "вторник"),
+    ("сәрсенбі", "среду"),
+    ("бейсенбі", "четверг"),
+    ("жұма", "пятницу"),
+    ("сенбі", "субботу"),
+    ("жексенбі", "воскресенье"),
+];
 
 #[cfg(test)]
 mod tests {

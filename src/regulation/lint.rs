@@ -108,13 +108,17 @@ impl Regulation {
         if from_year > to_year {
             return Err(Error::invalid_input(format!(
                 "lint years {from_year}..{to_year}: the first year is after the last"
-            )));
+            ))
+            .in_kk_ru(
+                format!("тексеру жылдары {from_year}–{to_year}: бірінші жыл соңғысынан кейін"),
+                format!("годы проверки {from_year}–{to_year}: первый год позже последнего"),
+            ));
         }
         let cal = office.calendar();
         let first = NaiveDate::from_ymd_opt(from_year, 1, 1)
-            .ok_or_else(|| Error::invalid_input(format!("no year {from_year}")))?;
+            .ok_or_else(|| crate::calendar::no_year(from_year))?;
         let last = NaiveDate::from_ymd_opt(to_year, 12, 31)
-            .ok_or_else(|| Error::invalid_input(format!("no year {to_year}")))?;
+            .ok_or_else(|| crate::calendar::no_year(to_year))?;
         cal.index(first)?;
         cal.index(last)?;
         if self.term.is_none() {

@@ -35,6 +35,16 @@ named_enum! {
     }
 }
 
+impl Outcome {
+    /// What a person reads for this result, in `lang` ("положительное решение").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Outcome::Approve => lang.pick("оң шешім", "положительное решение", "approval"),
+            Outcome::Refuse => lang.pick("бас тарту", "отказ", "refusal"),
+        }
+    }
+}
+
 /// A later act that changed (or repealed) the approving act.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,14 +133,32 @@ impl ApprovingAct {
     pub fn render(&self, lang: Lang) -> String {
         match &self.cite {
             Some(c) => c.render(lang),
-            None => format!(
-                "{}, {} No. {} of {}",
-                self.body.get(lang),
-                self.kind,
-                self.number,
-                self.date
-            ),
+            None => {
+                let (body, kind) = (self.body.get(lang), self.kind_label(lang));
+                let (n, d) = (&self.number, lang.format_date(self.date));
+                match lang {
+                    Lang::Kk => format!("{body}, {d} № {n} {kind}"),
+                    Lang::Ru => format!("{body}, {kind} от {d} № {n}"),
+                    _ => format!("{body}, {kind} No. {n} of {d}"),
+                }
+            }
         }
+    }
+}
+
+impl ApprovingAct {
+    /// The act's kind as a person reads it in `lang` (`resolution` is
+    /// «постановление», «қаулы»); a kind without a known wording is shown as written.
+    pub fn kind_label(&self, lang: Lang) -> &str {
+        let (kk, ru, en) = match self.kind.as_str() {
+            "resolution" => ("қаулы", "постановление", "resolution"),
+            "decision" => ("шешім", "решение", "decision"),
+            "order" => ("бұйрық", "приказ", "order"),
+            "decree" => ("жарлық", "указ", "decree"),
+            "law" => ("заң", "закон", "law"),
+            _ => return &self.kind,
+        };
+        lang.pick(kk, ru, en)
     }
 }
 
@@ -342,10 +370,13 @@ impl Regulation {
                 .collect()
         });
         all.iter().find(|r| r.id == id).ok_or_else(|| {
-            Error::invalid_input(format!(
-                "unknown regulation {id:?}: bundled ones are {}",
-                Regulation::bundled_ids().collect::<Vec<_>>().join(", ")
-            ))
+            let q = crate::error::quoted(id);
+            let ids = Regulation::bundled_ids().collect::<Vec<_>>().join(", ");
+            Error::invalid_input(format!("unknown regulation {q}: bundled ones are {ids}"))
+                .in_kk_ru(
+                    format!("{q} регламенті белгісіз: кірістірілген регламенттер: {ids}"),
+                    format!("неизвестный регламент {q}: встроенные регламенты: {ids}"),
+                )
         })
     }
 
@@ -509,23 +540,35 @@ impl Regulation {
     /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming what is not offered.
     pub fn ensure_offers(&self, channel: Channel, outcome: Outcome) -> Result<()> {
         if !self.channels.contains(&channel) {
+            let offered = self
+                .channels
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (id, c) = (&self.id, channel.as_str());
             return Err(Error::invalid_input(format!(
-                "regulation {} does not offer the channel {}: it offers {}",
-                self.id,
-                channel.as_str(),
-                self.channels
-                    .iter()
-                    .map(|c| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )));
+                "regulation {id} does not offer the channel {c}: it offers {offered}"
+            ))
+            .in_kk_ru(
+                format!("{id} регламентінде {c} арнасы жоқ: бар арналар: {offered}"),
+                format!("регламент {id} не предусматривает канал {c}: предусмотрены {offered}"),
+            ));
         }
         if !self.has_outcome(outcome) {
-            return Err(Error::invalid_input(format!(
-                "regulation {} has no {} path",
-                self.id,
-                outcome.as_str()
-            )));
+            let (id, o) = (&self.id, outcome.as_str());
+            return Err(
+                Error::invalid_input(format!("regulation {id} has no {o} path")).in_kk_ru(
+                    format!(
+                        "{id} регламентінде «{}» нәтижесіне апаратын жол жоқ ({o})",
+                        outcome.label(Lang::Kk)
+                    ),
+                    format!(
+                        "в регламенте {id} нет порядка для результата «{}» ({o})",
+                        outcome.label(Lang::Ru)
+                    ),
+                ),
+            );
         }
         Ok(())
     }
