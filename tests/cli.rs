@@ -1526,6 +1526,326 @@ fn calendar_csv_one_row_per_day() {
     assert_eq!(j["days"].as_array().unwrap().len(), 366);
 }
 
+/// A CSV as a spreadsheet in a Russian locale reads it: UTF-8 after a BOM,
+/// `;` between cells, CRLF; every row has as many cells as the header.
+fn excel_rows(out: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let body = out.strip_prefix('\u{feff}').expect("a BOM first");
+    assert!(!body.contains('\u{feff}'), "one BOM");
+    assert!(body.ends_with("\r\n"), "CRLF line ends");
+    assert_eq!(
+        body.matches('\n').count(),
+        body.matches("\r\n").count(),
+        "no bare LF"
+    );
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(false)
+        .from_reader(body.as_bytes());
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    for row in &rows {
+        assert_eq!(row.len(), h.len(), "{row:?}");
+    }
+    (h, rows)
+}
+
+#[test]
+fn calendar_csv_for_excel_in_a_russian_locale() {
+    let machine = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "ru",
+    ]);
+    let excel = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "ru", "--excel",
+    ]);
+    let (h, rows) = excel_rows(&excel);
+    assert_eq!(h[0], "Дата");
+    assert!(h.iter().all(|c| !c.is_ascii()), "Russian headers: {h:?}");
+    let mut m = csv::Reader::from_reader(machine.as_bytes());
+    let mrows: Vec<csv::StringRecord> = m.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), mrows.len());
+    assert_eq!(rows.len(), 365);
+    // Row by row the same days as the machine CSV: dd.mm.yyyy for ISO
+    // dates, да/нет for true/false, kinds as words.
+    for (e, m) in rows.iter().zip(&mrows) {
+        let iso = chrono::NaiveDate::parse_from_str(&m[0], "%Y-%m-%d").unwrap();
+        assert_eq!(&e[0], iso.format("%d.%m.%Y").to_string());
+        assert_eq!(&e[1], &m[1]);
+        assert_eq!(&e[2], if &m[2] == "true" { "да" } else { "нет" });
+        let kind: merzim::DayKind =
+            serde_json::from_value(Value::String(m[3].to_string())).unwrap();
+        assert_eq!(&e[3], kind.label(merzim::Lang::Ru));
+        assert_eq!(&e[4], &m[4]);
+    }
+    // 31 August 2026, a Monday: a working day since the 2026 Constitution.
+    let aug31 = rows.iter().find(|r| &r[0] == "31.08.2026").unwrap();
+    assert_eq!((&aug31[1], &aug31[2]), ("Пн", "да"));
+    let nauryz = rows.iter().find(|r| &r[0] == "23.03.2026").unwrap();
+    assert_eq!(&nauryz[4], "Наурыз мейрамы");
+    // Kazakh too, and --excel only with --format csv.
+    let kk = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "kk", "--excel",
+    ]);
+    let (h, rows) = excel_rows(&kk);
+    assert_eq!(h[0], "Күні");
+    assert_eq!(rows.len(), 365);
+    merzim()
+        .args(["calendar", "--year", "2026", "--excel"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format csv"));
+}
+
+#[test]
+fn balance_csv_for_excel_has_decimal_commas_and_russian_periods() {
+    let excel = stdout_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--format",
+        "csv",
+        "--lang",
+        "ru",
+        "--excel",
+    ]);
+    let (h, rows) = excel_rows(&excel);
+    assert_eq!(h[0], "Период");
+    assert_eq!(rows.len(), 20);
+    let labels: Vec<&str> = rows.iter().map(|r| r.get(0).unwrap()).collect();
+    for l in [
+        "Январь 2026 г.",
+        "I квартал 2026 г.",
+        "I полугодие 2026 г.",
+        "9 месяцев 2026 г.",
+        "IV квартал 2026 г.",
+        "2026 год",
+    ] {
+        assert!(labels.contains(&l), "{l}: {labels:?}");
+    }
+    let machine = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
+    let mut m = csv::Reader::from_reader(machine.as_bytes());
+    let mrows: Vec<csv::StringRecord> = m.records().map(Result::unwrap).collect();
+    for (e, m) in rows.iter().zip(&mrows) {
+        // Numbers: the machine value with a decimal comma, never a point.
+        for i in 1..11 {
+            assert_eq!(e[i].replace(',', "."), &m[i], "{e:?} {m:?}");
+            assert!(!e[i].contains('.'), "{e:?}");
+        }
+    }
+    // The year: 247 working days of the five-day week, 8 h and 7.2 h a day.
+    let year = rows.iter().find(|r| &r[0] == "2026 год").unwrap();
+    let days: u32 = 247;
+    assert_eq!(&year[3], days.to_string());
+    assert_eq!(&year[4], (days * 8).to_string());
+    let tenths = days * 72;
+    assert_eq!(&year[5], format!("{},{}", tenths / 10, tenths % 10));
+}
+
+/// The strongest proof that the Excel CSV opens as meant: LibreOffice Calc,
+/// headless, in the Russian locale (language 1049), reads the balance as
+/// `;`-separated UTF-8 and finds text where text is and numbers (decimal
+/// comma) where numbers are. Runs where `soffice` is installed (Debian:
+/// `apt-get install --no-install-recommends libreoffice-calc`); elsewhere
+/// `excel_rows` above is the proof.
+#[test]
+fn balance_csv_for_excel_opens_in_libreoffice_calc_in_a_russian_locale() {
+    let Ok(soffice) = which_soffice() else {
+        eprintln!("soffice is not installed: the LibreOffice check is not run");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let excel = stdout_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--format",
+        "csv",
+        "--lang",
+        "ru",
+        "--excel",
+    ]);
+    std::fs::write(dir.path().join("balance.csv"), &excel).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let status = std::process::Command::new(soffice)
+        .current_dir(dir.path())
+        .args([
+            "--headless",
+            &profile,
+            "--infilter=CSV:59,34,76,1,,1049",
+            "--convert-to",
+            "fods",
+            "balance.csv",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let fods = std::fs::read_to_string(dir.path().join("balance.fods")).unwrap();
+    // Each row's cells as (value type, number or text).
+    let rows: Vec<Vec<(String, String)>> = fods
+        .split("<table:table-row")
+        .skip(1)
+        .map(|row| {
+            row.split("<table:table-cell")
+                .skip(1)
+                .filter(|c| c.contains("value-type"))
+                .flat_map(|c| {
+                    let attr = |name: &str| {
+                        c.split_once(&format!(" {name}=\""))
+                            .and_then(|(_, v)| v.split_once('"'))
+                            .map(|(v, _)| v.to_string())
+                    };
+                    let text = c
+                        .split_once("<text:p>")
+                        .and_then(|(_, v)| v.split_once("</text:p>"))
+                        .map(|(v, _)| v.to_string())
+                        .unwrap_or_default();
+                    let ty = attr("office:value-type").unwrap_or_default();
+                    // Equal neighbours are written once, with a count.
+                    let n: usize =
+                        attr("table:number-columns-repeated").map_or(1, |n| n.parse().unwrap());
+                    vec![(ty, attr("office:value").unwrap_or(text)); n]
+                })
+                .collect()
+        })
+        .filter(|r: &Vec<(String, String)>| !r.is_empty())
+        .collect();
+    let (_, machine_rows) = {
+        let machine = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
+        let mut m = csv::Reader::from_reader(machine.as_bytes());
+        let h = m.headers().unwrap().clone();
+        (h, m.records().map(Result::unwrap).collect::<Vec<_>>())
+    };
+    assert_eq!(rows.len(), 1 + machine_rows.len(), "{rows:?}");
+    assert_eq!(rows[0][0], ("string".to_string(), "Период".to_string()));
+    for (cells, m) in rows[1..].iter().zip(&machine_rows) {
+        // An empty last cell (no day differs from the published table) has no value.
+        let differs = !m[12].is_empty();
+        assert_eq!(
+            cells.len(),
+            12 + differs as usize,
+            "one value per cell: {cells:?}"
+        );
+        if differs {
+            assert_eq!(cells[12].0, "string", "{cells:?}");
+            assert_eq!(
+                cells[12].1.matches(".2026").count(),
+                m[12].split(' ').count()
+            );
+        }
+        assert_eq!(cells[0].0, "string", "the period stays text: {cells:?}");
+        for i in 1..11 {
+            assert_eq!(cells[i].0, "float", "{cells:?}");
+            let got: f64 = cells[i].1.parse().unwrap();
+            let want: f64 = m[i].parse().unwrap();
+            assert!((got - want).abs() < 1e-9, "{cells:?} {m:?}");
+        }
+        assert_eq!(cells[11], ("string".to_string(), "нет".to_string()));
+    }
+}
+
+fn which_soffice() -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path)
+        .map(|d| d.join("soffice"))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
+
+/// The balance says when a year is provisional and where today's data
+/// differ from the Ministry's table as published, in every format.
+#[test]
+fn balance_says_provisional_and_where_it_differs_from_the_published_table() {
+    // 2026: the Ministry published 246 working days (five-day week) in
+    // December 2025, with Monday 31 August off as the substitute for Sunday
+    // 30 August, Constitution Day; the 2026 Constitution ended that holiday.
+    let published_working_days = 246;
+    let j = json_of(&["calendar", "--year", "2026", "--balance", "--json"]);
+    assert_eq!(j["provisional"], false);
+    let changes = j["published_table"]["changes"].as_array().unwrap();
+    let dates: Vec<&str> = changes
+        .iter()
+        .map(|c| c["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2026-08-30", "2026-08-31"]);
+    let year = j["balance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["period"] == "2026")
+        .unwrap();
+    let now = year["five_day"]["working_days"].as_i64().unwrap();
+    let gained = changes
+        .iter()
+        .filter(|c| c["kind"] == "working" && c["published_kind"] != "working")
+        .count() as i64;
+    assert_eq!(now - gained, published_working_days);
+    // The same calendar as known before the referendum is the table itself.
+    let then = json_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--json",
+        "--as-known-on",
+        "2026-01-15",
+    ]);
+    assert_eq!(then["published_table"]["changes"], serde_json::json!([]));
+    // Text.
+    for (lang, words) in [
+        ("en", "Ministry's table as published"),
+        ("ru", "опубликованной таблицы министерства"),
+        ("kk", "жарияланған кестесінен"),
+    ] {
+        let text = stdout_of(&["calendar", "--year", "2026", "--balance", "--lang", lang]);
+        let flat = text.replace('\n', " ");
+        assert!(flat.contains(words), "{lang}: {text}");
+        assert!(
+            flat.contains(if lang == "en" {
+                "2026-08-31"
+            } else {
+                "31.08.2026"
+            }),
+            "{text}"
+        );
+    }
+    // CSV, both dialects.
+    let csv = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let aug = rows.iter().find(|r| &r[0] == "2026-08").unwrap();
+    assert_eq!(&aug[col("differs_from_published")], "2026-08-30 2026-08-31");
+    assert_eq!(&aug[col("provisional")], "false");
+    let excel = stdout_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--format",
+        "csv",
+        "--lang",
+        "ru",
+        "--excel",
+    ]);
+    let (_, xrows) = excel_rows(&excel);
+    let aug = xrows.iter().find(|r| &r[0] == "Август 2026 г.").unwrap();
+    assert_eq!(&aug[12], "30.08.2026, 31.08.2026");
+    // 2027: provisional everywhere.
+    let j = json_of(&["calendar", "--year", "2027", "--balance", "--json"]);
+    assert_eq!(j["provisional"], true);
+    let text = stdout_of(&["calendar", "--year", "2027", "--balance", "--lang", "ru"]);
+    assert!(text.contains("2027 год предварительный"), "{text}");
+    let csv = stdout_of(&["calendar", "--year", "2027", "--balance", "--format", "csv"]);
+    assert!(csv.lines().skip(1).all(|l| l.contains(",true")), "{csv}");
+}
+
 #[test]
 fn calendar_1c_is_the_library_classifier_file() {
     let out = stdout_of(&[

@@ -902,7 +902,11 @@ fn text_from_data_files_cannot_forge_exports_or_repaint_terminals() {
         assert!(!ics.contains("\r\nSUMMARY:forged"), "{ics}");
         assert!(!ics.replace("\r\n", "").contains('\r'), "a bare CR");
         assert!(!ics.contains('\u{1b}'));
-        let csv = merzim::export::calendar_csv(&cal.year_days(2027).unwrap(), lang);
+        let csv = merzim::export::calendar_csv(
+            &cal.year_days(2027).unwrap(),
+            lang,
+            merzim::CsvDialect::Machine,
+        );
         for cell in csv.split([',', '\n']) {
             let cell = cell.trim_start_matches('"');
             assert!(

@@ -316,6 +316,13 @@ await test('downloads: CSV, iCalendar and the 1C classifier, each parsed and che
   assert.equal(rows.length, 366);
   for (const r of rows) assert.equal(r[2] === 'true', working.get(r[0]), `CSV ${r[0]}`);
   assert.ok(csv.includes('Новый год'), 'names in the chosen language');
+  // The same days for a spreadsheet in a Russian locale: BOM, ';', дд.мм.гггг, да/нет.
+  const excel = await get('dl-excel');
+  assert.ok(excel.startsWith('\ufeffДата;'), 'BOM and Russian headers');
+  const xrows = excel.trim().split('\r\n').slice(1);
+  assert.equal(xrows.length, 366);
+  const may4 = xrows.find((l) => l.startsWith('04.05.2024;'));
+  assert.ok(may4 && may4.split(';')[2] === (working.get('2024-05-04') ? 'да' : 'нет'), may4);
   // iCalendar: unfolded, every event a day off or worked day with a name.
   const ics = await get('dl-ics').then((s) => s.replace(/\r?\n[ \t]/g, ''));
   assert.match(ics, /^BEGIN:VCALENDAR/);

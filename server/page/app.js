@@ -593,6 +593,9 @@ function showDay(d) {
 function renderDownloads(c) {
   const q = query({ lang: state.lang, week: c.week === 'six' ? 'six' : null, as_known_on: c.known || null });
   $('dl-csv').setAttribute('href', `/v1/calendar/${c.year}.csv${q}`);
+  const qx = query({ lang: state.lang, week: c.week === 'six' ? 'six' : null, as_known_on: c.known || null, csv: 'excel' });
+  $('dl-excel').setAttribute('href', `/v1/calendar/${c.year}.csv${qx}`);
+  $('dl-excel').setAttribute('download', `kz-calendar-${c.year}-excel.csv`);
   $('dl-ics').setAttribute('href', `/v1/calendar/${c.year}.ics${q}`);
   $('dl-1c').setAttribute('href', `/v1/calendar/${c.year}.xml${q}`);
   $('dl-csv').setAttribute('download', `kz-calendar-${c.year}.csv`);
