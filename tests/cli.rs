@@ -308,6 +308,48 @@ fn due_out_of_coverage_and_horizon() {
     assert_eq!(j["provisional"], true);
 }
 
+/// A term that runs past the end of the data says how to get a provisional
+/// answer, in every face's words, and that way gives one.
+#[test]
+fn out_of_coverage_near_the_end_says_how_to_get_a_provisional_answer() {
+    let (_, last) = merzim::Calendar::kazakhstan().coverage();
+    // Two days before the end of the data: 22 working days cannot fit.
+    let submitted = format!("{}T10:00", last - chrono::Days::new(1));
+    let args = [
+        "due",
+        "--submitted",
+        &submitted,
+        "--term",
+        "22 working days",
+    ];
+    let out = merzim().args(args).assert().code(1).get_output().clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for how in [
+        "--horizon provisional",
+        "\"horizon\": \"provisional\"",
+        "Calendar::with_horizon(Horizon::Provisional)",
+    ] {
+        assert!(err.contains(how), "{how}: {err}");
+    }
+    let j = json_of(&[&args[..], &["--horizon", "provisional", "--json"]].concat());
+    assert_eq!(j["provisional"], true);
+    // The batch answer carries the same message.
+    let line = format!(r#"{{"id": 1, "submitted": "{submitted}", "term": "22 working days"}}"#);
+    let ev = merzim::batch::Evaluator::new(merzim::Calendar::kazakhstan());
+    let answer: Value = serde_json::from_str(&ev.evaluate_json(&line)).unwrap();
+    assert_eq!(answer["error"]["kind"], "out_of_coverage");
+    assert!(answer["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("\"horizon\": \"provisional\" in a batch request"));
+    // With the provisional horizon chosen, a date past it gets no such hint.
+    let far = merzim::Calendar::kazakhstan()
+        .with_horizon(merzim::Horizon::Provisional)
+        .day(chrono::NaiveDate::from_ymd_opt(2101, 1, 1).unwrap())
+        .unwrap_err();
+    assert!(!far.message().contains("--horizon"), "{far}");
+}
+
 // ------------------------------------------------------------------ calendar
 
 #[test]

@@ -341,12 +341,7 @@ impl Calendar {
 
     fn out_of_range(&self, date: NaiveDate) -> Error {
         let (a, b) = self.valid_range();
-        let hint =
-            if self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR {
-                " (choose the provisional horizon to extend the statutory rules up to 2100)"
-            } else {
-                ""
-            };
+        let hint = self.horizon_hint(date > b && date.year() <= LAST_YEAR);
         Error::out_of_coverage(format!(
             "{date} is outside the calendar's coverage {a}..={b}{hint}"
         ))
@@ -354,9 +349,25 @@ impl Calendar {
 
     fn beyond(&self, from: NaiveDate, what: &str) -> Error {
         let (a, b) = self.valid_range();
+        let hint = self.horizon_hint(true);
         Error::out_of_coverage(format!(
-            "{what} from {from} goes beyond the calendar's coverage {a}..={b}"
+            "{what} from {from} goes beyond the calendar's coverage {a}..={b}{hint}"
         ))
+    }
+
+    /// How to get a provisional answer past the end of the data, for an
+    /// error about a date after it (`after_end`): the one text every such
+    /// error ends with, empty when the provisional horizon is already chosen.
+    pub(crate) fn horizon_hint(&self, after_end: bool) -> &'static str {
+        let (_, b) = self.valid_range();
+        if self.inner.horizon == Horizon::Coverage && after_end && b.year() < LAST_YEAR {
+            " (for a provisional answer, choose the provisional horizon: --horizon provisional \
+             on the command line, \"horizon\": \"provisional\" in a batch request, \
+             Calendar::with_horizon(Horizon::Provisional) in Rust; the statutory rules are then \
+             extended up to 2100 and the result is flagged provisional)"
+        } else {
+            ""
+        }
     }
 
     /// The date of a day index.

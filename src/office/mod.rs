@@ -304,8 +304,9 @@ impl OfficeTime {
 
     pub(crate) fn beyond(&self, t: Local, what: &str) -> Error {
         let (a, b) = self.inner.calendar.valid_range();
+        let hint = self.inner.calendar.horizon_hint(true);
         Error::out_of_coverage(format!(
-            "{what} from {} goes beyond the calendar's coverage {a}..={b}",
+            "{what} from {} goes beyond the calendar's coverage {a}..={b}{hint}",
             self.naive(t)
         ))
     }
