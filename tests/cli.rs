@@ -308,6 +308,130 @@ fn due_out_of_coverage_and_horizon() {
     assert_eq!(j["provisional"], true);
 }
 
+/// `--submitted` as people write it: `04.12.2026 11:20`, a date alone where
+/// the time cannot change the answer, `now` and `today` in the office's zone.
+#[test]
+fn submitted_as_people_write_it() {
+    let due = |submitted: &str, more: &[&str]| {
+        let mut args = vec![
+            "due",
+            "--submitted",
+            submitted,
+            "--term",
+            "15 working days",
+            "--json",
+        ];
+        args.extend_from_slice(more);
+        json_of(&args)
+    };
+    // The local form people write is the ISO local time.
+    assert_eq!(due("04.12.2026 11:20", &[]), due("2026-12-04T11:20", &[]));
+    assert_eq!(
+        due("04.12.2026 11:20:59", &[]),
+        due("2026-12-04T11:20", &[])
+    );
+    // The State Corporation's channel: the intake day is not counted, so any
+    // time of the day gives one answer, and a date alone is that answer.
+    let sc = ["--channel", "state_corporation"];
+    for date in ["2026-12-04", "04.12.2026"] {
+        assert_eq!(due(date, &sc), due("2026-12-04T08:00", &sc));
+        assert_eq!(due(date, &sc), due("2026-12-04T23:00", &sc));
+    }
+    // A Saturday: every time of it is registered on Monday.
+    assert_eq!(due("05.12.2026", &[]), due("2026-12-05T10:00", &[]));
+    assert_eq!(due("05.12.2026", &[]), due("2026-12-05T22:00", &[]));
+    // A working day at a provider's office: before or after the close of
+    // business are two answers, so a time is needed.
+    let before = due("2026-12-04T10:00", &[]);
+    let after = due("2026-12-04T19:00", &[]);
+    assert_ne!(before["due"], after["due"]);
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-12-04",
+            "--term",
+            "15 working days",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a time is needed"))
+        .stderr(predicate::str::contains("04.12.2026 10:00"));
+    merzim()
+        .args(["timeline", "--regulation", EAST, "--submitted", "today"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a time of day"));
+    // `now` on a server whose clock zone is UTC: the office's time, +05:00
+    // in Almaty since 2024-03-01 (the offset the law set, not the machine's).
+    let before = std::time::SystemTime::now();
+    let text = String::from_utf8(
+        merzim()
+            .env("TZ", "UTC")
+            .args([
+                "due",
+                "--submitted",
+                "now",
+                "--term",
+                "1 working day",
+                "--tz",
+                "Asia/Almaty",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let after = std::time::SystemTime::now();
+    let line = text.lines().next().unwrap();
+    let stamp: String = line["Submitted".len()..].trim().chars().take(23).collect();
+    let at = chrono::DateTime::parse_from_str(&stamp, "%Y-%m-%d %H:%M %:z").expect(line);
+    assert_eq!(at.offset().local_minus_utc(), 5 * 3600, "{line}");
+    let lo = chrono::DateTime::<chrono::Utc>::from(before) - chrono::Duration::minutes(1);
+    let hi = chrono::DateTime::<chrono::Utc>::from(after);
+    assert!(lo <= at && at <= hi, "{at} not between {lo} and {hi}");
+    // `today` on the State Corporation's channel: the office's date.
+    let today = |t: std::time::SystemTime| {
+        chrono::DateTime::<chrono::Utc>::from(t)
+            .with_timezone(&chrono::FixedOffset::east_opt(5 * 3600).unwrap())
+            .date_naive()
+            .to_string()
+    };
+    let (a, j) = (today(std::time::SystemTime::now()), due("today", &sc));
+    let b = today(std::time::SystemTime::now());
+    assert!(
+        j["registered"] == a.as_str() || j["registered"] == b.as_str(),
+        "{j}"
+    );
+}
+
+/// A batch answer is the same whenever it runs: no `now`, no `today`, and a
+/// date alone is refused with the reason; the local form people write is read.
+#[test]
+fn batch_needs_a_time_and_reads_the_local_form() {
+    let lines = batch_lines(
+        &["batch"],
+        concat!(
+            r#"{"id": 1, "submitted": "now", "term": "1 working day"}"#,
+            "\n",
+            r#"{"id": 2, "submitted": "2026-12-04", "term": "1 working day", "channel": "state_corporation"}"#,
+            "\n",
+            r#"{"id": 3, "submitted": "04.12.2026 11:20", "term": "15 working days"}"#,
+            "\n",
+            r#"{"id": 4, "submitted": "2026-12-04T11:20", "term": "15 working days"}"#,
+            "\n",
+        ),
+    );
+    assert_eq!(lines[0]["error"]["kind"], "invalid_input");
+    assert_eq!(lines[1]["error"]["kind"], "invalid_input");
+    let m = lines[1]["error"]["message"].as_str().unwrap();
+    assert!(m.contains("a time is needed"), "{m}");
+    assert_eq!(lines[2]["due"], lines[3]["due"]);
+    assert!(lines[2]["due"].is_string());
+}
+
 /// A term that runs past the end of the data says how to get a provisional
 /// answer, in every face's words, and that way gives one.
 #[test]
