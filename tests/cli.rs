@@ -1807,31 +1807,14 @@ fn balance_csv_for_excel_has_decimal_commas_and_russian_periods() {
     assert_eq!(&year[5], format!("{},{}", tenths / 10, tenths % 10));
 }
 
-/// The strongest proof that the Excel CSV opens as meant: LibreOffice Calc,
-/// headless, in the Russian locale (language 1049), reads the balance as
-/// `;`-separated UTF-8 and finds text where text is and numbers (decimal
-/// comma) where numbers are. Runs where `soffice` is installed (Debian:
-/// `apt-get install --no-install-recommends libreoffice-calc`); elsewhere
-/// `excel_rows` above is the proof.
-#[test]
-fn balance_csv_for_excel_opens_in_libreoffice_calc_in_a_russian_locale() {
-    let Ok(soffice) = which_soffice() else {
-        eprintln!("soffice is not installed: the LibreOffice check is not run");
-        return;
-    };
+/// `csv` converted by LibreOffice Calc, headless, in the Russian locale
+/// (language 1049, `;`, UTF-8), to a flat OpenDocument spreadsheet, read back
+/// as rows of non-empty cells (value type, number or text); `None` when
+/// `soffice` is not installed.
+fn calc_rows(csv: &str) -> Option<Vec<Vec<(String, String)>>> {
+    let soffice = which_soffice().ok()?;
     let dir = tempfile::tempdir().unwrap();
-    let excel = stdout_of(&[
-        "calendar",
-        "--year",
-        "2026",
-        "--balance",
-        "--format",
-        "csv",
-        "--lang",
-        "ru",
-        "--excel",
-    ]);
-    std::fs::write(dir.path().join("balance.csv"), &excel).unwrap();
+    std::fs::write(dir.path().join("export.csv"), csv).unwrap();
     let profile = format!(
         "-env:UserInstallation=file://{}/profile",
         dir.path().display()
@@ -1844,49 +1827,79 @@ fn balance_csv_for_excel_opens_in_libreoffice_calc_in_a_russian_locale() {
             "--infilter=CSV:59,34,76,1,,1049",
             "--convert-to",
             "fods",
-            "balance.csv",
+            "export.csv",
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .unwrap();
     assert!(status.success());
-    let fods = std::fs::read_to_string(dir.path().join("balance.fods")).unwrap();
-    // Each row's cells as (value type, number or text).
-    let rows: Vec<Vec<(String, String)>> = fods
-        .split("<table:table-row")
-        .skip(1)
-        .map(|row| {
-            row.split("<table:table-cell")
-                .skip(1)
-                .filter(|c| c.contains("value-type"))
-                .flat_map(|c| {
-                    let attr = |name: &str| {
-                        c.split_once(&format!(" {name}=\""))
-                            .and_then(|(_, v)| v.split_once('"'))
-                            .map(|(v, _)| v.to_string())
-                    };
-                    let text = c
-                        .split_once("<text:p>")
-                        .and_then(|(_, v)| v.split_once("</text:p>"))
-                        .map(|(v, _)| v.to_string())
-                        .unwrap_or_default();
-                    let ty = attr("office:value-type").unwrap_or_default();
-                    // Equal neighbours are written once, with a count.
-                    let n: usize =
-                        attr("table:number-columns-repeated").map_or(1, |n| n.parse().unwrap());
-                    vec![(ty, attr("office:value").unwrap_or(text)); n]
-                })
-                .collect()
-        })
-        .filter(|r: &Vec<(String, String)>| !r.is_empty())
-        .collect();
-    let (_, machine_rows) = {
-        let machine = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
-        let mut m = csv::Reader::from_reader(machine.as_bytes());
-        let h = m.headers().unwrap().clone();
-        (h, m.records().map(Result::unwrap).collect::<Vec<_>>())
+    let fods = std::fs::read_to_string(dir.path().join("export.fods")).unwrap();
+    let unescape = |t: &str| {
+        t.replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
     };
+    Some(
+        fods.split("<table:table-row")
+            .skip(1)
+            .map(|row| {
+                row.split("<table:table-cell")
+                    .skip(1)
+                    .filter(|c| c.contains("office:value-type"))
+                    .flat_map(|c| {
+                        let attr = |name: &str| {
+                            c.split_once(&format!(" {name}=\""))
+                                .and_then(|(_, v)| v.split_once('"'))
+                                .map(|(v, _)| v.to_string())
+                        };
+                        let text = c
+                            .split_once("<text:p>")
+                            .and_then(|(_, v)| v.split_once("</text:p>"))
+                            .map(|(v, _)| unescape(v))
+                            .unwrap_or_default();
+                        let ty = attr("office:value-type").unwrap_or_default();
+                        // Equal neighbours are written once, with a count.
+                        let n: usize =
+                            attr("table:number-columns-repeated").map_or(1, |n| n.parse().unwrap());
+                        let value = attr("office:value").or_else(|| attr("office:date-value"));
+                        vec![(ty, value.unwrap_or(text)); n]
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .filter(|r| !r.is_empty())
+            .collect(),
+    )
+}
+
+/// The strongest proof that the Excel CSV opens as meant: LibreOffice Calc
+/// in the Russian locale finds text where text is, numbers (decimal comma)
+/// and dates (дд.мм.гггг) where they are, one value per cell, Cyrillic
+/// intact. Runs where `soffice` is installed (Debian: `apt-get install
+/// --no-install-recommends libreoffice-calc`); elsewhere `excel_rows` above
+/// is the proof.
+#[test]
+fn csv_for_excel_opens_in_libreoffice_calc_in_a_russian_locale() {
+    let excel = stdout_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--format",
+        "csv",
+        "--lang",
+        "ru",
+        "--excel",
+    ]);
+    let Some(rows) = calc_rows(&excel) else {
+        eprintln!("soffice is not installed: the LibreOffice check is not run");
+        return;
+    };
+    let machine = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
+    let mut m = csv::Reader::from_reader(machine.as_bytes());
+    let machine_rows: Vec<csv::StringRecord> = m.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1 + machine_rows.len(), "{rows:?}");
     assert_eq!(rows[0][0], ("string".to_string(), "Период".to_string()));
     for (cells, m) in rows[1..].iter().zip(&machine_rows) {
@@ -1897,13 +1910,6 @@ fn balance_csv_for_excel_opens_in_libreoffice_calc_in_a_russian_locale() {
             12 + differs as usize,
             "one value per cell: {cells:?}"
         );
-        if differs {
-            assert_eq!(cells[12].0, "string", "{cells:?}");
-            assert_eq!(
-                cells[12].1.matches(".2026").count(),
-                m[12].split(' ').count()
-            );
-        }
         assert_eq!(cells[0].0, "string", "the period stays text: {cells:?}");
         for i in 1..11 {
             assert_eq!(cells[i].0, "float", "{cells:?}");
@@ -1912,6 +1918,35 @@ fn balance_csv_for_excel_opens_in_libreoffice_calc_in_a_russian_locale() {
             assert!((got - want).abs() < 1e-9, "{cells:?} {m:?}");
         }
         assert_eq!(cells[11], ("string".to_string(), "нет".to_string()));
+        if differs {
+            assert_eq!(cells[12].0, "string", "{cells:?}");
+            assert_eq!(
+                cells[12].1.matches(".2026").count(),
+                m[12].split(' ').count()
+            );
+        }
+    }
+    // The calendar: a row a day, the date a date, the words as written.
+    let excel = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "ru", "--excel",
+    ]);
+    let rows = calc_rows(&excel).unwrap();
+    let (h, fields) = excel_rows(&excel);
+    assert_eq!(rows.len(), 1 + fields.len());
+    let header: Vec<String> = rows[0].iter().map(|c| c.1.clone()).collect();
+    assert_eq!(header, h, "Cyrillic headers intact, one a cell");
+    for (cells, f) in rows[1..].iter().zip(&fields) {
+        let want: Vec<&str> = f.iter().filter(|x| !x.is_empty()).collect();
+        assert_eq!(cells.len(), want.len(), "one value per cell: {cells:?}");
+        let date = chrono::NaiveDate::parse_from_str(&f[0], "%d.%m.%Y").unwrap();
+        assert_eq!(
+            cells[0],
+            ("date".to_string(), date.to_string()),
+            "{cells:?}"
+        );
+        for (c, w) in cells[1..].iter().zip(&want[1..]) {
+            assert_eq!((c.0.as_str(), c.1.as_str()), ("string", *w), "{cells:?}");
+        }
     }
 }
 
