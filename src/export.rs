@@ -246,7 +246,7 @@ pub fn calendar_csv(days: &[Day], lang: Lang, dialect: CsvDialect) -> String {
                 for_csv(name).into_owned(),
                 for_csv(d.source.as_deref().unwrap_or("")).into_owned(),
                 for_csv(d.source_url.as_deref().unwrap_or("")).into_owned(),
-                for_csv(&d.inferred.join(" ")).into_owned(),
+                for_csv(&inferred(&d.inferred, lang, dialect)).into_owned(),
                 dialect.flag(d.provisional, lang).to_string(),
                 dialect.flag(d.estimated, lang).to_string(),
             ],
@@ -254,6 +254,37 @@ pub fn calendar_csv(days: &[Day], lang: Lang, dialect: CsvDialect) -> String {
         );
     }
     out
+}
+
+/// The fields of a day's source that were inferred rather than read in the
+/// act: their codes for programs (`number title`), words for people.
+fn inferred(codes: &[String], lang: Lang, dialect: CsvDialect) -> String {
+    if dialect != CsvDialect::Excel {
+        return codes.join(" ");
+    }
+    let word = |code: &str| -> Option<&'static str> {
+        Some(match code {
+            "number" => lang.pick("нөмірі", "номер", "number"),
+            "date" => lang.pick("күні", "дата", "date"),
+            "title" => lang.pick("атауы", "название", "title"),
+            "title.kk" => lang.pick("қазақша атауы", "название на казахском", "Kazakh title"),
+            "title.ru" => lang.pick("орысша атауы", "название на русском", "Russian title"),
+            "title.en" => lang.pick("ағылшынша атауы", "название на английском", "English title"),
+            "url" => lang.pick("сілтеме", "ссылка", "link"),
+            "weeks" => lang.pick("жұмыс апталары", "рабочие недели", "working weeks"),
+            "known_from" => lang.pick(
+                "белгілі болған күні",
+                "дата, с которой известно",
+                "known from",
+            ),
+            _ => return None,
+        })
+    };
+    codes
+        .iter()
+        .map(|c| word(c).map_or_else(|| c.clone(), str::to_string))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The balance of working time as CSV in `dialect`, one line per period.

@@ -1747,6 +1747,18 @@ fn calendar_csv_for_excel_in_a_russian_locale() {
     assert_eq!((&aug31[1], &aug31[2]), ("Пн", "да"));
     let nauryz = rows.iter().find(|r| &r[0] == "23.03.2026").unwrap();
     assert_eq!(&nauryz[4], "Наурыз мейрамы");
+    // Inferred fields as words: a 2024 transfer's number and title were
+    // inferred (holidays/transfers/2024.toml), not read in the act.
+    let excel_2024 = stdout_of(&[
+        "calendar", "--year", "2024", "--format", "csv", "--lang", "ru", "--excel",
+    ]);
+    let (_, rows_2024) = excel_rows(&excel_2024);
+    let may4 = rows_2024.iter().find(|r| &r[0] == "04.05.2024").unwrap();
+    assert!(
+        may4[7].contains("номер") && may4[7].is_ascii() == false,
+        "{may4:?}"
+    );
+    assert!(!may4[7].contains("number"), "{may4:?}");
     // Kazakh too, and --excel only with --format csv.
     let kk = stdout_of(&[
         "calendar", "--year", "2026", "--format", "csv", "--lang", "kk", "--excel",
