@@ -294,6 +294,24 @@ await test('a year: working days per month equal the API\'s; a day explained wit
   await done(page);
 });
 
+await test('the balance says where it differs from the Ministry\'s table as published, and a provisional year', async () => {
+  const page = await open('/?lang=ru');
+  await page.fill('#c-year', '2026');
+  await page.click('#c-show');
+  await page.waitForSelector('#bal-published');
+  const changes = (await api('/v1/calendar/2026/balance')).json().published_table.changes;
+  assert.ok(changes.length > 0);
+  const text = await page.textContent('#bal-published');
+  for (const c of changes) {
+    const [y, m, d] = c.date.split('-');
+    assert.ok(text.includes(`${d}.${m}.${y}`), `${c.date} in ${text}`);
+  }
+  await page.fill('#c-year', '2027');
+  await page.click('#c-show');
+  await page.waitForFunction(() => /2027 год предварительный/.test(document.querySelector('#bal-table').textContent));
+  await done(page);
+});
+
 await test('downloads: CSV, iCalendar and the 1C classifier, each parsed and checked against the API', async () => {
   const page = await open('/?lang=ru');
   await page.fill('#c-year', '2024');
