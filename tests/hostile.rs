@@ -915,6 +915,29 @@ fn text_from_data_files_cannot_forge_exports_or_repaint_terminals() {
             );
         }
         assert!(!csv.contains('\u{1b}') && !csv.contains('\r'));
+        // The Excel dialect too: `;` cells, CRLF, no formula, no bare CR.
+        let excel = merzim::export::calendar_csv(
+            &cal.year_days(2027).unwrap(),
+            lang,
+            merzim::CsvDialect::Excel,
+        );
+        let body = excel.strip_prefix('\u{feff}').unwrap();
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
+        let width = r.headers().unwrap().len();
+        for row in r.records() {
+            let row = row.unwrap();
+            assert_eq!(row.len(), width, "{row:?}");
+            for cell in row.iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '@', '-']),
+                    "a formula cell: {cell:?}"
+                );
+            }
+        }
+        assert!(!excel.contains('\u{1b}'));
+        assert!(!excel.replace("\r\n", "").contains('\r'), "a bare CR");
     }
     let day = cal
         .day(NaiveDate::from_ymd_opt(2027, 1, 8).unwrap())
