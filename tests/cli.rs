@@ -357,6 +357,31 @@ fn submitted_as_people_write_it() {
         .code(2)
         .stderr(predicate::str::contains("a time is needed"))
         .stderr(predicate::str::contains("04.12.2026 10:00"));
+    // A calendar-day term too: after the close of business day 1 is the
+    // next day, and 30 days from 3 December end on 1 January, a holiday.
+    let cal = |t: &str| {
+        json_of(&[
+            "due",
+            "--submitted",
+            t,
+            "--term",
+            "30 calendar days",
+            "--json",
+        ])["due"]
+            .clone()
+    };
+    assert_ne!(cal("2026-12-02T10:00"), cal("2026-12-02T19:00"));
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "02.12.2026",
+            "--term",
+            "30 calendar days",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a time is needed"));
     merzim()
         .args(["timeline", "--regulation", EAST, "--submitted", "today"])
         .assert()
