@@ -2104,6 +2104,54 @@ fn calendar_1c_is_the_library_classifier_file() {
         .code(2);
 }
 
+/// iCalendar TEXT values escaped as RFC 5545 §3.3.11 says (the comma in the
+/// calendar's NAME), and categories that people read: the kinds' words in
+/// the language, English without --lang, never codes.
+#[test]
+fn calendar_ics_escapes_text_and_has_readable_categories() {
+    for (lang, args) in [
+        (
+            merzim::Lang::En,
+            vec!["calendar", "--year", "2026", "--format", "ics"],
+        ),
+        (
+            merzim::Lang::Ru,
+            vec![
+                "calendar", "--year", "2026", "--format", "ics", "--lang", "ru",
+            ],
+        ),
+    ] {
+        let out = stdout_of(&args);
+        let unfolded = out.replace("\r\n ", "");
+        let name = unfolded
+            .lines()
+            .find_map(|l| l.strip_prefix("NAME:"))
+            .unwrap();
+        // Every comma of the title is escaped, and unescaping gives the title.
+        assert!(!name.replace("\\,", "").contains(','), "{name}");
+        let title = name.replace("\\,", ",");
+        let week = if lang == merzim::Lang::En {
+            "five-day week"
+        } else {
+            "пятидневная рабочая неделя"
+        };
+        assert!(title.ends_with(&format!(", {week}")), "{title}");
+        let words: std::collections::HashSet<String> = merzim::DayKind::ALL
+            .iter()
+            .map(|k| k.label(lang).replace(',', "\\,"))
+            .collect();
+        let cats: Vec<&str> = unfolded
+            .lines()
+            .filter_map(|l| l.strip_prefix("CATEGORIES:"))
+            .collect();
+        assert!(!cats.is_empty());
+        for c in cats {
+            assert!(words.contains(c), "{c:?} is not a kind's word in {lang:?}");
+            assert!(!c.contains('_'), "a code: {c}");
+        }
+    }
+}
+
 #[test]
 fn calendar_ics_is_rfc5545() {
     let out = stdout_of(&[
