@@ -40,6 +40,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::calendar::{Calendar, DayKind};
+use crate::names::Lang;
 use crate::week::Week;
 use crate::{Error, Result};
 
@@ -59,6 +60,82 @@ pub enum BalancePeriod {
     Year,
     /// Any other range of dates.
     Range,
+}
+
+/// The months in the nominative case, as the Ministry's table names its rows.
+const MONTHS: [(&str, &str, &str); 12] = [
+    ("Қаңтар", "Январь", "January"),
+    ("Ақпан", "Февраль", "February"),
+    ("Наурыз", "Март", "March"),
+    ("Сәуір", "Апрель", "April"),
+    ("Мамыр", "Май", "May"),
+    ("Маусым", "Июнь", "June"),
+    ("Шілде", "Июль", "July"),
+    ("Тамыз", "Август", "August"),
+    ("Қыркүйек", "Сентябрь", "September"),
+    ("Қазан", "Октябрь", "October"),
+    ("Қараша", "Ноябрь", "November"),
+    ("Желтоқсан", "Декабрь", "December"),
+];
+
+impl BalancePeriod {
+    /// The period of `year` as a person reads it in `lang`: «Январь 2026 г.»,
+    /// «I квартал 2026 г.», «9 месяцев 2026 г.», «2026 год»; «2026 жылғы
+    /// қаңтар», «2026 жылғы I тоқсан»; "January 2026", "Q1 2026" (`None` for
+    /// [`BalancePeriod::Range`], whose label is its dates). A spreadsheet in
+    /// a Russian locale keeps these as text: «Январь 2026» alone would
+    /// become the date 01.01.2026.
+    ///
+    /// ```
+    /// use merzim::{BalancePeriod, Lang};
+    /// let label = |p: BalancePeriod, lang| p.label(2026, lang).unwrap();
+    /// assert_eq!(label(BalancePeriod::Quarter(1), Lang::Ru), "I квартал 2026 г.");
+    /// assert_eq!(label(BalancePeriod::NineMonths, Lang::Ru), "9 месяцев 2026 г.");
+    /// assert_eq!(label(BalancePeriod::Half(2), Lang::Kk), "2026 жылғы II жартыжылдық");
+    /// assert_eq!(label(BalancePeriod::Month(8), Lang::En), "August 2026");
+    /// assert_eq!(label(BalancePeriod::Year, Lang::Ru), "2026 год");
+    /// ```
+    pub fn label(self, year: i32, lang: Lang) -> Option<String> {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        let roman = |n: u32| ROMAN.get(n.wrapping_sub(1) as usize).copied();
+        // The part of the year, then the label of that part of `year`.
+        let (kk, ru, en) = match self {
+            BalancePeriod::Month(m) => {
+                let (kk, ru, en) = *MONTHS.get(m.wrapping_sub(1) as usize)?;
+                (kk.to_lowercase(), ru.to_string(), en.to_string())
+            }
+            BalancePeriod::Quarter(q) => {
+                let r = roman(q)?;
+                (
+                    format!("{r} тоқсан"),
+                    format!("{r} квартал"),
+                    format!("Q{q}"),
+                )
+            }
+            BalancePeriod::Half(h) => {
+                let r = roman(h)?;
+                (
+                    format!("{r} жартыжылдық"),
+                    format!("{r} полугодие"),
+                    format!("H{h}"),
+                )
+            }
+            BalancePeriod::NineMonths => ("9 ай".into(), "9 месяцев".into(), "9 months".into()),
+            BalancePeriod::Year => {
+                return Some(match lang {
+                    Lang::Kk => format!("{year} жыл"),
+                    Lang::Ru => format!("{year} год"),
+                    _ => format!("Year {year}"),
+                })
+            }
+            BalancePeriod::Range => return None,
+        };
+        Some(match lang {
+            Lang::Kk => format!("{year} жылғы {kk}"),
+            Lang::Ru => format!("{ru} {year} г."),
+            _ => format!("{en} {year}"),
+        })
+    }
 }
 
 /// The working time of one week in a period: working days and the hours of
@@ -150,9 +227,16 @@ pub struct BalanceRow {
     /// The six-day week.
     pub six_day: WorkingTime,
     /// Whether any day of the period may still change (see
-    /// [`Calendar::is_provisional`]).
+    /// [`Calendar::is_provisional`]). Not in the row's JSON, whose keys
+    /// hosts read as columns: the balance's `provisional` says it for the
+    /// year.
     #[serde(skip)]
     pub provisional: bool,
+    /// The days of the period that the Ministry's table as published counts
+    /// otherwise than today's data (see [`Balance::published_table`], whose
+    /// `changes` list them in the JSON form).
+    #[serde(skip)]
+    pub differs_from_published: Vec<NaiveDate>,
 }
 
 /// The balance of working time of a year, in the order of the Ministry's
@@ -163,8 +247,128 @@ pub struct BalanceRow {
 pub struct Balance {
     /// The year.
     pub year: i32,
+    /// Whether any day of the year may still change: its transfer acts may
+    /// not all be published yet, or a date is estimated (2027 in the
+    /// embedded data).
+    pub provisional: bool,
+    /// The Ministry's table of the year as published, when the data records
+    /// it, with the days today's data count otherwise.
+    pub published_table: Option<PublishedTable>,
     /// The rows.
     pub balance: Vec<BalanceRow>,
+}
+
+/// The Ministry's production calendar and balance of working time of a year
+/// as published (`[published_table]` in `holidays/transfers/YYYY.toml`), and
+/// the days that acts adopted after it changed.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let b = merzim::Calendar::kazakhstan().balance(2026)?;
+/// let table = b.published_table.as_ref().unwrap();
+/// // Published in December 2025 with Monday 31 August off, the substitute
+/// // for Constitution Day; the 2026 Constitution ended that holiday.
+/// let aug31 = NaiveDate::from_ymd_opt(2026, 8, 31).unwrap();
+/// let change = table.changes.iter().find(|c| c.date == aug31).unwrap();
+/// assert_eq!(change.published_kind, merzim::DayKind::SubstituteDayOff);
+/// assert_eq!(change.kind, merzim::DayKind::Working);
+/// assert_eq!(b.row("2026-08").unwrap().differs_from_published.len(), 2); // 30 and 31 August
+/// # Ok::<(), merzim::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct PublishedTable {
+    /// The data as known on this date is the table as published.
+    pub as_known_on: NaiveDate,
+    /// The publication.
+    pub source: String,
+    /// The days counted otherwise today, in date order.
+    pub changes: Vec<TableChange>,
+}
+
+/// A day that today's data count otherwise than the Ministry's table as
+/// published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct TableChange {
+    /// The day.
+    pub date: NaiveDate,
+    /// Its kind today (five-day week).
+    pub kind: DayKind,
+    /// Its kind in the table as published (five-day week).
+    pub published_kind: DayKind,
+    /// Its kind today in the six-day week.
+    pub six_day_kind: DayKind,
+    /// Its kind in the six-day week of the table as published.
+    pub published_six_day_kind: DayKind,
+}
+
+impl Balance {
+    /// What a reader of the balance must know besides its numbers, in
+    /// `lang`: that the year is provisional, and where today's data differ
+    /// from the Ministry's table as published. Every face prints these with
+    /// the table.
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.provisional {
+            out.push(match lang {
+                Lang::Kk => format!(
+                    "{} жыл алдын ала: ауыстыру актілері әлі жарияланбаған немесе күн болжамды, сандар өзгеруі мүмкін.",
+                    self.year
+                ),
+                Lang::Ru => format!(
+                    "{} год предварительный: акты о переносе ещё не опубликованы или дата предварительная, числа могут измениться.",
+                    self.year
+                ),
+                _ => format!(
+                    "{} is provisional: its transfer acts may not all be published yet, or a date is estimated; the figures may change.",
+                    self.year
+                ),
+            });
+        }
+        if let Some(t) = &self.published_table {
+            if !t.changes.is_empty() {
+                let days: Vec<String> = t
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        let date = match lang {
+                            Lang::En => c.date.to_string(),
+                            _ => c.date.format("%d.%m.%Y").to_string(),
+                        };
+                        format!(
+                            "{date} {} ({}: {})",
+                            c.kind.label(lang),
+                            lang.pick(
+                                "жарияланған кестеде",
+                                "в опубликованной таблице",
+                                "published",
+                            ),
+                            c.published_kind.label(lang)
+                        )
+                    })
+                    .collect();
+                out.push(match lang {
+                    Lang::Kk => format!(
+                        "Бүгінгі деректер министрліктің жарияланған кестесінен ({}) мына күндерде өзгеше: {}.",
+                        t.source,
+                        days.join("; ")
+                    ),
+                    Lang::Ru => format!(
+                        "Сегодняшние данные отличаются от опубликованной таблицы министерства ({}) в эти дни: {}.",
+                        t.source,
+                        days.join("; ")
+                    ),
+                    _ => format!(
+                        "Today's data differ from the Ministry's table as published ({}) on these days: {}.",
+                        t.source,
+                        days.join("; ")
+                    ),
+                });
+            }
+        }
+        out
+    }
 }
 
 impl Balance {
@@ -191,6 +395,7 @@ fn count(five: &Calendar, six: &Calendar, a: NaiveDate, b: NaiveDate) -> Result<
         five_day: WorkingTime::default(),
         six_day: WorkingTime::default(),
         provisional: five.provisional_between(a, b),
+        differs_from_published: Vec::new(),
     };
     for d in a.iter_days().take_while(|d| *d <= b) {
         let k5 = five.day_kind(d)?;
@@ -222,6 +427,7 @@ impl Calendar {
         let first = NaiveDate::from_ymd_opt(year, 1, 1)
             .ok_or_else(|| Error::invalid_input(format!("no year {year}")))?;
         five.day_kind(first)?;
+        let published_table = self.published_table(year, &five, &six)?;
         let mut months = Vec::with_capacity(12);
         for m in 1..=12 {
             let a = NaiveDate::from_ymd_opt(year, m, 1).expect("valid month");
@@ -234,6 +440,14 @@ impl Calendar {
                     .expect("valid")
             };
             let mut r = count(&five, &six, a, b)?;
+            if let Some(t) = &published_table {
+                r.differs_from_published = t
+                    .changes
+                    .iter()
+                    .map(|c| c.date)
+                    .filter(|d| (a..=b).contains(d))
+                    .collect();
+            }
             r.period = format!("{year}-{m:02}");
             r.kind = BalancePeriod::Month(m);
             months.push(r);
@@ -249,6 +463,8 @@ impl Calendar {
                 r.five_day.add(&m.five_day);
                 r.six_day.add(&m.six_day);
                 r.provisional |= m.provisional;
+                r.differs_from_published
+                    .extend_from_slice(&m.differs_from_published);
             }
             r
         };
@@ -283,8 +499,58 @@ impl Calendar {
         }
         Ok(Balance {
             year,
+            provisional: rows.iter().any(|r| r.provisional),
+            published_table,
             balance: rows,
         })
+    }
+
+    /// The Ministry's table of `year` as published, when the data records it
+    /// and this calendar knows of it, with the days `five` and `six` (this
+    /// calendar in each week) count otherwise.
+    fn published_table(
+        &self,
+        year: i32,
+        five: &Calendar,
+        six: &Calendar,
+    ) -> Result<Option<PublishedTable>> {
+        let Some(t) = self
+            .data()
+            .years
+            .get(&year)
+            .and_then(|s| s.published_table.as_ref())
+        else {
+            return Ok(None);
+        };
+        if self.known_on().is_some_and(|k| k < t.as_known_on) {
+            return Ok(None); // not yet published on the date asked for
+        }
+        let then = self.as_known_on(t.as_known_on)?;
+        let (five_then, six_then) = then.both_weeks()?;
+        let mut changes = Vec::new();
+        let (Some(a), Some(b)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Ok(None);
+        };
+        for d in a.iter_days().take_while(|d| *d <= b) {
+            let c = TableChange {
+                date: d,
+                kind: five.day_kind(d)?,
+                published_kind: five_then.day_kind(d)?,
+                six_day_kind: six.day_kind(d)?,
+                published_six_day_kind: six_then.day_kind(d)?,
+            };
+            if c.kind != c.published_kind || c.six_day_kind != c.published_six_day_kind {
+                changes.push(c);
+            }
+        }
+        Ok(Some(PublishedTable {
+            as_known_on: t.as_known_on,
+            source: t.source.clone(),
+            changes,
+        }))
     }
 
     /// The balance of working time of the days from `a` to `b`, both inclusive.

@@ -515,27 +515,16 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// Today's date in Kazakhstan (UTC+5), from the system clock: what an
-/// as-known-on date is checked against.
-pub fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-        + 5 * 3600;
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|e| e.checked_add_signed(chrono::Duration::days(secs.div_euclid(86_400))))
-        .unwrap_or_default()
-}
-
 /// The warning for a calendar as known on `known_on` when that date is after
 /// `today`; `None` otherwise.
 pub fn known_on_warning(known_on: NaiveDate, today: NaiveDate) -> Option<Warning> {
     (known_on > today).then(|| {
+        let (k, t) = (Lang::Ru.format_date(known_on), Lang::Ru.format_date(today));
         Warning::new(
             WarningCode::KnownOnAfterToday,
             Names::new(
-                format!("{known_on} күнгі күнтізбе бүгінгі күннен ({today}) кейін: бүгіннен кейін қабылданатын актілер деректерде жоқ, жауап бүгін белгілі күнтізбе бойынша"),
-                format!("календарь по состоянию на {known_on} — дата после сегодняшней ({today}): акты, принятые после сегодняшнего дня, в данных отсутствуют, ответ дан по календарю, известному сегодня"),
+                format!("{k} күнгі күнтізбе бүгінгі күннен ({t}) кейін: бүгіннен кейін қабылданатын актілер деректерде жоқ, жауап бүгін белгілі күнтізбе бойынша"),
+                format!("календарь по состоянию на {k} — дата после сегодняшней ({t}): акты, принятые после сегодняшнего дня, в данных отсутствуют, ответ дан по календарю, известному сегодня"),
                 format!("as known on {known_on}, a date after today ({today}): acts adopted after today are not in the data, so the answer is the calendar as known today"),
             ),
         )

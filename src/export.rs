@@ -10,7 +10,7 @@ breaks out of its property.
 ```
 use merzim::{export, Calendar, Lang};
 let cal = Calendar::kazakhstan();
-let csv = export::calendar_csv(&cal.year_days(2026)?, Lang::En);
+let csv = export::calendar_csv(&cal.year_days(2026)?, Lang::En, export::CsvDialect::Machine);
 assert!(csv.starts_with("date,weekday,working,kind,name,"));
 assert!(csv.contains("2026-03-23,Mon,false,holiday,Nauryz,"));
 let ics = export::calendar_ics(&cal, 2026, Lang::Ru)?;
@@ -21,7 +21,7 @@ assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r
 
 use std::fmt::Write as _;
 
-use chrono::{Datelike, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::balance::Balance;
 use crate::calendar::{Calendar, Day};
@@ -70,9 +70,107 @@ pub fn weekday_abbr(wd: Weekday, lang: Lang) -> &'static str {
     lang.pick(KK, RU, EN)[wd.num_days_from_monday() as usize]
 }
 
-/// One CSV field: quoted when it holds a comma, a quote or a line break.
-fn field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+named_enum! {
+    /// The CSV a download is written in.
+    ///
+    /// - `machine` (the default): for programs. UTF-8 without a BOM, `,`
+    ///   between fields, LF line ends, English column names, day kinds as
+    ///   codes, ISO dates, `true`/`false`, periods as `2026-Q1`, decimal
+    ///   point. Stable: columns are only ever added at the end.
+    /// - `excel`: for a spreadsheet in a Russian or Kazakh locale (Excel,
+    ///   LibreOffice Calc): UTF-8 with a BOM (so Cyrillic opens intact), `;`
+    ///   between fields, CRLF line ends, column names and values in the
+    ///   language asked for (day kinds as words, yes/no, «I квартал 2026»),
+    ///   dates as `дд.мм.гггг`, a decimal comma. For people, not for parsing.
+    ///
+    /// ```
+    /// use merzim::{export, Calendar, CsvDialect, Lang};
+    /// let cal = Calendar::kazakhstan();
+    /// let days = cal.year_days(2026)?;
+    /// let csv = export::calendar_csv(&days, Lang::Ru, CsvDialect::Excel);
+    /// assert!(csv.starts_with("\u{feff}Дата;День недели;Рабочий день;"));
+    /// assert!(csv.contains("\r\n23.03.2026;Пн;нет;праздничный день;Наурыз мейрамы;"));
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    #[non_exhaustive]
+    pub enum CsvDialect ("CSV dialect") {
+        /// For programs: `,`, ISO dates, codes, `true`/`false`.
+        #[default]
+        Machine = "machine",
+        /// For a spreadsheet in a Russian or Kazakh locale: BOM, `;`,
+        /// `дд.мм.гггг`, words, decimal comma.
+        Excel = "excel",
+    }
+}
+
+impl CsvDialect {
+    fn separator(self) -> char {
+        match self {
+            CsvDialect::Excel => ';',
+            _ => ',',
+        }
+    }
+
+    fn line_end(self) -> &'static str {
+        match self {
+            CsvDialect::Excel => "\r\n",
+            _ => "\n",
+        }
+    }
+
+    /// The file's start: a byte order mark for Excel, which otherwise reads
+    /// UTF-8 as the locale's code page.
+    fn start(self, out: &mut String) {
+        if self == CsvDialect::Excel {
+            out.push('\u{feff}');
+        }
+    }
+
+    fn date(self, d: NaiveDate) -> String {
+        match self {
+            CsvDialect::Excel => d.format("%d.%m.%Y").to_string(),
+            _ => d.to_string(),
+        }
+    }
+
+    fn flag(self, b: bool, lang: Lang) -> &'static str {
+        match (self, b) {
+            (CsvDialect::Excel, true) => lang.pick("иә", "да", "yes"),
+            (CsvDialect::Excel, false) => lang.pick("жоқ", "нет", "no"),
+            (_, true) => "true",
+            (_, false) => "false",
+        }
+    }
+
+    /// Hours of `minutes` (a whole number of tenths of an hour, as every
+    /// norm of the balance is): `1771.2`, or `1771,2` for Excel.
+    fn hours(self, minutes: u32) -> String {
+        let tenths = minutes / 6;
+        if minutes % 6 != 0 {
+            // Not a norm of the balance; written exactly all the same.
+            let h = f64::from(minutes) / 60.0;
+            let text = h.to_string();
+            return match self {
+                CsvDialect::Excel => text.replace('.', ","),
+                _ => text,
+            };
+        }
+        let sep = match self {
+            CsvDialect::Excel => ',',
+            _ => '.',
+        };
+        if tenths % 10 == 0 {
+            (tenths / 10).to_string()
+        } else {
+            format!("{}{sep}{}", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+/// One CSV field: quoted when it holds the separator, a quote or a line break.
+fn field(out: &mut String, s: &str, sep: char) {
+    if s.contains([sep, '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
@@ -81,25 +179,43 @@ fn field(out: &mut String, s: &str) {
     }
 }
 
-/// One CSV record, `\n`-terminated.
-fn record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+/// One CSV record in `dialect`, ended by its line end.
+fn record<S: AsRef<str>>(out: &mut String, fields: &[S], dialect: CsvDialect) {
+    let sep = dialect.separator();
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(sep);
         }
-        field(out, f.as_ref());
+        field(out, f.as_ref(), sep);
     }
-    out.push('\n');
+    out.push_str(dialect.line_end());
 }
 
-/// The days as CSV, one line per day: `date, weekday, working, kind, name,
-/// source, source_url, inferred, provisional, estimated`, with the weekday
-/// and the name in `lang` and the kind as its code.
-pub fn calendar_csv(days: &[Day], lang: Lang) -> String {
+/// The days as CSV in `dialect`, one line per day: date, weekday, working,
+/// kind, name, source, source URL, inferred fields, provisional, estimated.
+/// The weekday and the name are in `lang`; in the machine dialect the column
+/// names are `date, weekday, working, kind, name, source, source_url,
+/// inferred, provisional, estimated` and the kind is its code, in the Excel
+/// dialect both are words in `lang` (see [`CsvDialect`]).
+pub fn calendar_csv(days: &[Day], lang: Lang, dialect: CsvDialect) -> String {
     let mut out = String::with_capacity(64 + days.len() * 48);
-    record(
-        &mut out,
-        &[
+    dialect.start(&mut out);
+    let excel = dialect == CsvDialect::Excel;
+    let headers: [&str; 10] = if excel {
+        [
+            lang.pick("Күні", "Дата", "Date"),
+            lang.pick("Апта күні", "День недели", "Weekday"),
+            lang.pick("Жұмыс күні", "Рабочий день", "Working day"),
+            lang.pick("Күн түрі", "Вид дня", "Kind of day"),
+            lang.pick("Атауы", "Название", "Name"),
+            lang.pick("Дереккөз", "Источник", "Source"),
+            lang.pick("Сілтеме", "Ссылка", "Link"),
+            lang.pick("Шығарылған өрістер", "Выведенные поля", "Inferred fields"),
+            lang.pick("Алдын ала", "Предварительно", "Provisional"),
+            lang.pick("Болжамды күн", "Предварительная дата", "Estimated date"),
+        ]
+    } else {
+        [
             "date",
             "weekday",
             "working",
@@ -110,35 +226,119 @@ pub fn calendar_csv(days: &[Day], lang: Lang) -> String {
             "inferred",
             "provisional",
             "estimated",
-        ],
-    );
+        ]
+    };
+    record(&mut out, &headers, dialect);
     for d in days {
         let name = d.names.as_ref().map_or("", |n| n.get(lang));
+        let kind = if excel {
+            d.kind.label(lang)
+        } else {
+            d.kind.as_str()
+        };
         record(
             &mut out,
             &[
-                d.date.to_string(),
+                dialect.date(d.date),
                 weekday_abbr(d.date.weekday(), lang).to_string(),
-                d.working.to_string(),
-                d.kind.as_str().to_string(),
+                dialect.flag(d.working, lang).to_string(),
+                kind.to_string(),
                 for_csv(name).into_owned(),
                 for_csv(d.source.as_deref().unwrap_or("")).into_owned(),
                 for_csv(d.source_url.as_deref().unwrap_or("")).into_owned(),
-                for_csv(&d.inferred.join(" ")).into_owned(),
-                d.provisional.to_string(),
-                d.estimated.to_string(),
+                for_csv(&inferred(&d.inferred, lang, dialect)).into_owned(),
+                dialect.flag(d.provisional, lang).to_string(),
+                dialect.flag(d.estimated, lang).to_string(),
             ],
+            dialect,
         );
     }
     out
 }
 
-/// The balance of working time as CSV, one line per period.
-pub fn balance_csv(balance: &Balance) -> String {
+/// The fields of a day's source that were inferred rather than read in the
+/// act: their codes for programs (`number title`), words for people.
+fn inferred(codes: &[String], lang: Lang, dialect: CsvDialect) -> String {
+    if dialect != CsvDialect::Excel {
+        return codes.join(" ");
+    }
+    let word = |code: &str| -> Option<&'static str> {
+        Some(match code {
+            "number" => lang.pick("нөмірі", "номер", "number"),
+            "date" => lang.pick("күні", "дата", "date"),
+            "title" => lang.pick("атауы", "название", "title"),
+            "title.kk" => lang.pick("қазақша атауы", "название на казахском", "Kazakh title"),
+            "title.ru" => lang.pick("орысша атауы", "название на русском", "Russian title"),
+            "title.en" => lang.pick("ағылшынша атауы", "название на английском", "English title"),
+            "url" => lang.pick("сілтеме", "ссылка", "link"),
+            "weeks" => lang.pick("жұмыс апталары", "рабочие недели", "working weeks"),
+            "known_from" => lang.pick(
+                "белгілі болған күні",
+                "дата, с которой известно",
+                "known from",
+            ),
+            _ => return None,
+        })
+    };
+    codes
+        .iter()
+        .map(|c| word(c).map_or_else(|| c.clone(), str::to_string))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The balance of working time as CSV in `dialect`, one line per period.
+/// The machine dialect names the columns `period, calendar_days,
+/// calendar_days_without_holidays, five_day_working_days, five_day_hours_40,
+/// five_day_hours_36, five_day_hours_24, six_day_working_days,
+/// six_day_hours_40, six_day_hours_36, six_day_hours_24, provisional,
+/// differs_from_published` and the periods `2026-01`, `2026-Q1`, `2026-H1`,
+/// `2026-9M`, `2026`; the Excel dialect writes both in `lang` («I квартал
+/// 2026 г.») with a decimal comma. `provisional` says whether the period may
+/// still change; `differs_from_published` lists the days of the period that
+/// the Ministry's table as published counts otherwise than today's data
+/// ([`Balance::published_table`](crate::Balance::published_table)).
+pub fn balance_csv(balance: &Balance, lang: Lang, dialect: CsvDialect) -> String {
     let mut out = String::with_capacity(256 + balance.balance.len() * 64);
-    record(
-        &mut out,
-        &[
+    dialect.start(&mut out);
+    let excel = dialect == CsvDialect::Excel;
+    let headers: Vec<String> = if excel {
+        let five = lang.pick("5 күндік апта", "5-дневная неделя", "five-day week");
+        let six = lang.pick("6 күндік апта", "6-дневная неделя", "six-day week");
+        let days = lang.pick("жұмыс күндері", "рабочие дни", "working days");
+        let hours = |n: u32| format!("{n} {}", lang.pick("сағ/апта", "ч/нед", "h/week"));
+        let mut h = vec![
+            lang.pick("Кезең", "Период", "Period").to_string(),
+            lang.pick("Күнтізбелік күндер", "Календарные дни", "Calendar days")
+                .to_string(),
+            lang.pick(
+                "Мереке күндерінсіз күнтізбелік күндер",
+                "Календарные дни без праздничных",
+                "Calendar days without public holidays",
+            )
+            .to_string(),
+        ];
+        for week in [five, six] {
+            h.push(format!("{week}: {days}"));
+            for n in [40, 36, 24] {
+                h.push(format!("{week}: {}", hours(n)));
+            }
+        }
+        h.push(
+            lang.pick("Алдын ала", "Предварительно", "Provisional")
+                .to_string(),
+        );
+        h.push(
+            lang.pick(
+                "Министрліктің жарияланған кестесінен өзгеше күндер",
+                "Дни, отличающиеся от опубликованной таблицы министерства",
+                "Days that differ from the Ministry's table as published",
+            )
+            .to_string(),
+        );
+        h
+    } else {
+        [
             "period",
             "calendar_days",
             "calendar_days_without_holidays",
@@ -150,24 +350,43 @@ pub fn balance_csv(balance: &Balance) -> String {
             "six_day_hours_40",
             "six_day_hours_36",
             "six_day_hours_24",
-        ],
-    );
+            "provisional",
+            "differs_from_published",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    record(&mut out, &headers, dialect);
     for r in &balance.balance {
+        let period = match excel {
+            true => r
+                .kind
+                .label(balance.year, lang)
+                .unwrap_or_else(|| format!("{}–{}", dialect.date(r.first), dialect.date(r.last))),
+            false => r.period.clone(),
+        };
         record(
             &mut out,
             &[
-                for_csv(&r.period).into_owned(),
+                for_csv(&period).into_owned(),
                 r.calendar_days.to_string(),
                 r.calendar_days_without_holidays.to_string(),
                 r.five_day.working_days.to_string(),
-                r.five_day.hours_40().to_string(),
-                r.five_day.hours_36().to_string(),
-                r.five_day.hours_24().to_string(),
+                dialect.hours(r.five_day.minutes_40),
+                dialect.hours(r.five_day.minutes_36),
+                dialect.hours(r.five_day.minutes_24),
                 r.six_day.working_days.to_string(),
-                r.six_day.hours_40().to_string(),
-                r.six_day.hours_36().to_string(),
-                r.six_day.hours_24().to_string(),
+                dialect.hours(r.six_day.minutes_40),
+                dialect.hours(r.six_day.minutes_36),
+                dialect.hours(r.six_day.minutes_24),
+                dialect.flag(r.provisional, lang).to_string(),
+                r.differs_from_published
+                    .iter()
+                    .map(|d| dialect.date(*d))
+                    .collect::<Vec<_>>()
+                    .join(if excel { ", " } else { " " }),
             ],
+            dialect,
         );
     }
     out
@@ -329,7 +548,10 @@ mod tests {
     #[test]
     fn csv_fields_are_quoted_when_needed() {
         let mut out = String::new();
-        record(&mut out, &["a", "b,c", "d\"e", "f\ng"]);
+        record(&mut out, &["a", "b,c", "d\"e", "f\ng"], CsvDialect::Machine);
         assert_eq!(out, "a,\"b,c\",\"d\"\"e\",\"f\ng\"\n");
+        let mut out = String::new();
+        record(&mut out, &["a", "b,c", "d;e", "f\ng"], CsvDialect::Excel);
+        assert_eq!(out, "a;b,c;\"d;e\";\"f\ng\"\r\n");
     }
 }

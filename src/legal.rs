@@ -302,6 +302,68 @@ impl OfficeTime {
         })
     }
 
+    /// [`legal_due`](OfficeTime::legal_due) for a submission on `date`
+    /// whose time of day is not known, where the time cannot change the
+    /// answer: on the State Corporation's channel (the intake day is never
+    /// counted), or on a day that is not a working day (every time of it is
+    /// registered on the next working day). The rule is checked, not
+    /// assumed: the answers for the start, the middle and the end of the day
+    /// must be equal. Elsewhere (a working day at a provider's office, where
+    /// a submission after the close of business is registered on the next
+    /// working day) the time decides the answer and the call says that a
+    /// time is needed.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use merzim::{Calendar, Channel, LegalOptions, OfficeTime, Schedule};
+    /// let office = OfficeTime::new(&Calendar::kazakhstan(), Schedule::state_body())?;
+    /// let friday = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    /// let sc = LegalOptions { channel: Channel::StateCorporation, ..Default::default() };
+    /// let due = office.legal_due_on_date(friday, "15 working days".parse()?, sc)?;
+    /// assert_eq!(due.registered, friday);
+    /// // At a provider's office the time decides the registration date.
+    /// let err = office
+    ///     .legal_due_on_date(friday, "15 working days".parse()?, LegalOptions::default())
+    ///     .unwrap_err();
+    /// assert!(err.message().contains("a time is needed"));
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the
+    /// time of day changes the answer, and as for
+    /// [`legal_due`](OfficeTime::legal_due).
+    pub fn legal_due_on_date(
+        &self,
+        date: NaiveDate,
+        term: Term,
+        options: LegalOptions,
+    ) -> Result<LegalDue> {
+        let at = |h: u32, m: u32| date.and_hms_opt(h, m, 0).unwrap_or_default();
+        let first = self.legal_due(at(0, 0), term, options)?;
+        // Registration changes at most once in a day (at the close of
+        // business); an office-time term also starts with the office hours:
+        // the day's ends and its middle decide.
+        for t in [at(12, 0), at(23, 59)] {
+            let other = self.legal_due(t, term, options)?;
+            if other != first {
+                return Err(Error::invalid_input(format!(
+                    "a submission on {date} without a time of day: the time changes the answer \
+                     here (submitted at 00:00 it is due {}, at {} it is due {}), so a time is needed, e.g. {}T10:00 \
+                     or {} 10:00; a date alone is enough on the state_corporation channel or on \
+                     a day that is not a working day",
+                    first.due,
+                    t.format("%H:%M"),
+                    other.due,
+                    date.format("%Y-%m-%d"),
+                    date.format("%d.%m.%Y")
+                )));
+            }
+        }
+        Ok(first)
+    }
+
     #[inline]
     pub(crate) fn legal_due_local(
         &self,

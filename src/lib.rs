@@ -86,15 +86,16 @@ mod term;
 mod week;
 mod zone;
 
-pub use balance::{Balance, BalancePeriod, BalanceRow, WorkingTime};
+pub use balance::{Balance, BalancePeriod, BalanceRow, PublishedTable, TableChange, WorkingTime};
 pub use bulk::{BulkDate, BulkError, BulkResult, BulkTime};
 pub use calendar::{ActRef, Calendar, Day, DayKind, Horizon};
 pub use citation::{
-    formal_date, known_on_warning, today, ActKind, Citation, Confidence, Warning, WarningCode,
+    formal_date, known_on_warning, ActKind, Citation, Confidence, Warning, WarningCode,
 };
 pub use dates::{EpochDays, EpochDays64, EpochMinutes, LocalMinutes, Yyyymmdd};
 pub use error::{Error, ErrorKind, Result};
 pub use explain::{SkipReason, Skipped};
+pub use export::CsvDialect;
 pub use legal::{Channel, LegalDue, LegalOptions, StartRule, Storage, StoredRequest, TermEnd};
 pub use names::{Lang, Names};
 pub use office::OfficeTime;

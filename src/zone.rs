@@ -111,6 +111,48 @@ impl Zone {
         format_rfc3339(self.resolve(local).0)
     }
 
+    /// The wall-clock time in this zone at the instant `at` (minute
+    /// resolution: seconds are dropped), with the zone's offset for that
+    /// date: Almaty was UTC+6 before 1 March 2024 and is UTC+5 since.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use merzim::Zone;
+    /// let z = Zone::default(); // Asia/Almaty
+    /// let t = |y, m, d, h| Utc.with_ymd_and_hms(y, m, d, h, 20, 30).unwrap();
+    /// assert_eq!(z.local_at(t(2026, 12, 4, 6)).to_string(), "2026-12-04 11:20:00");
+    /// assert_eq!(z.local_at(t(2023, 12, 4, 6)).to_string(), "2023-12-04 12:20:00");
+    /// ```
+    pub fn local_at(self, at: DateTime<chrono::Utc>) -> NaiveDateTime {
+        let utc = at.naive_utc();
+        let t = utc
+            .checked_add_offset(self.0.offset_from_utc_datetime(&utc).fix())
+            .unwrap_or(utc);
+        t.with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(t)
+    }
+
+    /// The wall-clock time in this zone now, from the system clock: what to
+    /// count from for a submission made now. `chrono::Local::now()` is the
+    /// zone of the machine, not of the office (on a server in UTC it is five
+    /// hours behind Almaty); this is the office's.
+    ///
+    /// ```
+    /// let z: merzim::Zone = "Asia/Almaty".parse()?;
+    /// let now = z.now();
+    /// assert_eq!(now.date(), z.today());
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    pub fn now(self) -> NaiveDateTime {
+        self.local_at(DateTime::<chrono::Utc>::from(std::time::SystemTime::now()))
+    }
+
+    /// Today's date in this zone (the date of [`now`](Zone::now)).
+    pub fn today(self) -> chrono::NaiveDate {
+        self.now().date()
+    }
+
     /// A submitted time as local wall-clock time in this zone (minute resolution:
     /// seconds are dropped).
     ///
@@ -300,12 +342,29 @@ pub enum Submitted {
 impl FromStr for Submitted {
     type Err = Error;
 
-    /// RFC 3339 with an offset, or local `YYYY-MM-DDTHH:MM[:SS]` (a space may
-    /// replace the `T`).
+    /// RFC 3339 with an offset, local `YYYY-MM-DDTHH:MM[:SS]` (a space may
+    /// replace the `T`), or local `DD.MM.YYYY HH:MM[:SS]` as people write it
+    /// in Kazakhstan. A date alone is refused with a message saying that a
+    /// time is needed (see [`Submitted::date_only`]).
     fn from_str(s: &str) -> Result<Submitted> {
         let t = s.trim();
         if let Some(l) = plain_local(t) {
             return Ok(Submitted::Local(l));
+        }
+        if dotted_date(t) {
+            for f in ["%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S"] {
+                if let Ok(l) = NaiveDateTime::parse_from_str(t, f) {
+                    return Ok(Submitted::Local(l));
+                }
+            }
+        }
+        if let Some(d) = Submitted::date_only(t) {
+            return Err(Error::invalid_input(format!(
+                "the time {} has no time of day: a time is needed here, e.g. {}T10:00 or {} 10:00",
+                crate::error::quoted(s),
+                d.format("%Y-%m-%d"),
+                d.format("%d.%m.%Y")
+            )));
         }
         if let Ok(i) = DateTime::parse_from_rfc3339(t) {
             return Ok(Submitted::Instant(i));
@@ -344,19 +403,66 @@ impl FromStr for Submitted {
         let q = crate::error::quoted(s);
         Err(Error::invalid_input(format!(
             "cannot read the time {q}: expected local time YYYY-MM-DDTHH:MM[:SS] \
-             (e.g. 2026-03-20T16:30) or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)"
+             (e.g. 2026-03-20T16:30), DD.MM.YYYY HH:MM (e.g. 20.03.2026 16:30) \
+             or an RFC 3339 instant (e.g. 2026-03-20T16:30:00+05:00)"
         ))
         .in_kk_ru(
             format!(
                 "{q} уақыты оқылмады: жергілікті уақыт ЖЖЖЖ-АА-ККTСС:ММ[:СС] (мысалы, \
-                 2026-03-20T16:30) немесе RFC 3339 сәті (мысалы, 2026-03-20T16:30:00+05:00) күтіледі"
+                 2026-03-20T16:30), КК.АА.ЖЖЖЖ СС:ММ (мысалы, 20.03.2026 16:30) немесе \
+                 RFC 3339 сәті (мысалы, 2026-03-20T16:30:00+05:00) күтіледі"
             ),
             format!(
                 "не удалось прочитать время {q}: ожидается местное время ГГГГ-ММ-ДДTЧЧ:ММ[:СС] \
-                 (например, 2026-03-20T16:30) или момент RFC 3339 (например, 2026-03-20T16:30:00+05:00)"
+                 (например, 2026-03-20T16:30), ДД.ММ.ГГГГ ЧЧ:ММ (например, 20.03.2026 16:30) \
+                 или момент RFC 3339 (например, 2026-03-20T16:30:00+05:00)"
             ),
         ))
     }
+}
+
+impl Submitted {
+    /// A date without a time, `YYYY-MM-DD` or `DD.MM.YYYY`: what a person
+    /// gives when the time of day does not matter (see
+    /// [`OfficeTime::legal_due_on_date`](crate::OfficeTime::legal_due_on_date)).
+    /// `None` for anything else.
+    ///
+    /// ```
+    /// use merzim::Submitted;
+    /// let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 4);
+    /// assert_eq!(Submitted::date_only("2026-12-04"), d);
+    /// assert_eq!(Submitted::date_only(" 04.12.2026 "), d);
+    /// assert_eq!(Submitted::date_only("04.12.2026 11:20"), None);
+    /// assert!("2026-12-04".parse::<Submitted>().is_err()); // a time is needed
+    /// assert_eq!(
+    ///     "04.12.2026 11:20".parse::<Submitted>()?,
+    ///     "2026-12-04T11:20".parse::<Submitted>()?
+    /// );
+    /// # Ok::<(), merzim::Error>(())
+    /// ```
+    pub fn date_only(s: &str) -> Option<chrono::NaiveDate> {
+        let t = s.trim();
+        let b = t.as_bytes();
+        let format = match b {
+            _ if b.len() != 10 => return None,
+            _ if dotted_date(t) => "%d.%m.%Y",
+            _ if b[4] == b'-' && b[7] == b'-' => "%Y-%m-%d",
+            _ => return None,
+        };
+        chrono::NaiveDate::parse_from_str(t, format).ok()
+    }
+}
+
+/// Whether `t` starts with a date `DD.MM.YYYY` (two, two and four digits).
+fn dotted_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 10
+        && b[2] == b'.'
+        && b[5] == b'.'
+        && [0, 1, 3, 4, 6, 7, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
+        && b.get(10).is_none_or(|&c| c == b' ')
 }
 
 /// The common local forms `YYYY-MM-DDTHH:MM` and `YYYY-MM-DDTHH:MM:SS` (a
@@ -560,6 +666,58 @@ mod tests {
             Submitted::Instant(back) => assert_eq!(back, at),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn local_forms_people_write() {
+        let iso = |t: &str| t.parse::<Submitted>().unwrap();
+        assert_eq!(iso("20.03.2026 16:30"), iso("2026-03-20T16:30"));
+        assert_eq!(iso(" 20.03.2026 16:30:05 "), iso("2026-03-20T16:30:05"));
+        for bad in [
+            "31.02.2026 10:00",
+            "20.03.2026 25:00",
+            "20.03.26 10:00",
+            "now",
+            "",
+        ] {
+            let e = bad.parse::<Submitted>().unwrap_err();
+            assert!(e.message().contains("DD.MM.YYYY HH:MM"), "{bad}: {e}");
+        }
+        for date in ["2026-03-20", "20.03.2026"] {
+            let e = date.parse::<Submitted>().unwrap_err();
+            assert!(e.message().contains("a time is needed"), "{date}: {e}");
+            assert_eq!(
+                Submitted::date_only(date),
+                chrono::NaiveDate::from_ymd_opt(2026, 3, 20)
+            );
+        }
+        assert_eq!(Submitted::date_only("31.02.2026"), None);
+        assert_eq!(Submitted::date_only("20.03.26"), None);
+        assert_eq!(Submitted::date_only("26-03-20"), None);
+    }
+
+    #[test]
+    fn local_at_follows_the_zone_history() {
+        use chrono::TimeZone;
+        let z = Zone::default();
+        // Almaty: UTC+6 until 2024-03-01 00:00, UTC+5 since.
+        let utc = |y, m, d, h, min| chrono::Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap();
+        let local = |y, m, d, h, min| {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(h, min, 0)
+                .unwrap()
+        };
+        assert_eq!(
+            z.local_at(utc(2024, 2, 29, 17, 59)),
+            local(2024, 2, 29, 23, 59)
+        );
+        assert_eq!(z.local_at(utc(2024, 2, 29, 19, 0)), local(2024, 3, 1, 0, 0));
+        let utc_zone: Zone = "UTC".parse().unwrap();
+        assert_eq!(
+            utc_zone.local_at(utc(2026, 12, 4, 6, 20)),
+            local(2026, 12, 4, 6, 20)
+        );
     }
 
     #[test]

@@ -534,10 +534,76 @@ fn as_known_on_is_honest_about_what_was_known() {
     let e = cal.as_known_on(d("1999-12-31")).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     // After today: a warning (the calendar is the one known today).
-    let today = merzim::today();
+    let today = merzim::Zone::default().today();
     assert!(merzim::known_on_warning(today, today).is_none());
     let later = today + chrono::Duration::days(1);
     let w = merzim::known_on_warning(later, today).unwrap();
     assert_eq!(w.code, merzim::WarningCode::KnownOnAfterToday);
     assert!(w.text(merzim::Lang::Ru).contains("после сегодняшней"));
+}
+
+/// `[published_table]` in a data file: the balance compares the calendar as
+/// known on its date with today's, and the days an act changed since are
+/// listed; a table without a year, or with a bad date, is refused.
+#[test]
+fn published_table_in_an_overlay() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    // A table "published" on 2027-01-10, then an order of 2027-02-01 makes
+    // Friday 19 November a day off and Saturday 27 November a working day.
+    let cal = Calendar::kazakhstan()
+        .with_overlay_toml(
+            "table.toml",
+            r#"
+year = 2027
+status = "provisional"
+
+[published_table]
+as_known_on = "2027-01-10"
+source = "a table published on 10 January 2027"
+
+[[act]]
+id = "order-2027-test"
+body = "Ministry"
+source = "an order adopted on 1 February 2027"
+date = "2027-02-01"
+[[act.transfer]]
+day_off = "2027-11-19"
+working_day = "2027-11-27"
+"#,
+        )
+        .unwrap();
+    let b = cal.balance(2027).unwrap();
+    assert!(b.provisional);
+    let t = b.published_table.as_ref().unwrap();
+    assert_eq!(t.as_known_on, d(2027, 1, 10));
+    let dates: Vec<NaiveDate> = t.changes.iter().map(|c| c.date).collect();
+    assert_eq!(dates, [d(2027, 11, 19), d(2027, 11, 27)]);
+    assert_eq!(t.changes[0].published_kind, DayKind::Working);
+    assert_eq!(t.changes[1].published_kind, DayKind::Weekend);
+    assert_eq!(b.row("2027-11").unwrap().differs_from_published, dates);
+    assert_eq!(b.row("2027-Q4").unwrap().differs_from_published, dates);
+    assert!(b.row("2027-10").unwrap().differs_from_published.is_empty());
+    // As known before the table was published: no table yet.
+    let before = cal
+        .as_known_on(d(2027, 1, 9))
+        .unwrap()
+        .balance(2027)
+        .unwrap();
+    assert!(before.published_table.is_none());
+    // The embedded 2026 table survives an overlay that restates 2026.
+    let restated = Calendar::kazakhstan()
+        .with_overlay_toml("y.toml", "year = 2026\nstatus = \"final\"\n")
+        .unwrap();
+    assert!(restated.balance(2026).unwrap().published_table.is_some());
+    // Refused: a table without a year, and a bad date.
+    for bad in [
+        "[published_table]\nas_known_on = \"2027-01-10\"\nsource = \"x\"\n",
+        "year = 2027\n[published_table]\nas_known_on = \"10.01.2027\"\nsource = \"x\"\n",
+    ] {
+        let e = Calendar::kazakhstan()
+            .with_overlay_toml("bad.toml", bad)
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidData, "{e}");
+        assert!(e.message().contains("bad.toml"), "{e}");
+    }
 }

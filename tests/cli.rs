@@ -310,6 +310,197 @@ fn due_out_of_coverage_and_horizon() {
     assert_eq!(j["provisional"], true);
 }
 
+/// `--submitted` as people write it: `04.12.2026 11:20`, a date alone where
+/// the time cannot change the answer, `now` and `today` in the office's zone.
+#[test]
+fn submitted_as_people_write_it() {
+    let due = |submitted: &str, more: &[&str]| {
+        let mut args = vec![
+            "due",
+            "--submitted",
+            submitted,
+            "--term",
+            "15 working days",
+            "--json",
+        ];
+        args.extend_from_slice(more);
+        json_of(&args)
+    };
+    // The local form people write is the ISO local time.
+    assert_eq!(due("04.12.2026 11:20", &[]), due("2026-12-04T11:20", &[]));
+    assert_eq!(
+        due("04.12.2026 11:20:59", &[]),
+        due("2026-12-04T11:20", &[])
+    );
+    // The State Corporation's channel: the intake day is not counted, so any
+    // time of the day gives one answer, and a date alone is that answer.
+    let sc = ["--channel", "state_corporation"];
+    for date in ["2026-12-04", "04.12.2026"] {
+        assert_eq!(due(date, &sc), due("2026-12-04T08:00", &sc));
+        assert_eq!(due(date, &sc), due("2026-12-04T23:00", &sc));
+    }
+    // A Saturday: every time of it is registered on Monday.
+    assert_eq!(due("05.12.2026", &[]), due("2026-12-05T10:00", &[]));
+    assert_eq!(due("05.12.2026", &[]), due("2026-12-05T22:00", &[]));
+    // A working day at a provider's office: before or after the close of
+    // business are two answers, so a time is needed.
+    let before = due("2026-12-04T10:00", &[]);
+    let after = due("2026-12-04T19:00", &[]);
+    assert_ne!(before["due"], after["due"]);
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-12-04",
+            "--term",
+            "15 working days",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a time is needed"))
+        .stderr(predicate::str::contains("04.12.2026 10:00"));
+    // A calendar-day term too: after the close of business day 1 is the
+    // next day, and 30 days from 3 December end on 1 January, a holiday.
+    let cal = |t: &str| {
+        json_of(&[
+            "due",
+            "--submitted",
+            t,
+            "--term",
+            "30 calendar days",
+            "--json",
+        ])["due"]
+            .clone()
+    };
+    assert_ne!(cal("2026-12-02T10:00"), cal("2026-12-02T19:00"));
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "02.12.2026",
+            "--term",
+            "30 calendar days",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a time is needed"));
+    merzim()
+        .args(["timeline", "--regulation", EAST, "--submitted", "today"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a time of day"));
+    // `now` on a server whose clock zone is UTC: the office's time, +05:00
+    // in Almaty since 2024-03-01 (the offset the law set, not the machine's).
+    let before = std::time::SystemTime::now();
+    let text = String::from_utf8(
+        merzim()
+            .env("TZ", "UTC")
+            .args([
+                "due",
+                "--submitted",
+                "now",
+                "--term",
+                "1 working day",
+                "--tz",
+                "Asia/Almaty",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let after = std::time::SystemTime::now();
+    let line = text.lines().next().unwrap();
+    let stamp: String = line["Submitted".len()..].trim().chars().take(23).collect();
+    let at = chrono::DateTime::parse_from_str(&stamp, "%Y-%m-%d %H:%M %:z").expect(line);
+    assert_eq!(at.offset().local_minus_utc(), 5 * 3600, "{line}");
+    let lo = chrono::DateTime::<chrono::Utc>::from(before) - chrono::Duration::minutes(1);
+    let hi = chrono::DateTime::<chrono::Utc>::from(after);
+    assert!(lo <= at && at <= hi, "{at} not between {lo} and {hi}");
+    // `today` on the State Corporation's channel: the office's date.
+    let today = |t: std::time::SystemTime| {
+        chrono::DateTime::<chrono::Utc>::from(t)
+            .with_timezone(&chrono::FixedOffset::east_opt(5 * 3600).unwrap())
+            .date_naive()
+            .to_string()
+    };
+    let (a, j) = (today(std::time::SystemTime::now()), due("today", &sc));
+    let b = today(std::time::SystemTime::now());
+    assert!(
+        j["registered"] == a.as_str() || j["registered"] == b.as_str(),
+        "{j}"
+    );
+}
+
+/// A batch answer is the same whenever it runs: no `now`, no `today`, and a
+/// date alone is refused with the reason; the local form people write is read.
+#[test]
+fn batch_needs_a_time_and_reads_the_local_form() {
+    let lines = batch_lines(
+        &["batch"],
+        concat!(
+            r#"{"id": 1, "submitted": "now", "term": "1 working day"}"#,
+            "\n",
+            r#"{"id": 2, "submitted": "2026-12-04", "term": "1 working day", "channel": "state_corporation"}"#,
+            "\n",
+            r#"{"id": 3, "submitted": "04.12.2026 11:20", "term": "15 working days"}"#,
+            "\n",
+            r#"{"id": 4, "submitted": "2026-12-04T11:20", "term": "15 working days"}"#,
+            "\n",
+        ),
+    );
+    assert_eq!(lines[0]["error"]["kind"], "invalid_input");
+    assert_eq!(lines[1]["error"]["kind"], "invalid_input");
+    let m = lines[1]["error"]["message"].as_str().unwrap();
+    assert!(m.contains("a time is needed"), "{m}");
+    assert_eq!(lines[2]["due"], lines[3]["due"]);
+    assert!(lines[2]["due"].is_string());
+}
+
+/// A term that runs past the end of the data says how to get a provisional
+/// answer, in every face's words, and that way gives one.
+#[test]
+fn out_of_coverage_near_the_end_says_how_to_get_a_provisional_answer() {
+    let (_, last) = merzim::Calendar::kazakhstan().coverage();
+    // Two days before the end of the data: 22 working days cannot fit.
+    let submitted = format!("{}T10:00", last - chrono::Days::new(1));
+    let args = [
+        "due",
+        "--submitted",
+        &submitted,
+        "--term",
+        "22 working days",
+    ];
+    let out = merzim().args(args).assert().code(1).get_output().clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for how in [
+        "--horizon provisional",
+        "\"horizon\": \"provisional\"",
+        "Calendar::with_horizon(Horizon::Provisional)",
+    ] {
+        assert!(err.contains(how), "{how}: {err}");
+    }
+    let j = json_of(&[&args[..], &["--horizon", "provisional", "--json"]].concat());
+    assert_eq!(j["provisional"], true);
+    // The batch answer carries the same message.
+    let line = format!(r#"{{"id": 1, "submitted": "{submitted}", "term": "22 working days"}}"#);
+    let ev = merzim::batch::Evaluator::new(merzim::Calendar::kazakhstan());
+    let answer: Value = serde_json::from_str(&ev.evaluate_json(&line)).unwrap();
+    assert_eq!(answer["error"]["kind"], "out_of_coverage");
+    assert!(answer["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("\"horizon\": \"provisional\" in a batch request"));
+    // With the provisional horizon chosen, a date past it gets no such hint.
+    let far = merzim::Calendar::kazakhstan()
+        .with_horizon(merzim::Horizon::Provisional)
+        .day(chrono::NaiveDate::from_ymd_opt(2101, 1, 1).unwrap())
+        .unwrap_err();
+    assert!(!far.message().contains("--horizon"), "{far}");
+}
+
 // ------------------------------------------------------------------ calendar
 
 #[test]
@@ -1565,6 +1756,370 @@ fn calendar_csv_one_row_per_day() {
     assert_eq!(j["days"].as_array().unwrap().len(), 366);
 }
 
+/// A CSV as a spreadsheet in a Russian locale reads it: UTF-8 after a BOM,
+/// `;` between cells, CRLF; every row has as many cells as the header.
+fn excel_rows(out: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let body = out.strip_prefix('\u{feff}').expect("a BOM first");
+    assert!(!body.contains('\u{feff}'), "one BOM");
+    assert!(body.ends_with("\r\n"), "CRLF line ends");
+    assert_eq!(
+        body.matches('\n').count(),
+        body.matches("\r\n").count(),
+        "no bare LF"
+    );
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(false)
+        .from_reader(body.as_bytes());
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    for row in &rows {
+        assert_eq!(row.len(), h.len(), "{row:?}");
+    }
+    (h, rows)
+}
+
+#[test]
+fn calendar_csv_for_excel_in_a_russian_locale() {
+    let machine = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "ru",
+    ]);
+    let excel = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "ru", "--excel",
+    ]);
+    let (h, rows) = excel_rows(&excel);
+    assert_eq!(h[0], "Дата");
+    assert!(h.iter().all(|c| !c.is_ascii()), "Russian headers: {h:?}");
+    let mut m = csv::Reader::from_reader(machine.as_bytes());
+    let mrows: Vec<csv::StringRecord> = m.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), mrows.len());
+    assert_eq!(rows.len(), 365);
+    // Row by row the same days as the machine CSV: dd.mm.yyyy for ISO
+    // dates, да/нет for true/false, kinds as words.
+    for (e, m) in rows.iter().zip(&mrows) {
+        let iso = chrono::NaiveDate::parse_from_str(&m[0], "%Y-%m-%d").unwrap();
+        assert_eq!(&e[0], iso.format("%d.%m.%Y").to_string());
+        assert_eq!(&e[1], &m[1]);
+        assert_eq!(&e[2], if &m[2] == "true" { "да" } else { "нет" });
+        let kind: merzim::DayKind =
+            serde_json::from_value(Value::String(m[3].to_string())).unwrap();
+        assert_eq!(&e[3], kind.label(merzim::Lang::Ru));
+        assert_eq!(&e[4], &m[4]);
+    }
+    // 31 August 2026, a Monday: a working day since the 2026 Constitution.
+    let aug31 = rows.iter().find(|r| &r[0] == "31.08.2026").unwrap();
+    assert_eq!((&aug31[1], &aug31[2]), ("Пн", "да"));
+    let nauryz = rows.iter().find(|r| &r[0] == "23.03.2026").unwrap();
+    assert_eq!(&nauryz[4], "Наурыз мейрамы");
+    // Inferred fields as words: a 2024 transfer's number and title were
+    // inferred (holidays/transfers/2024.toml), not read in the act.
+    let excel_2024 = stdout_of(&[
+        "calendar", "--year", "2024", "--format", "csv", "--lang", "ru", "--excel",
+    ]);
+    let (_, rows_2024) = excel_rows(&excel_2024);
+    let may4 = rows_2024.iter().find(|r| &r[0] == "04.05.2024").unwrap();
+    assert!(may4[7].contains("номер") && !may4[7].is_ascii(), "{may4:?}");
+    assert!(!may4[7].contains("number"), "{may4:?}");
+    // Kazakh too, and --excel only with --format csv.
+    let kk = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "kk", "--excel",
+    ]);
+    let (h, rows) = excel_rows(&kk);
+    assert_eq!(h[0], "Күні");
+    assert_eq!(rows.len(), 365);
+    merzim()
+        .args(["calendar", "--year", "2026", "--excel"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format csv"));
+}
+
+#[test]
+fn balance_csv_for_excel_has_decimal_commas_and_russian_periods() {
+    let excel = stdout_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--format",
+        "csv",
+        "--lang",
+        "ru",
+        "--excel",
+    ]);
+    let (h, rows) = excel_rows(&excel);
+    assert_eq!(h[0], "Период");
+    assert_eq!(rows.len(), 20);
+    let labels: Vec<&str> = rows.iter().map(|r| r.get(0).unwrap()).collect();
+    for l in [
+        "Январь 2026 г.",
+        "I квартал 2026 г.",
+        "I полугодие 2026 г.",
+        "9 месяцев 2026 г.",
+        "IV квартал 2026 г.",
+        "2026 год",
+    ] {
+        assert!(labels.contains(&l), "{l}: {labels:?}");
+    }
+    let machine = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
+    let mut m = csv::Reader::from_reader(machine.as_bytes());
+    let mrows: Vec<csv::StringRecord> = m.records().map(Result::unwrap).collect();
+    for (e, m) in rows.iter().zip(&mrows) {
+        // Numbers: the machine value with a decimal comma, never a point.
+        for i in 1..11 {
+            assert_eq!(e[i].replace(',', "."), &m[i], "{e:?} {m:?}");
+            assert!(!e[i].contains('.'), "{e:?}");
+        }
+    }
+    // The year: 247 working days of the five-day week, 8 h and 7.2 h a day.
+    let year = rows.iter().find(|r| &r[0] == "2026 год").unwrap();
+    let days: u32 = 247;
+    assert_eq!(&year[3], days.to_string());
+    assert_eq!(&year[4], (days * 8).to_string());
+    let tenths = days * 72;
+    assert_eq!(&year[5], format!("{},{}", tenths / 10, tenths % 10));
+}
+
+/// `csv` converted by LibreOffice Calc, headless, in the Russian locale
+/// (language 1049, `;`, UTF-8), to a flat OpenDocument spreadsheet, read back
+/// as rows of non-empty cells (value type, number or text); `None` when
+/// `soffice` is not installed.
+fn calc_rows(csv: &str) -> Option<Vec<Vec<(String, String)>>> {
+    let soffice = which_soffice().ok()?;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("export.csv"), csv).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let status = std::process::Command::new(soffice)
+        .current_dir(dir.path())
+        .args([
+            "--headless",
+            &profile,
+            "--infilter=CSV:59,34,76,1,,1049",
+            "--convert-to",
+            "fods",
+            "export.csv",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let fods = std::fs::read_to_string(dir.path().join("export.fods")).unwrap();
+    let unescape = |t: &str| {
+        t.replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    Some(
+        fods.split("<table:table-row")
+            .skip(1)
+            .map(|row| {
+                row.split("<table:table-cell")
+                    .skip(1)
+                    .filter(|c| c.contains("office:value-type"))
+                    .flat_map(|c| {
+                        let attr = |name: &str| {
+                            c.split_once(&format!(" {name}=\""))
+                                .and_then(|(_, v)| v.split_once('"'))
+                                .map(|(v, _)| v.to_string())
+                        };
+                        let text = c
+                            .split_once("<text:p>")
+                            .and_then(|(_, v)| v.split_once("</text:p>"))
+                            .map(|(v, _)| unescape(v))
+                            .unwrap_or_default();
+                        let ty = attr("office:value-type").unwrap_or_default();
+                        // Equal neighbours are written once, with a count.
+                        let n: usize =
+                            attr("table:number-columns-repeated").map_or(1, |n| n.parse().unwrap());
+                        let value = attr("office:value").or_else(|| attr("office:date-value"));
+                        vec![(ty, value.unwrap_or(text)); n]
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .filter(|r| !r.is_empty())
+            .collect(),
+    )
+}
+
+/// The strongest proof that the Excel CSV opens as meant: LibreOffice Calc
+/// in the Russian locale finds text where text is, numbers (decimal comma)
+/// and dates (дд.мм.гггг) where they are, one value per cell, Cyrillic
+/// intact. Runs where `soffice` is installed (Debian: `apt-get install
+/// --no-install-recommends libreoffice-calc`); elsewhere `excel_rows` above
+/// is the proof.
+#[test]
+fn csv_for_excel_opens_in_libreoffice_calc_in_a_russian_locale() {
+    let excel = stdout_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--format",
+        "csv",
+        "--lang",
+        "ru",
+        "--excel",
+    ]);
+    let Some(rows) = calc_rows(&excel) else {
+        eprintln!("soffice is not installed: the LibreOffice check is not run");
+        return;
+    };
+    let machine = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
+    let mut m = csv::Reader::from_reader(machine.as_bytes());
+    let machine_rows: Vec<csv::StringRecord> = m.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1 + machine_rows.len(), "{rows:?}");
+    assert_eq!(rows[0][0], ("string".to_string(), "Период".to_string()));
+    for (cells, m) in rows[1..].iter().zip(&machine_rows) {
+        // An empty last cell (no day differs from the published table) has no value.
+        let differs = !m[12].is_empty();
+        assert_eq!(
+            cells.len(),
+            12 + differs as usize,
+            "one value per cell: {cells:?}"
+        );
+        assert_eq!(cells[0].0, "string", "the period stays text: {cells:?}");
+        for i in 1..11 {
+            assert_eq!(cells[i].0, "float", "{cells:?}");
+            let got: f64 = cells[i].1.parse().unwrap();
+            let want: f64 = m[i].parse().unwrap();
+            assert!((got - want).abs() < 1e-9, "{cells:?} {m:?}");
+        }
+        assert_eq!(cells[11], ("string".to_string(), "нет".to_string()));
+        if differs {
+            assert_eq!(cells[12].0, "string", "{cells:?}");
+            assert_eq!(
+                cells[12].1.matches(".2026").count(),
+                m[12].split(' ').count()
+            );
+        }
+    }
+    // The calendar: a row a day, the date a date, the words as written.
+    let excel = stdout_of(&[
+        "calendar", "--year", "2026", "--format", "csv", "--lang", "ru", "--excel",
+    ]);
+    let rows = calc_rows(&excel).unwrap();
+    let (h, fields) = excel_rows(&excel);
+    assert_eq!(rows.len(), 1 + fields.len());
+    let header: Vec<String> = rows[0].iter().map(|c| c.1.clone()).collect();
+    assert_eq!(header, h, "Cyrillic headers intact, one a cell");
+    for (cells, f) in rows[1..].iter().zip(&fields) {
+        let want: Vec<&str> = f.iter().filter(|x| !x.is_empty()).collect();
+        assert_eq!(cells.len(), want.len(), "one value per cell: {cells:?}");
+        let date = chrono::NaiveDate::parse_from_str(&f[0], "%d.%m.%Y").unwrap();
+        assert_eq!(
+            cells[0],
+            ("date".to_string(), date.to_string()),
+            "{cells:?}"
+        );
+        for (c, w) in cells[1..].iter().zip(&want[1..]) {
+            assert_eq!((c.0.as_str(), c.1.as_str()), ("string", *w), "{cells:?}");
+        }
+    }
+}
+
+fn which_soffice() -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path)
+        .map(|d| d.join("soffice"))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
+
+/// The balance says when a year is provisional and where today's data
+/// differ from the Ministry's table as published, in every format.
+#[test]
+fn balance_says_provisional_and_where_it_differs_from_the_published_table() {
+    // 2026: the Ministry published 246 working days (five-day week) in
+    // December 2025, with Monday 31 August off as the substitute for Sunday
+    // 30 August, Constitution Day; the 2026 Constitution ended that holiday.
+    let published_working_days = 246;
+    let j = json_of(&["calendar", "--year", "2026", "--balance", "--json"]);
+    assert_eq!(j["provisional"], false);
+    let changes = j["published_table"]["changes"].as_array().unwrap();
+    let dates: Vec<&str> = changes
+        .iter()
+        .map(|c| c["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2026-08-30", "2026-08-31"]);
+    let year = j["balance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["period"] == "2026")
+        .unwrap();
+    let now = year["five_day"]["working_days"].as_i64().unwrap();
+    let gained = changes
+        .iter()
+        .filter(|c| c["kind"] == "working" && c["published_kind"] != "working")
+        .count() as i64;
+    assert_eq!(now - gained, published_working_days);
+    // The same calendar as known before the referendum is the table itself.
+    let then = json_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--json",
+        "--as-known-on",
+        "2026-01-15",
+    ]);
+    assert_eq!(then["published_table"]["changes"], serde_json::json!([]));
+    // Text.
+    for (lang, words) in [
+        ("en", "Ministry's table as published"),
+        ("ru", "опубликованной таблицы министерства"),
+        ("kk", "жарияланған кестесінен"),
+    ] {
+        let text = stdout_of(&["calendar", "--year", "2026", "--balance", "--lang", lang]);
+        let flat = text.replace('\n', " ");
+        assert!(flat.contains(words), "{lang}: {text}");
+        assert!(
+            flat.contains(if lang == "en" {
+                "2026-08-31"
+            } else {
+                "31.08.2026"
+            }),
+            "{text}"
+        );
+    }
+    // CSV, both dialects.
+    let csv = stdout_of(&["calendar", "--year", "2026", "--balance", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let aug = rows.iter().find(|r| &r[0] == "2026-08").unwrap();
+    assert_eq!(&aug[col("differs_from_published")], "2026-08-30 2026-08-31");
+    assert_eq!(&aug[col("provisional")], "false");
+    let excel = stdout_of(&[
+        "calendar",
+        "--year",
+        "2026",
+        "--balance",
+        "--format",
+        "csv",
+        "--lang",
+        "ru",
+        "--excel",
+    ]);
+    let (_, xrows) = excel_rows(&excel);
+    let aug = xrows.iter().find(|r| &r[0] == "Август 2026 г.").unwrap();
+    assert_eq!(&aug[12], "30.08.2026, 31.08.2026");
+    // 2027: provisional everywhere.
+    let j = json_of(&["calendar", "--year", "2027", "--balance", "--json"]);
+    assert_eq!(j["provisional"], true);
+    let text = stdout_of(&["calendar", "--year", "2027", "--balance", "--lang", "ru"]);
+    assert!(text.contains("2027 год предварительный"), "{text}");
+    let csv = stdout_of(&["calendar", "--year", "2027", "--balance", "--format", "csv"]);
+    assert!(csv.lines().skip(1).all(|l| l.contains(",true")), "{csv}");
+}
+
 #[test]
 fn calendar_1c_is_the_library_classifier_file() {
     let out = stdout_of(&[
@@ -1586,6 +2141,54 @@ fn calendar_1c_is_the_library_classifier_file() {
         .args(["calendar", "--year", "2024", "--balance", "--format", "1c"])
         .assert()
         .code(2);
+}
+
+/// iCalendar TEXT values escaped as RFC 5545 §3.3.11 says (the comma in the
+/// calendar's NAME), and categories that people read: the kinds' words in
+/// the language, English without --lang, never codes.
+#[test]
+fn calendar_ics_escapes_text_and_has_readable_categories() {
+    for (lang, args) in [
+        (
+            merzim::Lang::En,
+            vec!["calendar", "--year", "2026", "--format", "ics"],
+        ),
+        (
+            merzim::Lang::Ru,
+            vec![
+                "calendar", "--year", "2026", "--format", "ics", "--lang", "ru",
+            ],
+        ),
+    ] {
+        let out = stdout_of(&args);
+        let unfolded = out.replace("\r\n ", "");
+        let name = unfolded
+            .lines()
+            .find_map(|l| l.strip_prefix("NAME:"))
+            .unwrap();
+        // Every comma of the title is escaped, and unescaping gives the title.
+        assert!(!name.replace("\\,", "").contains(','), "{name}");
+        let title = name.replace("\\,", ",");
+        let week = if lang == merzim::Lang::En {
+            "five-day week"
+        } else {
+            "пятидневная рабочая неделя"
+        };
+        assert!(title.ends_with(&format!(", {week}")), "{title}");
+        let words: std::collections::HashSet<String> = merzim::DayKind::ALL
+            .iter()
+            .map(|k| k.label(lang).replace(',', "\\,"))
+            .collect();
+        let cats: Vec<&str> = unfolded
+            .lines()
+            .filter_map(|l| l.strip_prefix("CATEGORIES:"))
+            .collect();
+        assert!(!cats.is_empty());
+        for c in cats {
+            assert!(words.contains(c), "{c:?} is not a kind's word in {lang:?}");
+            assert!(!c.contains('_'), "a code: {c}");
+        }
+    }
 }
 
 #[test]

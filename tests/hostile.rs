@@ -978,7 +978,11 @@ fn text_from_data_files_cannot_forge_exports_or_repaint_terminals() {
         assert!(!ics.contains("\r\nSUMMARY:forged"), "{ics}");
         assert!(!ics.replace("\r\n", "").contains('\r'), "a bare CR");
         assert!(!ics.contains('\u{1b}'));
-        let csv = merzim::export::calendar_csv(&cal.year_days(2027).unwrap(), lang);
+        let csv = merzim::export::calendar_csv(
+            &cal.year_days(2027).unwrap(),
+            lang,
+            merzim::CsvDialect::Machine,
+        );
         for cell in csv.split([',', '\n']) {
             let cell = cell.trim_start_matches('"');
             assert!(
@@ -987,6 +991,29 @@ fn text_from_data_files_cannot_forge_exports_or_repaint_terminals() {
             );
         }
         assert!(!csv.contains('\u{1b}') && !csv.contains('\r'));
+        // The Excel dialect too: `;` cells, CRLF, no formula, no bare CR.
+        let excel = merzim::export::calendar_csv(
+            &cal.year_days(2027).unwrap(),
+            lang,
+            merzim::CsvDialect::Excel,
+        );
+        let body = excel.strip_prefix('\u{feff}').unwrap();
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
+        let width = r.headers().unwrap().len();
+        for row in r.records() {
+            let row = row.unwrap();
+            assert_eq!(row.len(), width, "{row:?}");
+            for cell in row.iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '@', '-']),
+                    "a formula cell: {cell:?}"
+                );
+            }
+        }
+        assert!(!excel.contains('\u{1b}'));
+        assert!(!excel.replace("\r\n", "").contains('\r'), "a bare CR");
     }
     let day = cal
         .day(NaiveDate::from_ymd_opt(2027, 1, 8).unwrap())

@@ -55,12 +55,16 @@ fn submitted_forms() {
     let spaced: Submitted = "2026-03-20 16:30".parse().unwrap();
     let instant: Submitted = "2026-03-20T11:30:00Z".parse().unwrap();
     let offset: Submitted = "2026-03-20T16:30:45+05:00".parse().unwrap();
-    for s in [local, short, spaced, instant, offset] {
+    // The local form people write in Kazakhstan (issue 23, point 3).
+    let dotted: Submitted = "20.03.2026 16:30".parse().unwrap();
+    for s in [local, short, spaced, instant, offset, dotted] {
         assert_eq!(z.local_of(s).unwrap(), t("2026-03-20 16:30"), "{s}");
     }
     for bad in [
         "2026-03-20",
-        "20.03.2026 16:30",
+        "20.03.2026",
+        "30.02.2026 16:30",
+        "20.03.26 16:30",
         "2026-02-30T10:00",
         "",
         "2026-03-20T25:00",

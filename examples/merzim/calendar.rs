@@ -45,6 +45,11 @@ pub struct CalendarCmd {
     /// Output format (--json is short for --format json).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// With --format csv: the CSV for a spreadsheet in a Russian or Kazakh locale (UTF-8 with a
+    /// BOM, `;`, dd.mm.yyyy, words and column names in --lang, decimal comma) instead of the
+    /// machine CSV (`,`, ISO dates, codes).
+    #[arg(long)]
+    excel: bool,
     #[command(flatten)]
     cal: CalendarOpts,
     #[command(flatten)]
@@ -121,6 +126,16 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
     let cal = c.known.apply(c.cal.build()?, c.output.lang())?;
     let y = c.year;
     let t = texts(c.output.lang());
+    let dialect = if c.excel {
+        merzim::CsvDialect::Excel
+    } else {
+        merzim::CsvDialect::Machine
+    };
+    if c.excel && format != Format::Csv {
+        return Err(Fail::Arg(
+            "--excel is a dialect of CSV: add --format csv".into(),
+        ));
+    }
     if NaiveDate::from_ymd_opt(y, 1, 1).is_none() {
         return Err(Fail::Arg(t.fill(t.no_year, &[&y])));
     }
@@ -128,7 +143,10 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
         let b = cal.balance(y)?;
         return match format {
             Format::Json => Ok(write_json(out, &b)?),
-            Format::Csv => Ok(out.write_all(merzim::export::balance_csv(&b).as_bytes())?),
+            Format::Csv => {
+                let csv = merzim::export::balance_csv(&b, t.lang, dialect);
+                Ok(out.write_all(csv.as_bytes())?)
+            }
             Format::Text => balance_text(&cal, &b, t, out),
             Format::Ics | Format::OneC => Err(Fail::Arg(t.balance_formats.into())),
         };
@@ -139,7 +157,10 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
             write_json(out, &merzim::export::CalendarYear::new(&cal, y, &days))?;
             Ok(())
         }
-        Format::Csv => Ok(out.write_all(merzim::export::calendar_csv(&days, t.lang).as_bytes())?),
+        Format::Csv => {
+            let csv = merzim::export::calendar_csv(&days, t.lang, dialect);
+            Ok(out.write_all(csv.as_bytes())?)
+        }
         Format::Ics => {
             Ok(out.write_all(merzim::export::calendar_ics(&cal, y, t.lang)?.as_bytes())?)
         }
@@ -466,6 +487,13 @@ fn balance_text(cal: &Calendar, b: &Balance, t: &Texts, out: &mut impl Write) ->
     );
     for l in wrap(&legend, WIDTH, 0) {
         writeln!(out, "{l}")?;
+    }
+    // A provisional year; days that differ from the Ministry's table as published.
+    for note in b.notes(t.lang) {
+        writeln!(out)?;
+        for l in wrap(&note, WIDTH, 0) {
+            writeln!(out, "{l}")?;
+        }
     }
     Ok(())
 }

@@ -7,7 +7,8 @@ use merzim::batch::{Id, SkippedResponse, TermResponse};
 use merzim::{Channel, LegalOptions, OfficeTime, StartRule, Submitted, Term, TermEnd};
 
 use crate::options::{
-    lib, named, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts, OutputOpts,
+    lib, named, when, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts, OutputOpts,
+    Resolved, When,
 };
 use crate::render::{kv_w, write_explain, write_json, zone_note};
 use crate::table::{time, time_long_in};
@@ -16,9 +17,12 @@ use crate::Res;
 
 #[derive(Args)]
 pub struct DueCmd {
-    /// When the documents were submitted: local time 2026-03-20T16:30 or an instant 2026-03-20T16:30:00+05:00.
-    #[arg(long, value_name = "TIME", value_parser = lib::<Submitted>)]
-    submitted: Submitted,
+    /// When the documents were submitted, in the office's zone (--tz): local time 2026-03-20T16:30
+    /// or 20.03.2026 16:30, an instant 2026-03-20T16:30:00+05:00, `now`; a date alone
+    /// (2026-03-20, 20.03.2026, `today`) where the time cannot change the answer (the
+    /// state_corporation channel, a day off).
+    #[arg(long, value_name = "TIME", value_parser = when)]
+    submitted: When,
     /// The term: "22 working days", "30 calendar days", "15 minutes", "2 hours", "1 month", "2 рабочих дня", …
     #[arg(long, value_parser = lib::<Term>)]
     term: Term,
@@ -49,13 +53,22 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
     let office = OfficeTime::new(&cal, schedule.clone())?.with_zone(z);
     let channel = c.channel.channel;
     let lang = c.output.lang();
-    let local = z.local_of(c.submitted)?;
     let options = LegalOptions {
         channel,
         start: c.start,
         end: c.end,
     };
-    let d = office.legal_due(local, c.term, options)?;
+    // A time, or a date whose time the answer does not depend on.
+    let (d, local, submitted) = match c.submitted.in_zone(z) {
+        Resolved::At(s) => {
+            let local = z.local_of(s)?;
+            (office.legal_due(local, c.term, options)?, local, Some(s))
+        }
+        Resolved::Date(date) => {
+            let d = office.legal_due_on_date(date, c.term, options)?;
+            (d, date.and_time(chrono::NaiveTime::MIN), None)
+        }
+    };
     let skipped = if c.explain.explain {
         Some(office.explain(local, d.due)?)
     } else {
@@ -71,16 +84,17 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
     let t = texts(lang);
     let w = t.kv_width();
     let kv = |out: &mut dyn Write, k: &str, v: String| kv_w(out, w, k, v);
-    let submitted = match c.submitted {
-        Submitted::Local(_) => format!("{}, {}", time_long_in(z, local, t), z.name()),
+    let submitted = match submitted {
+        None => format!("{}, {}", t.date(local.date()), z.name()),
+        Some(Submitted::Local(_)) => format!("{}, {}", time_long_in(z, local, t), z.name()),
         // The instant as given (its own offset), then the office's wall clock.
-        Submitted::Instant(i) if lang == merzim::Lang::En => format!(
+        Some(Submitted::Instant(i)) if lang == merzim::Lang::En => format!(
             "{} = {}, {}",
             merzim::format_rfc3339(i),
             time_long_in(z, local, t),
             z.name()
         ),
-        Submitted::Instant(i) => format!(
+        Some(Submitted::Instant(i)) => format!(
             "{} {} = {}, {}",
             t.day(i.date_naive()),
             i.format("%H:%M %:z"),

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Args;
 use merzim::{
-    Calendar, Channel, Horizon, Lang, Outcome, Regulation, Schedule, StartRule, TermEnd, Week, Zone,
+    Calendar, Channel, Horizon, Lang, Outcome, Regulation, Schedule, StartRule, Submitted, TermEnd,
+    Week, Zone,
 };
 
 use crate::Fail;
@@ -73,7 +74,7 @@ impl KnownOnOpts {
     pub fn apply(&self, cal: Calendar, lang: merzim::Lang) -> Result<Calendar, Fail> {
         Ok(match self.as_known_on {
             Some(d) => {
-                if let Some(w) = merzim::known_on_warning(d, merzim::today()) {
+                if let Some(w) = merzim::known_on_warning(d, merzim::Zone::default().today()) {
                     eprintln!("{}: {}", crate::texts::texts(lang).warning, w.text(lang));
                 }
                 cal.as_known_on(d)?
@@ -116,6 +117,52 @@ where
                 let t = crate::texts::texts(crate::texts::ui_lang());
                 t.fill(t.bad_whole, &[&min, &max, &format!("{s:?}")])
             })
+    }
+}
+
+/// When the documents were submitted, as `--submitted` reads it: `now`,
+/// `today`, a date alone, or a time (every form of the library's
+/// [`Submitted`]: `2026-12-04T11:20`, `04.12.2026 11:20`, an RFC 3339
+/// instant). `now` and `today` are conveniences of the command line, read in
+/// the office's zone (`--tz`); a batch request gives the time itself, so that
+/// its answer is the same whenever it runs.
+#[derive(Clone, Copy, Debug)]
+pub enum When {
+    Now,
+    Today,
+    Date(NaiveDate),
+    At(Submitted),
+}
+
+/// `--submitted`.
+pub fn when(s: &str) -> Result<When, String> {
+    match s.trim() {
+        "now" => Ok(When::Now),
+        "today" => Ok(When::Today),
+        t => match Submitted::date_only(t) {
+            Some(d) => Ok(When::Date(d)),
+            None => lib::<Submitted>(t).map(When::At),
+        },
+    }
+}
+
+/// A submission resolved in the office's zone: a time, or a date without one.
+#[derive(Clone, Copy, Debug)]
+pub enum Resolved {
+    At(Submitted),
+    Date(NaiveDate),
+}
+
+impl When {
+    /// `now` and `today` in the office's zone `z` (history-aware: Almaty
+    /// was UTC+6 before 2024-03-01).
+    pub fn in_zone(self, z: Zone) -> Resolved {
+        match self {
+            When::Now => Resolved::At(Submitted::Local(z.now())),
+            When::Today => Resolved::Date(z.today()),
+            When::Date(d) => Resolved::Date(d),
+            When::At(s) => Resolved::At(s),
+        }
     }
 }
 

@@ -4,11 +4,11 @@ use std::io::Write;
 
 use clap::Args;
 use merzim::batch::{Id, RegulationResponse, SkippedResponse};
-use merzim::{Channel, OfficeTime, Outcome, StartRule, Submitted, TimelineOptions};
+use merzim::{Channel, OfficeTime, Outcome, StartRule, TimelineOptions};
 
 use crate::options::{
-    lib, named, regulation, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts,
-    OutputOpts,
+    named, regulation, when, CalendarOpts, ChannelOpts, ExplainOpts, KnownOnOpts, OfficeOpts,
+    OutputOpts, Resolved, When,
 };
 use crate::render::{kv_w, write_explain, write_json, zone_note};
 use crate::table::{offsets_differ, time, time_long_in, truncate, Table};
@@ -20,9 +20,10 @@ pub struct TimelineCmd {
     /// A bundled regulation's id or a path to a regulation file (.toml).
     #[arg(long, value_name = "ID|PATH")]
     regulation: String,
-    /// When the documents were submitted: local time 2026-03-18T16:30 or an instant 2026-03-18T16:30:00+05:00.
-    #[arg(long, value_name = "TIME", value_parser = lib::<Submitted>)]
-    submitted: Submitted,
+    /// When the documents were submitted, in the office's zone (--tz): local time 2026-03-18T16:30
+    /// or 18.03.2026 16:30, an instant 2026-03-18T16:30:00+05:00, or `now`.
+    #[arg(long, value_name = "TIME", value_parser = when)]
+    submitted: When,
     #[command(flatten)]
     channel: ChannelOpts,
     /// Which result the chain leads to.
@@ -52,7 +53,16 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let reg = regulation(&c.regulation)?;
     let z = c.office.tz;
     let channel = c.channel.channel;
-    let local = z.local_of(c.submitted)?;
+    let local = match c.submitted.in_zone(z) {
+        Resolved::At(s) => z.local_of(s)?,
+        Resolved::Date(d) => {
+            return Err(crate::Fail::Arg(format!(
+                "--submitted {d}: a regulation's timeline needs a time of day (its steps count \
+                 office hours from it), e.g. {d}T10:00 or {} 10:00, or now",
+                d.format("%d.%m.%Y")
+            )))
+        }
+    };
     let options = TimelineOptions {
         term_start: c.term_start,
         refusal_start: c.refusal_start,

@@ -575,7 +575,7 @@ static void test_eval_json(void) {
     eval_exact(__LINE__,
                "{\"id\": \"o\", \"submitted\": \"2027-12-30T10:00:00\", \"term\": \"22 working days\"}",
                MERZIM_ERR_OUT_OF_COVERAGE,
-               "{\"id\":\"o\",\"error\":{\"kind\":\"out_of_coverage\",\"message\":\"a term of 22 working days from 2027-12-30 10:00:00 goes beyond the calendar's coverage 2000-01-01..=2027-12-31\"}}");
+               "{\"id\":\"o\",\"error\":{\"kind\":\"out_of_coverage\",\"message\":\"a term of 22 working days from 2027-12-30 10:00:00 goes beyond the calendar's coverage 2000-01-01..=2027-12-31 (for a provisional answer, choose the provisional horizon: --horizon provisional on the command line, \\\"horizon\\\": \\\"provisional\\\" in a batch request, Calendar::with_horizon(Horizon::Provisional) in Rust; the statutory rules are then extended up to 2100 and the result is flagged provisional)\"}}");
 
     char *json = NULL;
     /* An impossible date in the request. */

@@ -72,12 +72,18 @@ fuzz_target!(|data: &[u8]| {
     let langs = [Lang::Kk, Lang::Ru, Lang::En];
     let export_lang = langs[(h % 3) as usize];
     if let Ok(days) = cal.year_days(year) {
-        let csv = export::calendar_csv(&days, export_lang);
+        let csv = export::calendar_csv(&days, export_lang, export::CsvDialect::Machine);
         for cell in csv.split(['\n', ',']) {
             let cell = cell.trim_start_matches('"');
             assert!(!cell.starts_with(['=', '+', '@']), "formula cell {cell:?}");
         }
         assert!(!csv.contains(['\r', '\u{1b}']));
+        let excel = export::calendar_csv(&days, export_lang, export::CsvDialect::Excel);
+        for cell in excel.trim_start_matches('\u{feff}').split(['\n', ';']) {
+            let cell = cell.trim_start_matches(['"', '\r']);
+            assert!(!cell.starts_with(['=', '+', '@']), "formula cell {cell:?}");
+        }
+        assert!(!excel.replace("\r\n", "").contains(['\r', '\u{1b}']));
     }
     if let Ok(ics) = export::calendar_ics(&cal, year, export_lang) {
         assert!(!ics.replace("\r\n", "").contains('\r'), "bare CR");

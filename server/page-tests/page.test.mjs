@@ -294,6 +294,24 @@ await test('a year: working days per month equal the API\'s; a day explained wit
   await done(page);
 });
 
+await test('the balance says where it differs from the Ministry\'s table as published, and a provisional year', async () => {
+  const page = await open('/?lang=ru');
+  await page.fill('#c-year', '2026');
+  await page.click('#c-show');
+  await page.waitForSelector('#bal-published');
+  const changes = (await api('/v1/calendar/2026/balance')).json().published_table.changes;
+  assert.ok(changes.length > 0);
+  const text = await page.textContent('#bal-published');
+  for (const c of changes) {
+    const [y, m, d] = c.date.split('-');
+    assert.ok(text.includes(`${d}.${m}.${y}`), `${c.date} in ${text}`);
+  }
+  await page.fill('#c-year', '2027');
+  await page.click('#c-show');
+  await page.waitForFunction(() => /2027 год предварительный/.test(document.querySelector('#bal-table').textContent));
+  await done(page);
+});
+
 await test('downloads: CSV, iCalendar and the 1C classifier, each parsed and checked against the API', async () => {
   const page = await open('/?lang=ru');
   await page.fill('#c-year', '2024');
@@ -316,6 +334,13 @@ await test('downloads: CSV, iCalendar and the 1C classifier, each parsed and che
   assert.equal(rows.length, 366);
   for (const r of rows) assert.equal(r[2] === 'true', working.get(r[0]), `CSV ${r[0]}`);
   assert.ok(csv.includes('Новый год'), 'names in the chosen language');
+  // The same days for a spreadsheet in a Russian locale: BOM, ';', дд.мм.гггг, да/нет.
+  const excel = await get('dl-excel');
+  assert.ok(excel.startsWith('\ufeffДата;'), 'BOM and Russian headers');
+  const xrows = excel.trim().split('\r\n').slice(1);
+  assert.equal(xrows.length, 366);
+  const may4 = xrows.find((l) => l.startsWith('04.05.2024;'));
+  assert.ok(may4 && may4.split(';')[2] === (working.get('2024-05-04') ? 'да' : 'нет'), may4);
   // iCalendar: unfolded, every event a day off or worked day with a name.
   const ics = await get('dl-ics').then((s) => s.replace(/\r?\n[ \t]/g, ''));
   assert.match(ics, /^BEGIN:VCALENDAR/);

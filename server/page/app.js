@@ -593,6 +593,9 @@ function showDay(d) {
 function renderDownloads(c) {
   const q = query({ lang: state.lang, week: c.week === 'six' ? 'six' : null, as_known_on: c.known || null });
   $('dl-csv').setAttribute('href', `/v1/calendar/${c.year}.csv${q}`);
+  const qx = query({ lang: state.lang, week: c.week === 'six' ? 'six' : null, as_known_on: c.known || null, csv: 'excel' });
+  $('dl-excel').setAttribute('href', `/v1/calendar/${c.year}.csv${qx}`);
+  $('dl-excel').setAttribute('download', `kz-calendar-${c.year}-excel.csv`);
   $('dl-ics').setAttribute('href', `/v1/calendar/${c.year}.ics${q}`);
   $('dl-1c').setAttribute('href', `/v1/calendar/${c.year}.xml${q}`);
   $('dl-csv').setAttribute('download', `kz-calendar-${c.year}.csv`);
@@ -659,7 +662,19 @@ function renderBalance(data) {
     el('tbody', {}, rows.map((p) => el('tr', { class: /^\d{4}-\d{2}$/.test(p.period) ? '' : 'sum', 'data-period': p.period },
       el('th', { scope: 'row' }, periodLabel(p.period, L)),
       num(p.calendar_days), num(p.calendar_days_without_holidays), week(p.five_day), week(p.six_day)))));
-  $('bal-table').replaceChildren(table);
+  // What the numbers alone do not say: a provisional year; days that differ
+  // from the Ministry's table as published (the library's balance says both).
+  const notes = [];
+  if (data.provisional === true) {
+    notes.push(el('p', { class: 'note' }, t(L, 'bal_provisional').replace('{year}', String(data.year ?? ''))));
+  }
+  const pub = data.published_table;
+  if (pub && Array.isArray(pub.changes) && pub.changes.length > 0) {
+    notes.push(el('p', { class: 'note', id: 'bal-published' }, t(L, 'bal_published'), ' ',
+      pub.changes.flatMap((c, i) => [i ? '; ' : '', `${fmtDate(c.date, L)}: ${t(L, `kind_${c.kind}`)} (${t(L, 'bal_published_was')}: ${t(L, `kind_${c.published_kind}`)})`]),
+      typeof pub.source === 'string' ? [' (', english(pub.source), ')'] : null));
+  }
+  $('bal-table').replaceChildren(table, ...notes);
 }
 
 // ---------------------------------------------------------------- start

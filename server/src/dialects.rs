@@ -337,6 +337,7 @@ pub async fn onec(State(s): State<AppState>, Q(q): Q<OneCQuery>) -> ApiResult<Re
         horizon: None,
         as_known_on: q.as_known_on.clone(),
         lang: q.lang.clone(),
+        csv: None,
     };
     let cal: Calendar = cq.calendar(&s)?;
     let lang = cq.lang()?;

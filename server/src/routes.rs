@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use merzim::batch::{Id, RegulationRequest, Request, TermRequest};
 use merzim::{
-    Channel, Horizon, Lang, LegalOptions, Outcome, Schedule, StartRule, Submitted, Term, TermEnd,
-    Week, Zone,
+    Channel, CsvDialect, Horizon, Lang, LegalOptions, Outcome, Schedule, StartRule, Submitted,
+    Term, TermEnd, Week, Zone,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi};
@@ -466,6 +466,9 @@ pub struct CalendarQuery {
     pub as_known_on: Option<String>,
     /// The language of names and labels in CSV, iCalendar and 1C answers: `kk`, `ru` or `en` (default).
     pub lang: Option<String>,
+    /// The CSV dialect: `machine` (default: `,`, ISO dates, codes) or `excel` (for a
+    /// spreadsheet in a Russian or Kazakh locale: BOM, `;`, words in `lang`, decimal comma).
+    pub csv: Option<String>,
 }
 
 impl CalendarQuery {
@@ -478,6 +481,10 @@ impl CalendarQuery {
 
     pub(crate) fn lang(&self) -> ApiResult<Lang> {
         Ok(lib::<Lang>(self.lang.as_deref())?.unwrap_or_default())
+    }
+
+    pub(crate) fn csv_dialect(&self) -> ApiResult<CsvDialect> {
+        Ok(lib::<CsvDialect>(self.csv.as_deref())?.unwrap_or_default())
     }
 }
 
@@ -577,12 +584,13 @@ async fn calendar(
     let (year, form) = year_form(&segment, &headers)?;
     let cal = q.calendar(&s)?;
     let lang = q.lang()?;
+    let dialect = q.csv_dialect()?;
     let days = cal.year_days(year)?;
     Ok(match form {
         Form::Json => json_of(&CalendarYear::new(&cal, year, &days))?,
         Form::Csv => typed(
             "text/csv; charset=utf-8",
-            merzim::export::calendar_csv(&days, lang),
+            merzim::export::calendar_csv(&days, lang, dialect),
         ),
         Form::Ics => typed(
             "text/calendar; charset=utf-8",
@@ -632,12 +640,13 @@ async fn balance(
 
 fn balance_in(s: &AppState, year: i32, q: &CalendarQuery, csv: bool) -> ApiResult<Response> {
     let cal = q.calendar(s)?;
-    q.lang()?;
+    let lang = q.lang()?;
+    let dialect = q.csv_dialect()?;
     let b = cal.balance(year)?;
     if csv {
         Ok(typed(
             "text/csv; charset=utf-8",
-            merzim::export::balance_csv(&b),
+            merzim::export::balance_csv(&b, lang, dialect),
         ))
     } else {
         json_of(&b)

@@ -282,6 +282,25 @@ async fn calendar_forms() {
     assert!(b.text().starts_with("period,calendar_days"));
     let b = get_with(&app, "/v1/calendar/2024/balance", "accept", "text/csv").await;
     assert!(b.text().starts_with("period,calendar_days"));
+    // The Excel dialect, the library's own file.
+    let x = get(&app, "/v1/calendar/2026.csv?lang=ru&csv=excel").await;
+    let want = merzim::export::calendar_csv(
+        &cal.year_days(2026).unwrap(),
+        merzim::Lang::Ru,
+        merzim::CsvDialect::Excel,
+    );
+    assert_eq!(x.text(), want);
+    assert!(x.text().starts_with('\u{feff}'));
+    let xb = get(&app, "/v1/calendar/2026/balance.csv?lang=kk&csv=excel").await;
+    let want = merzim::export::balance_csv(
+        &cal.balance(2026).unwrap(),
+        merzim::Lang::Kk,
+        merzim::CsvDialect::Excel,
+    );
+    assert_eq!(xb.text(), want);
+    let bad = get(&app, "/v1/calendar/2026.csv?csv=xlsx").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.text().contains("machine, excel"), "{}", bad.text());
     // Errors.
     assert_eq!(
         get(&app, "/v1/calendar/20x6").await.status,

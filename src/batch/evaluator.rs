@@ -302,7 +302,7 @@ impl Evaluator {
                 let mut r = TermResponse::new(t.id.clone(), &d);
                 if let Some(w) = t
                     .as_known_on
-                    .and_then(|k| crate::known_on_warning(k, crate::today()))
+                    .and_then(|k| crate::known_on_warning(k, crate::Zone::default().today()))
                 {
                     r.warnings.push(w.text(t.lang).to_string());
                 }
@@ -325,7 +325,7 @@ impl Evaluator {
                 let mut out = RegulationResponse::new_in(r.id.clone(), &tl, r.lang);
                 if let Some(w) = r
                     .as_known_on
-                    .and_then(|k| crate::known_on_warning(k, crate::today()))
+                    .and_then(|k| crate::known_on_warning(k, crate::Zone::default().today()))
                 {
                     out.warnings.push(w.text(r.lang).to_string());
                     out.warning_codes.push(w.code.as_str().to_string());

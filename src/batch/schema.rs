@@ -21,8 +21,10 @@ struct TermLine {
     /// The caller's id (a string or a number), echoed back exactly.
     id: Id,
     /// When the documents were submitted: local time of the office
-    /// (`2026-03-20T16:30`, seconds allowed) or an RFC 3339 instant
-    /// (`2026-03-20T16:30:00+05:00`).
+    /// (`2026-03-20T16:30` or `20.03.2026 16:30`, seconds allowed) or an
+    /// RFC 3339 instant (`2026-03-20T16:30:00+05:00`). Always with a time of
+    /// day, so that the answer is the same whenever the line is evaluated: no
+    /// `now`, no `today`, no date alone.
     submitted: String,
     /// The term, in English, Russian or Kazakh: `22 working days`,
     /// `30 calendar days`, `15 minutes`, `2 hours`, `1 month`, `2 рабочих дня`,

@@ -356,17 +356,7 @@ impl Calendar {
 
     fn out_of_range(&self, date: NaiveDate) -> Error {
         let (a, b) = self.valid_range();
-        let hinted =
-            self.inner.horizon == Horizon::Coverage && date > b && date.year() <= LAST_YEAR;
-        let hint = |kk: &'static str, ru: &'static str, en: &'static str| match hinted {
-            true => [kk, ru, en],
-            false => [""; 3],
-        };
-        let [hk, hr, he] = hint(
-            " (заңда белгіленген ережелерді 2100 жылға дейін жалғастыру үшін provisional көкжиегін таңдаңыз)",
-            " (чтобы продлить установленные законом правила до 2100 года, выберите горизонт provisional)",
-            " (choose the provisional horizon to extend the statutory rules up to 2100)",
-        );
+        let [hk, hr, he] = self.horizon_hint(date > b && date.year() <= LAST_YEAR);
         let [d, a_, b_] = [date, a, b].map(|x| date_in(x, Lang::Ru));
         Error::out_of_coverage(format!(
             "{date} is outside the calendar's coverage {a}..={b}{he}"
@@ -379,7 +369,35 @@ impl Calendar {
 
     fn beyond(&self, from: NaiveDate, what: &str) -> Error {
         let (a, b) = self.valid_range();
-        coverage_beyond(what, from.to_string(), date_in(from, Lang::Ru), a, b)
+        let hint = self.horizon_hint(true);
+        coverage_beyond(what, from.to_string(), date_in(from, Lang::Ru), a, b, hint)
+    }
+
+    /// How to get a provisional answer past the end of the data, for an
+    /// error about a date after it (`after_end`): the one text every such
+    /// error ends with (kk, ru, en), empty when the provisional horizon is
+    /// already chosen.
+    pub(crate) fn horizon_hint(&self, after_end: bool) -> [&'static str; 3] {
+        let (_, b) = self.valid_range();
+        if self.inner.horizon == Horizon::Coverage && after_end && b.year() < LAST_YEAR {
+            [
+                " (алдын ала жауап алу үшін provisional көкжиегін таңдаңыз: командалық жолда \
+                 --horizon provisional, пакеттік сұранымда \"horizon\": \"provisional\", Rust \
+                 тілінде Calendar::with_horizon(Horizon::Provisional); сонда заңда белгіленген \
+                 ережелер 2100 жылға дейін жалғастырылады, ал нәтиже алдын ала деп белгіленеді)",
+                " (чтобы получить предварительный ответ, выберите горизонт provisional: \
+                 --horizon provisional в командной строке, \"horizon\": \"provisional\" в \
+                 пакетном запросе, Calendar::with_horizon(Horizon::Provisional) в Rust; тогда \
+                 установленные законом правила продлеваются до 2100 года, а результат \
+                 помечается как предварительный)",
+                " (for a provisional answer, choose the provisional horizon: --horizon provisional \
+                 on the command line, \"horizon\": \"provisional\" in a batch request, \
+                 Calendar::with_horizon(Horizon::Provisional) in Rust; the statutory rules are then \
+                 extended up to 2100 and the result is flagged provisional)",
+            ]
+        } else {
+            [""; 3]
+        }
     }
 
     /// The date of a day index.
@@ -742,15 +760,18 @@ pub(crate) fn coverage_beyond(
     from_ru: String,
     a: NaiveDate,
     b: NaiveDate,
+    [hk, hr, he]: [&str; 3],
 ) -> Error {
     let (a_, b_) = (date_in(a, Lang::Ru), date_in(b, Lang::Ru));
     Error::out_of_coverage(format!(
-        "{what} from {from} goes beyond the calendar's coverage {a}..={b}"
+        "{what} from {from} goes beyond the calendar's coverage {a}..={b}{he}"
     ))
     .in_kk_ru(
-        format!("{from_ru} басталған есептеу күнтізбе қамтитын кезеңнен шығып кетеді: {a_}–{b_}"),
         format!(
-            "расчёт от {from_ru} выходит за пределы периода, охватываемого календарём: {a_}–{b_}"
+            "{from_ru} басталған есептеу күнтізбе қамтитын кезеңнен шығып кетеді: {a_}–{b_}{hk}"
+        ),
+        format!(
+            "расчёт от {from_ru} выходит за пределы периода, охватываемого календарём: {a_}–{b_}{hr}"
         ),
     )
 }

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Act, Cite, Dataset, HolidayKind, HolidayRule, KurbanDate, YearStatus};
+use super::{Act, Cite, Dataset, HolidayKind, HolidayRule, KurbanDate, PublishedTable, YearStatus};
 use crate::citation::{ActKind, Citation, Confidence};
 use crate::names::Names;
 use crate::week::Week;
@@ -250,9 +250,17 @@ mod tests {
         }
         o.push_str("        ],\n        years: [\n");
         for (y, s) in &data.years {
+            let table = match &s.published_table {
+                None => "None".to_string(),
+                Some(t) => format!(
+                    "Some(PublishedTable {{ as_known_on: {}, source: {:?}.into() }})",
+                    date(t.as_known_on),
+                    t.source
+                ),
+            };
             writeln!(
                 o,
-                "            ({y}, YearStatus {{ provisional: {} }}),",
+                "            ({y}, YearStatus {{ provisional: {}, published_table: {table} }}),",
                 s.provisional
             )
             .unwrap();

@@ -106,10 +106,22 @@ pub(crate) struct Act {
     pub origin: String,
 }
 
-/// Whether a year's transfer acts are all published.
+/// Whether a year's transfer acts are all published, and the Ministry's
+/// table of the year as it published it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct YearStatus {
     pub provisional: bool,
+    pub published_table: Option<PublishedTable>,
+}
+
+/// The Ministry's production calendar and balance of working time of a year
+/// as published (`[published_table]` of `transfers/YYYY.toml`): the data as
+/// known on `as_known_on` is that table, so any day today's data count
+/// otherwise was changed by an act adopted after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PublishedTable {
+    pub as_known_on: NaiveDate,
+    pub source: String,
 }
 
 /// Everything the calendar is built from.
@@ -157,6 +169,7 @@ struct RawFile {
     year: Option<Spanned<i64>>,
     status: Option<Spanned<String>>,
     note: Option<String>,
+    published_table: Option<RawPublishedTable>,
     act: Option<Vec<RawAct>>,
     // any file: acts cited by id
     cited: Option<Vec<RawCited>>,
@@ -192,6 +205,17 @@ struct RawCiteRef {
     from: Option<i32>,
     until: Option<i32>,
     confidence: Option<Confidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublishedTable {
+    as_known_on: Spanned<String>,
+    source: String,
+    #[serde(rename = "secondary")]
+    _secondary: Option<Vec<String>>,
+    #[serde(rename = "note")]
+    _note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -713,9 +737,33 @@ impl Dataset {
                     ),
                 ));
             }
-            self.years.insert(y as i32, YearStatus { provisional });
+            let published_table = match &raw.published_table {
+                None => None,
+                Some(t) => Some(PublishedTable {
+                    as_known_on: cx.date(&t.as_known_on)?,
+                    source: printable(t.source.clone()),
+                }),
+            };
+            // An overlay restating a year keeps the table it does not restate.
+            let published_table = published_table.or_else(|| {
+                self.years
+                    .get(&(y as i32))
+                    .and_then(|s| s.published_table.clone())
+            });
+            self.years.insert(
+                y as i32,
+                YearStatus {
+                    provisional,
+                    published_table,
+                },
+            );
         } else if let Some(s) = &raw.status {
             return Err(cx.err(s.span(), "`status` needs a `year` beside it"));
+        } else if let Some(t) = &raw.published_table {
+            return Err(cx.err(
+                t.as_known_on.span(),
+                "`published_table` needs a `year` beside it",
+            ));
         }
         let _ = raw.note;
         let mut act_at: std::collections::HashMap<String, usize> = self

@@ -324,7 +324,8 @@ impl OfficeTime {
             Lang::Ru.format_date(from.date()),
             from.format("%H:%M")
         );
-        crate::calendar::coverage_beyond(what, from.to_string(), from_ru, a, b)
+        let hint = self.inner.calendar.horizon_hint(true);
+        crate::calendar::coverage_beyond(what, from.to_string(), from_ru, a, b, hint)
     }
 
     /// The kernel of [`advance_local`](Self::advance_local) for a uniform
