@@ -477,6 +477,20 @@ named_enum! {
         /// The calendar is as known on a date after today: acts adopted
         /// after today are not in it.
         KnownOnAfterToday = "known_on_after_today",
+        /// The State Corporation accepted the documents on a public holiday
+        /// or another day off that is not a weekly rest day, when its centres
+        /// are closed.
+        AcceptedOnHoliday = "accepted_on_holiday",
+        /// The provider's handoff to the State Corporation falls on the
+        /// acceptance day itself (a term of one day).
+        HandoffOnAcceptanceDay = "handoff_on_acceptance_day",
+        /// Day 1 is the submission day, but less than an hour of its office
+        /// time is left after the submission.
+        ShortFirstDay = "short_first_day",
+        /// At the State Corporation an incomplete package is refused at
+        /// intake: the refusal's two working days are the provider's own
+        /// check.
+        RefusalAtIntake = "refusal_at_intake",
     }
 }
 

@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 use crate::bulk::{
     check_lengths, from_local, instant_error, to_local, BulkResult, BulkTime, TimeTables,
 };
+use crate::citation::{Warning, WarningCode};
 use crate::dates::Local;
 use crate::office::OfficeTime;
 use crate::term::{Term, Unit};
 use crate::zone::Zone;
-use crate::{Error, Lang, Result};
+use crate::{Error, Lang, Names, Result};
 
 named_enum! {
     /// How the documents reached the provider (RULES.md §5).
@@ -132,6 +133,10 @@ impl TermEnd {
     }
 }
 
+/// Day 1 that is the submission day with less office time than this left
+/// after the submission is flagged (RULES.md §5, edge cases).
+pub(crate) const SHORT_FIRST_DAY_MINUTES: u32 = 60;
+
 /// The options of a legal term, each with the spec's default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct LegalOptions {
@@ -147,7 +152,7 @@ pub struct LegalOptions {
 /// the `*_zoned` methods (the office's [`Zone`] gives the offset of each date).
 ///
 /// Its one JSON form is [`TermResponse`](crate::batch::TermResponse).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct LegalDue {
     /// The registration date (for `state_corporation`: the acceptance date).
@@ -167,6 +172,10 @@ pub struct LegalDue {
     /// The date the calendar's data was last checked against official
     /// sources ([`Calendar::data_as_of`](crate::Calendar::data_as_of)).
     pub data_as_of: Option<NaiveDate>,
+    /// Cases a person should look at (RULES.md §5, edge cases): an
+    /// acceptance on a holiday, a handoff on the acceptance day, a first day
+    /// with less than an hour of office time left.
+    pub warnings: Vec<Warning>,
     /// The office's zone.
     pub zone: Zone,
 }
@@ -298,8 +307,88 @@ impl OfficeTime {
             handoff: d.handoff.map(|h| self.naive(h)),
             provisional: cal.provisional_between(first, last),
             data_as_of: cal.data_as_of(),
+            warnings: self.edge_warnings(s, &d, term, options),
             zone: self.zone(),
         })
+    }
+
+    /// The edge cases of a term counted from `s` (RULES.md §5): each a
+    /// warning, none changing the answer.
+    pub(crate) fn edge_warnings(
+        &self,
+        s: Local,
+        d: &DueLocal,
+        term: Term,
+        options: LegalOptions,
+    ) -> Vec<Warning> {
+        let cal = self.calendar();
+        let mut out = Vec::new();
+        let date = |i: u32| cal.date_of(i);
+        let both = |i: u32| (Lang::Ru.format_date(date(i)), date(i));
+        if options.channel == Channel::StateCorporation {
+            let kind = cal.day_kind(date(s.day)).ok();
+            if let Some(k) = kind.filter(|k| !k.is_working() && *k != crate::DayKind::Weekend) {
+                let (r, e) = both(s.day);
+                out.push(Warning::new(
+                    WarningCode::AcceptedOnHoliday,
+                    Names::new(
+                        format!(
+                            "құжаттар Мемлекеттік корпорацияда {r} қабылданған деп көрсетілген, бұл — {}, халыққа қызмет көрсету орталықтары әдетте жұмыс істемейтін күн: қабылдау күнін тексеріңіз (мерзім келесі жұмыс күнінен басталады)",
+                            k.label(Lang::Kk)
+                        ),
+                        format!(
+                            "документы указаны как принятые Государственной корпорацией {r} — это {}, когда центры обслуживания населения обычно закрыты: проверьте дату приёма (срок отсчитывается со следующего рабочего дня)",
+                            k.label(Lang::Ru)
+                        ),
+                        format!(
+                            "the State Corporation is said to have accepted the documents on {e}, {}, when its centres are normally closed: check the acceptance date (the term counts from the next working day)",
+                            k.label(Lang::En)
+                        ),
+                    ),
+                ));
+            }
+            if d.handoff.is_some_and(|h| h.day == s.day) {
+                let (r, e) = both(s.day);
+                out.push(Warning::new(
+                    WarningCode::HandoffOnAcceptanceDay,
+                    Names::new(
+                        format!(
+                            "көрсетілетін қызметті беруші нәтижені Мемлекеттік корпорацияға қабылдау күнінің өзінде ({r}) жұмыс күні аяқталғанға дейін беруі тиіс (мерзімнің соңғы күнінің алдындағы жұмыс күні): {term} мерзімі беруге уақыт қалдырмайды"
+                        ),
+                        format!(
+                            "услугодатель должен передать результат в Государственную корпорацию до конца рабочего дня в сам день приёма ({r}) — рабочий день перед последним днём срока: срок «{}» не оставляет времени на передачу",
+                            term.display_in(Lang::Ru)
+                        ),
+                        format!(
+                            "the provider must hand the result to the State Corporation by close of business of the acceptance day itself ({e}), the working day before the term's last day: a term of {term} leaves no time for the handoff"
+                        ),
+                    ),
+                ));
+            }
+        }
+        let day_term = matches!(term.unit(), Unit::WorkingDays | Unit::CalendarDays);
+        if day_term && d.day_one == Some(s.day) && cal.working_at(s.day) {
+            let left = self.day_minutes(s.day).saturating_sub(self.elapsed(s));
+            if left < SHORT_FIRST_DAY_MINUTES {
+                let (r, e) = both(s.day);
+                let at = format!("{:02}:{:02}", s.minute / 60, s.minute % 60);
+                out.push(Warning::new(
+                    WarningCode::ShortFirstDay,
+                    Names::new(
+                        format!(
+                            "мерзімнің 1-күні — тапсыру күні ({r}), бірақ сағат {at}-де тапсырылғаннан кейін оның жұмыс уақытынан {left} минут қана қалды: ол толық күн болып саналады; next_day басталуы келесі күннен есептейді"
+                        ),
+                        format!(
+                            "день 1 срока — день подачи ({r}), но после подачи в {at} от его рабочего времени осталось лишь {left} мин: он засчитывается как полный день; начало next_day считает со следующего дня"
+                        ),
+                        format!(
+                            "day 1 of the term is the submission day ({e}), but only {left} minutes of its office time are left after the submission at {at}: it counts as a whole day; a next_day start counts from the next day"
+                        ),
+                    ),
+                ));
+            }
+        }
+        out
     }
 
     /// [`legal_due`](OfficeTime::legal_due) for a submission on `date`

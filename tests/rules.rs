@@ -506,3 +506,99 @@ fn e11_partial_results() {
         "{v}"
     );
 }
+
+// ------------------------------------------------ edge cases (RULES.md §5)
+
+/// The codes of a term answer's warnings.
+fn codes(v: &Value) -> Vec<String> {
+    v["warning_codes"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// A handoff on the acceptance day, an acceptance on a public holiday and a
+/// first day with less than an hour of office time left are flagged, each
+/// with a code, and change no date.
+#[test]
+fn edge_cases_are_flagged_not_hidden() {
+    let cal = Calendar::kazakhstan();
+    let sc = r#", "channel": "state_corporation""#;
+    // A term of one calendar day at the centre: the handoff (the working day
+    // before the last day) is the acceptance day itself.
+    let one = due("2026-03-18T10:00", "1 calendar day", sc);
+    assert_eq!(one["handoff"].as_str().unwrap()[..10], one["registered"]);
+    assert_eq!(codes(&one), ["handoff_on_acceptance_day"]);
+    let five = due("2026-03-18T10:00", "5 working days", sc);
+    assert_ne!(five["handoff"].as_str().unwrap()[..10], five["registered"]);
+    assert!(codes(&five).is_empty(), "{five}");
+    // An acceptance on a public holiday (a weekday off by law), found in
+    // the calendar, not named here; a Saturday or Sunday is not flagged.
+    let mut holiday = d("2026-01-01");
+    while cal.day_kind(holiday).unwrap() != DayKind::Holiday
+        || cal.week().is_rest_day(chrono::Datelike::weekday(&holiday))
+    {
+        holiday = holiday.succ_opt().unwrap();
+    }
+    let at = format!("{holiday}T10:00");
+    let on_holiday = due(&at, "5 working days", sc);
+    assert!(
+        codes(&on_holiday).contains(&"accepted_on_holiday".to_string()),
+        "{on_holiday}"
+    );
+    let provider = due(&at, "5 working days", "");
+    assert!(!codes(&provider).contains(&"accepted_on_holiday".to_string()));
+    let mut saturday = d("2026-03-07");
+    while cal.day_kind(saturday).unwrap() != DayKind::Weekend {
+        saturday = saturday.succ_opt().unwrap();
+    }
+    let weekend = due(&format!("{saturday}T10:00"), "5 working days", sc);
+    assert!(codes(&weekend).is_empty(), "{weekend}");
+    // A first day with less than an hour of office time left (the state
+    // body's day closes at 18:30): flagged at 59 minutes, not at 60.
+    let late = due("2026-03-20T18:29", "1 working day", "");
+    assert_eq!(codes(&late), ["short_first_day"]);
+    assert_eq!(late["due"], "2026-03-20T18:30:00+05:00");
+    assert_eq!(
+        codes(&due("2026-03-20T17:31", "3 working days", "")),
+        ["short_first_day"]
+    );
+    assert!(codes(&due("2026-03-20T17:30", "3 working days", "")).is_empty());
+    // Counted from the next day, or at the centre, day 1 is not the
+    // submission day: nothing to flag. Terms in hours are office time.
+    let next = r#", "start": "next_day""#;
+    assert!(codes(&due("2026-03-20T18:29", "1 working day", next)).is_empty());
+    assert!(codes(&due("2026-03-20T18:29", "1 working day", sc)).is_empty());
+    assert!(codes(&due("2026-03-20T18:29", "2 hours", "")).is_empty());
+    // The texts are in the request's language.
+    let ru = due("2026-03-20T18:29", "1 working day", r#", "lang": "ru""#);
+    assert!(
+        ru["warnings"][0].as_str().unwrap().contains("20.03.2026"),
+        "{ru}"
+    );
+}
+
+/// A regulation case at the State Corporation says that the refusal's two
+/// days are the provider's own check (the centre refuses an incomplete
+/// package at intake), and carries the overall term's edge cases.
+#[test]
+fn a_regulation_at_the_centre_says_who_refuses_when() {
+    let line = |submitted: &str, channel: &str| {
+        eval(&format!(
+            r#"{{"id": 1, "regulation": "east-kazakhstan-2016-land-purpose-change", "submitted": "{submitted}", "channel": "{channel}"}}"#
+        ))
+    };
+    let sc = line("2026-03-18T10:00", "state_corporation");
+    assert!(
+        codes(&sc).contains(&"refusal_at_intake".to_string()),
+        "{sc}"
+    );
+    let provider = line("2026-03-18T10:00", "provider");
+    assert!(!codes(&provider).contains(&"refusal_at_intake".to_string()));
+    // The overall term counted from the submission day at 18:29.
+    let late = line("2026-03-18T18:29", "provider");
+    assert!(
+        codes(&late).contains(&"short_first_day".to_string()),
+        "{late}"
+    );
+}

@@ -76,7 +76,7 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
     };
     if c.output.json {
         // The library's one form of the result (a batch line's answer).
-        let mut r = TermResponse::new(Id::null(), &d);
+        let mut r = TermResponse::new_in(Id::null(), &d, lang);
         r.explain = skipped.map(|s| SkippedResponse::list(&s, z, lang));
         write_json(out, &r)?;
         return Ok(());
@@ -136,6 +136,9 @@ pub fn run(c: DueCmd, out: &mut impl Write) -> Res {
         t.provisional_label,
         t.yes_no(d.provisional).to_string(),
     )?;
+    for w in &d.warnings {
+        writeln!(out, "{}: {}", t.warning, w.text(lang))?;
+    }
     zone_note(out, z, local, lang)?;
     if sc {
         let note = t.fill(t.intake_not_counted, &[&t.day(d.registered)]);

@@ -299,12 +299,13 @@ impl Evaluator {
                     .with_zone(t.tz);
                 let s = t.tz.local_of(t.submitted)?;
                 let d = office.legal_due(s, t.term, t.options)?;
-                let mut r = TermResponse::new(t.id.clone(), &d);
+                let mut r = TermResponse::new_in(t.id.clone(), &d, t.lang);
                 if let Some(w) = t
                     .as_known_on
                     .and_then(|k| crate::known_on_warning(k, crate::Zone::default().today()))
                 {
                     r.warnings.push(w.text(t.lang).to_string());
+                    r.warning_codes.push(w.code.as_str().to_string());
                 }
                 if t.explain {
                     let skipped = office.explain(s, d.due)?;

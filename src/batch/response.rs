@@ -41,9 +41,15 @@ pub struct TermResponse {
     /// sources, `YYYY-MM-DD` (absent for data without that date).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_as_of: Option<String>,
-    /// Remarks on the result (absent when there are none).
+    /// Remarks on the result, in the request's `lang` (absent when there
+    /// are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The stable code of each remark in `warnings`, in the same order
+    /// (`accepted_on_holiday`, `handoff_on_acceptance_day`, `short_first_day`,
+    /// `known_on_after_today`; absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warning_codes: Vec<String>,
     /// What did not count between the submission and the due instant (only
     /// when the request asks for it with `"explain": true`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,8 +57,13 @@ pub struct TermResponse {
 }
 
 impl TermResponse {
-    /// The form of `due` for the line `id`.
+    /// The form of `due` for the line `id`, its warnings in English.
     pub fn new(id: Id, due: &LegalDue) -> TermResponse {
+        TermResponse::new_in(id, due, Lang::En)
+    }
+
+    /// The form of `due` for the line `id`, its warnings in `lang`.
+    pub fn new_in(id: Id, due: &LegalDue, lang: Lang) -> TermResponse {
         let z = due.zone;
         TermResponse {
             id,
@@ -63,7 +74,16 @@ impl TermResponse {
             handoff: due.handoff.map(|h| z.to_rfc3339(h)),
             provisional: due.provisional,
             data_as_of: due.data_as_of.map(iso_date),
-            warnings: Vec::new(),
+            warnings: due
+                .warnings
+                .iter()
+                .map(|w| w.text(lang).to_string())
+                .collect(),
+            warning_codes: due
+                .warnings
+                .iter()
+                .map(|w| w.code.as_str().to_string())
+                .collect(),
             explain: None,
         }
     }
@@ -134,7 +154,9 @@ pub struct RegulationResponse {
     pub warnings: Vec<String>,
     /// The stable code of each remark in `warnings`, in the same order
     /// (`not_yet_in_force`, `repealed`, `may_have_lapsed`,
-    /// `storage_beyond_data`; absent when there are none).
+    /// `storage_beyond_data`, `known_on_after_today`, `accepted_on_holiday`,
+    /// `handoff_on_acceptance_day`, `short_first_day`, `refusal_at_intake`;
+    /// absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warning_codes: Vec<String>,
     /// What did not count between the submission and the later of the

@@ -91,6 +91,9 @@ pub(super) fn term(r: &TermResponse) -> Result<String, serde_json::Error> {
     if !r.warnings.is_empty() {
         o.value("warnings", &r.warnings)?;
     }
+    if !r.warning_codes.is_empty() {
+        o.value("warning_codes", &r.warning_codes)?;
+    }
     if let Some(e) = &r.explain {
         o.value("explain", e)?;
     }

@@ -230,7 +230,7 @@ impl OfficeTime {
 
     /// Office minutes of day `i`.
     #[inline(always)]
-    fn day_minutes(&self, i: u32) -> u32 {
+    pub(crate) fn day_minutes(&self, i: u32) -> u32 {
         self.inner.cum_min[i as usize + 1] - self.inner.cum_min[i as usize]
     }
 

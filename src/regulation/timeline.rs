@@ -388,6 +388,39 @@ impl Regulation {
                 ),
             ));
         }
+        // The edge cases of the overall term (its earliest alternative), as a
+        // legal term of the same length gives them (RULES.md §5).
+        let earliest = chain
+            .alternatives
+            .iter()
+            .zip(&detail.alternatives)
+            .find(|(_, &due)| Some(due) == core.term_due)
+            .map(|(&term, _)| term);
+        if let Some(term) = earliest {
+            let o = chain.options(options.term_start);
+            let d = office.legal_due_local(s, term, o)?;
+            warnings.extend(office.edge_warnings(s, &d, term, o));
+        }
+        if channel == Channel::StateCorporation && core.refusal_due.is_some() {
+            warnings.push(crate::citation::Warning::new(
+                crate::citation::WarningCode::RefusalAtIntake,
+                crate::names::Names::new(
+                    "Мемлекеттік корпорация толық емес құжаттар топтамасын қабылдау кезінде қолхатпен \
+                     қабылдаудан бас тартады («Мемлекеттік көрсетілетін қызметтер туралы» Заңның \
+                     20-бабының 2-тармағы): refusal_due — көрсетілетін қызметті берушінің өз \
+                     тексеруінің мерзімі"
+                        .to_string(),
+                    "Государственная корпорация отказывает в приёме неполного пакета документов при \
+                     приёме, с распиской (пункт 2 статьи 20 Закона «О государственных услугах»): \
+                     refusal_due — срок собственной проверки услугодателя"
+                        .to_string(),
+                    "the State Corporation refuses an incomplete package at intake, with a receipt \
+                     (Law on public services, art. 20 p. 2): refusal_due is the term of the \
+                     provider's own check"
+                        .to_string(),
+                ),
+            ));
+        }
         Ok(Timeline {
             regulation: self.id.clone(),
             channel,
@@ -414,7 +447,7 @@ impl Regulation {
 impl CompiledChain {
     /// The legal options of a term of this chain starting per `start`
     /// (§7.7: each day-counted term ends at close of business).
-    fn options(&self, start: StartRule) -> LegalOptions {
+    pub(crate) fn options(&self, start: StartRule) -> LegalOptions {
         LegalOptions {
             channel: self.channel,
             start,
