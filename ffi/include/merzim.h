@@ -15,7 +15,10 @@
  *
  * LINKING
  *   pkg-config: cc app.c $(pkg-config --cflags --libs merzim)
- *              (merzim.pc: see ffi/README.md, "Install")
+ *              (shared; merzim.pc carries an rpath to its lib/), or
+ *              cc app.c $(pkg-config --cflags --libs merzim-static)
+ *              (static: `pkg-config --static merzim` would still pick
+ *              libmerzim.so when both are installed; ffi/README.md, "Install")
  *   shared: cc app.c -I ffi/include -L target/release -lmerzim \
  *              -Wl,-rpath,/dir/of/libmerzim.so       (libmerzim.so)
  *           The library's SONAME is libmerzim.so.0: the loader looks for
