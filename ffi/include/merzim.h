@@ -280,8 +280,10 @@ int32_t merzim_add_working_days_bulk(const merzim_calendar *cal, const int32_t *
  * after close of business or on a day off, the State Corporation's intake
  * day, the start rule and the end of the last day are the rules this call
  * applies (docs/RULES.md section 5). E.g. "22 working days" from
- * 2026-03-20 16:30 at a State Corporation centre is due a working day later
- * than 22 working days after the date (ffi/ctest/test_merzim.c checks it).
+ * 2026-03-20 16:30 to the provider ends on 20260423: day 1 is the
+ * registration date itself, so the last day is the 21st working day after
+ * it, where merzim_add_working_days(20260320, 22) gives 20260424, a day too
+ * late (ffi/ctest/test_merzim.c checks it).
  *
  * The enums' values are fixed (they are part of the ABI); a value outside
  * them gives MERZIM_ERR_INVALID_ARGUMENT with a message naming it and the
