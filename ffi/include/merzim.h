@@ -367,6 +367,7 @@ int32_t merzim_legal_due(const merzim_calendar *cal, int64_t submitted, uint32_t
  *   `status` NULL while len > 0): no item is computed, out and status are
  *   untouched, *failed_count = len, and the status and *err say why.
  * - len 0 is allowed with NULL arrays. failed_count and err are optional.
+ * - out and status must not overlap submitted or each other.
  * Example: ffi/examples/legal_due.c. */
 int32_t merzim_legal_due_bulk(const merzim_calendar *cal, const int64_t *submitted, size_t len,
                               uint32_t amount, int32_t unit, int32_t channel, int32_t start,
