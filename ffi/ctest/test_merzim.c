@@ -664,9 +664,9 @@ static const char *const CHANNEL_TEXT[] = {"provider", "portal", "state_corporat
 static const char *const START_TEXT[] = {"submission_day", "next_day"};
 static const char *const END_TEXT[] = {"close_of_business", "midnight"};
 
-/* merzim_legal_due for one case == merzim_eval_json for the same term request. */
-static void legal_vs_json(int64_t submitted, uint32_t amount, int32_t unit, int32_t channel,
-                          int32_t start, int32_t end) {
+/* merzim_legal_due for one case == merzim_eval_json_with for the same term request. */
+static void legal_vs_json(const merzim_calendar *cal, int64_t submitted, uint32_t amount,
+                          int32_t unit, int32_t channel, int32_t start, int32_t end) {
     char req[512];
     snprintf(req, sizeof req,
              "{\"id\": 1, \"submitted\": \"%04d-%02d-%02dT%02d:%02d:00\", \"term\": \"%u %s\", "
@@ -676,12 +676,11 @@ static void legal_vs_json(int64_t submitted, uint32_t amount, int32_t unit, int3
              (unsigned)amount, UNIT_TEXT[unit], CHANNEL_TEXT[channel], START_TEXT[start],
              END_TEXT[end]);
     char *json = NULL;
-    int32_t want = merzim_eval_json(req, &json);
+    int32_t want = merzim_eval_json_with(cal, req, &json);
     merzim_due d;
     memset(&d, 0xab, sizeof d);
     merzim_error *err = NULL;
-    int32_t got = merzim_legal_due(merzim_calendar_kazakhstan(), submitted, amount, unit,
-                                   channel, start, end, &d, &err);
+    int32_t got = merzim_legal_due(cal, submitted, amount, unit, channel, start, end, &d, &err);
     checks++;
     if (got != want) {
         failures++;
@@ -735,7 +734,23 @@ static void test_legal_due(void) {
                 for (int32_t ch = 0; ch <= 2; ch++)
                     for (int32_t st = 0; st <= 1; st++)
                         for (int32_t en = 0; en <= 1; en++)
-                            legal_vs_json(subs[i], amounts[a], unit, ch, st, en);
+                            legal_vs_json(kz, subs[i], amounts[a], unit, ch, st, en);
+
+    /* A loaded calendar: its overlay counts (2027-01-08 a day off,
+     * 2027-01-16 a working Saturday), and the typed call still equals the JSON path. */
+    merzim_calendar *loaded = NULL;
+    CHECK_STATUS(merzim_calendar_load(OVERLAY, sizeof OVERLAY - 1, &loaded, NULL), MERZIM_OK);
+    for (int32_t ch = 0; ch <= 2; ch++)
+        for (int32_t unit = MERZIM_UNIT_WORKING_DAYS; unit <= MERZIM_UNIT_CALENDAR_DAYS; unit++)
+            for (uint32_t amount = 1; amount <= 8; amount++)
+                legal_vs_json(loaded, INT64_C(202701061000), amount, unit, ch, 0, 0);
+    merzim_due on_kz, on_loaded;
+    CHECK_STATUS(merzim_legal_due(kz, INT64_C(202701061000), 2, MERZIM_UNIT_WORKING_DAYS, 0, 0, 0,
+                                  &on_kz, NULL), MERZIM_OK);
+    CHECK_STATUS(merzim_legal_due(loaded, INT64_C(202701061000), 2, MERZIM_UNIT_WORKING_DAYS, 0, 0, 0,
+                                  &on_loaded, NULL), MERZIM_OK);
+    CHECK(on_loaded.due > on_kz.due); /* the overlay's day off is skipped */
+    merzim_calendar_free(loaded);
 
     /* The case of the header: merzim_add_working_days is NOT a legal term. On
      * the provider channel day 1 is the registration date, so the last day is
