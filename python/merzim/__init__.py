@@ -1057,7 +1057,7 @@ class Calendar:
 
     def working_days_in_range(self, a: DateLike, b: DateLike) -> int:
         """Working days from ``a`` to ``b``, both inclusive."""
-        da, db = _scalar_date(a), _scalar_date(b)
+        da, db = _scalar_date(a, "a (the first date)"), _scalar_date(b, "b (the second date)")
         if da is None or db is None:
             raise _error(InvalidTypeError, "working_days_in_range() takes two dates")
         return self._c.working_days_in_range(da, db)

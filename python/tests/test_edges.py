@@ -293,6 +293,8 @@ def test_one_missing_date_names_the_argument(cal, missing):
     assert e.value.kind == "invalid_input"
     with pytest.raises(merzim.InvalidInputError, match=r"^b \(the second date\) is missing"):
         cal.working_days_between(D(2026, 3, 20), missing)
+    with pytest.raises(merzim.InvalidInputError, match=r"^b \(the second date\) is missing"):
+        cal.working_days_in_range(D(2026, 3, 20), missing)
     with pytest.raises(merzim.InvalidInputError, match="^the start date is missing"):
         cal.add_working_days(missing, 1)
     with pytest.raises(merzim.InvalidInputError, match="^the date is missing"):
