@@ -204,31 +204,40 @@ ln -s "libmerzim.so.$VERSION" "$PREFIX/lib/libmerzim.so.0"
 ln -s libmerzim.so.0 "$PREFIX/lib/libmerzim.so"
 cp "$REL/libmerzim.a" "$PREFIX/lib/"
 cp "$INC/merzim.h" "$PREFIX/include/"
-sed -e "s|@PREFIX@|$PREFIX|" -e "s|@VERSION@|$VERSION|" -e "s|@NATIVE_LIBS@|$NATIVE_LIBS|" \
-    "$ROOT/ffi/merzim.pc.in" >"$PREFIX/lib/pkgconfig/merzim.pc"
+for pc in merzim merzim-static; do
+    sed -e "s|@PREFIX@|$PREFIX|" -e "s|@VERSION@|$VERSION|" -e "s|@NATIVE_LIBS@|$NATIVE_LIBS|" \
+        "$ROOT/ffi/$pc.pc.in" >"$PREFIX/lib/pkgconfig/$pc.pc"
+done
 export PKG_CONFIG_PATH=$PREFIX/lib/pkgconfig
 echo "pkg-config --modversion merzim: $(pkg-config --modversion merzim)"
 [ "$(pkg-config --modversion merzim)" = "$VERSION" ] || fail "merzim.pc version"
+[ "$(pkg-config --modversion merzim-static)" = "$VERSION" ] || fail "merzim-static.pc version"
+# Shared, with only what pkg-config says: the .pc's rpath finds the staged
+# libmerzim.so.0 (no ldconfig, no LD_LIBRARY_PATH).
 # shellcheck disable=SC2046 # pkg-config prints a list of flags
 gcc -std=c99 -Wall -Wextra -Werror "$EX/eval_json.c" $(pkg-config --cflags --libs merzim) \
-    -Wl,-rpath,"$PREFIX/lib" -o "$BUILD/pc-shared" || fail "build with pkg-config --cflags --libs merzim"
+    -o "$BUILD/pc-shared" || fail "build with pkg-config --cflags --libs merzim"
 # ldd's output is read whole first: `ldd | grep -q` under pipefail fails
 # when grep stops reading before ldd has written everything (SIGPIPE).
-LDD=$(ldd "$BUILD/pc-shared")
+LDD=$(env -u LD_LIBRARY_PATH ldd "$BUILD/pc-shared")
 grep -q "libmerzim.so.0 => $PREFIX/lib/libmerzim.so.0" <<<"$LDD" \
-    || { echo "$LDD" >&2; fail "pc-shared does not load libmerzim.so.0 from the staged prefix"; }
-"$BUILD/pc-shared" >/dev/null </dev/null || fail "pc-shared"
-# Static: only libmerzim.a in a directory of its own, so -lmerzim cannot pick the .so.
-mkdir -p "$BUILD/static-only/pkgconfig"
-cp "$REL/libmerzim.a" "$BUILD/static-only/"
-sed -e "s|^libdir=.*|libdir=$BUILD/static-only|" "$PREFIX/lib/pkgconfig/merzim.pc" >"$BUILD/static-only/pkgconfig/merzim.pc"
+    || { echo "$LDD" >&2; fail "pc-shared does not load libmerzim.so.0 from the staged prefix (rpath of merzim.pc)"; }
+env -u LD_LIBRARY_PATH "$BUILD/pc-shared" >/dev/null </dev/null || fail "pc-shared"
+# Static, from the same prefix where libmerzim.so sits beside libmerzim.a:
+# merzim-static.pc names the archive, so the .so cannot be picked.
 # shellcheck disable=SC2046
-gcc -std=c99 -Wall -Wextra -Werror "$EX/eval_json.c" \
-    $(PKG_CONFIG_PATH=$BUILD/static-only/pkgconfig pkg-config --static --cflags --libs merzim) \
-    -o "$BUILD/pc-static" || fail "build with pkg-config --static --cflags --libs merzim"
+gcc -std=c99 -Wall -Wextra -Werror "$EX/eval_json.c" $(pkg-config --cflags --libs merzim-static) \
+    -o "$BUILD/pc-static" || fail "build with pkg-config --cflags --libs merzim-static"
 if grep -q libmerzim <<<"$(ldd "$BUILD/pc-static")"; then fail "pc-static links libmerzim.so"; fi
 "$BUILD/pc-static" >/dev/null </dev/null || fail "pc-static"
-echo "built and ran eval_json.c with pkg-config (shared and --static)"
+# What ffi/README.md says of `pkg-config --static merzim`: -lmerzim, which
+# picks the .so when both are installed. If that changes, the README must.
+# shellcheck disable=SC2046
+gcc -std=c99 "$EX/eval_json.c" $(pkg-config --static --cflags --libs merzim) -o "$BUILD/pc-static-flag" \
+    || fail "build with pkg-config --static --cflags --libs merzim"
+grep -q libmerzim <<<"$(ldd "$BUILD/pc-static-flag")" \
+    || fail "pkg-config --static merzim now links libmerzim.a: update ffi/README.md (Install)"
+echo "built and ran eval_json.c with pkg-config (merzim: shared, found by its rpath; merzim-static: static)"
 
 step "run the Python ctypes example"
 command -v python3 >/dev/null 2>&1 || fail "python3 missing"

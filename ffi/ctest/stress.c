@@ -5,7 +5,8 @@
  *
  * The mix: working-day queries on the built-in calendar and on a loaded one
  * (scalar and bulk, dates across 2000-2027, errors out of coverage and for
- * impossible dates), the batch contract (merzim_eval_json, and
+ * impossible dates), legal terms as typed calls (merzim_legal_due, every
+ * unit and channel), the batch contract (merzim_eval_json, and
  * merzim_eval_json_with with other schedules, so the evaluator's caches grow
  * under contention), error objects, and calendars loaded and freed inside the
  * threads. The shared loaded calendar is reference-counted: each thread holds
@@ -59,6 +60,8 @@ static int32_t steps[DATES];
 static answer working[2][DATES];   /* [builtin, loaded] */
 static answer added[2][DATES];
 static answer between[2][DATES];
+static int32_t legal_status[2][DATES];
+static merzim_due legal[2][DATES];
 static int32_t bulk_out[DATES];
 static size_t bulk_failed;
 static int32_t bulk_status;
@@ -82,6 +85,14 @@ static uint32_t next(uint32_t *s) {
 
 static int32_t yyyymmdd(int y, int m, int d) { return y * 10000 + m * 100 + d; }
 
+/* merzim_legal_due for dates[i] at a time of day, a term and a channel of its own. */
+static int32_t legal_due_of(const merzim_calendar *cal, int i, merzim_due *out) {
+    int64_t submitted = (int64_t)dates[i] * 10000 + (i % 24) * 100 + (i * 7) % 60;
+    uint32_t amount = (uint32_t)(steps[i] < 0 ? -steps[i] : steps[i]); /* 0: an error */
+    return merzim_legal_due(cal, submitted, amount, 1 + i % 5, i % 3, (i / 3) % 2, (i / 6) % 2, out,
+                            NULL);
+}
+
 static void fill_dates(void) {
     uint32_t s = 2463534242u;
     for (int i = 0; i < DATES; i++) {
@@ -100,6 +111,8 @@ static void reference(const merzim_calendar *cal[2]) {
             added[c][i].status = merzim_add_working_days(cal[c], dates[i], steps[i], &added[c][i].value);
             between[c][i].status =
                 merzim_working_days_between(cal[c], dates[i], dates[(i + 1) % DATES], &between[c][i].value);
+            memset(&legal[c][i], 0, sizeof legal[c][i]);
+            legal_status[c][i] = legal_due_of(cal[c], i, &legal[c][i]);
         }
         for (int r = 0; r < REQUESTS; r++) {
             eval_status[c][r] = c == 0 ? merzim_eval_json(REQUEST[r], &eval_out[c][r])
@@ -127,6 +140,12 @@ static void *work(void *arg) {
         } else if (pick < 60) {
             int32_t st = merzim_add_working_days(cal[c], dates[i], steps[i], &v);
             T_CHECK(j, st == added[c][i].status && (st != MERZIM_OK || v == added[c][i].value));
+            calls += 1;
+        } else if (pick < 74) {
+            merzim_due d;
+            memset(&d, 0, sizeof d);
+            int32_t st = legal_due_of(cal[c], i, &d);
+            T_CHECK(j, st == legal_status[c][i] && memcmp(&d, &legal[c][i], sizeof d) == 0);
             calls += 1;
         } else if (pick < 80) {
             int32_t st = merzim_working_days_between(cal[c], dates[i], dates[(i + 1) % DATES], &v);
@@ -200,6 +219,12 @@ int main(int argc, char **argv) {
     }
     const merzim_calendar *cal[2] = {merzim_calendar_kazakhstan(), loaded};
     reference(cal);
+    int legal_ok = 0;
+    for (int i = 0; i < DATES; i++) legal_ok += legal_status[0][i] == MERZIM_OK;
+    if (legal_ok < DATES / 4) { /* the mix must exercise answers, not only errors */
+        fprintf(stderr, "stress: only %d of %d legal terms answered\n", legal_ok, DATES);
+        return 1;
+    }
     /* The mix must hold answers, out-of-coverage errors and impossible dates,
      * and the two calendars must differ where the overlay says. */
     int ok = 0, outside = 0, impossible = 0;

@@ -626,6 +626,262 @@ static void test_eval_json(void) {
     merzim_string_free(b);
 }
 
+/* ---- merzim_legal_due: checked against the JSON path --------------------- */
+
+/* The text after "key":" in `json`, up to the closing quote, into buf; 0 when absent. */
+static int json_text(const char *json, const char *key, char *buf, size_t cap) {
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\":\"", key);
+    const char *p = strstr(json, pat);
+    if (p == NULL) return 0;
+    p += strlen(pat);
+    size_t n = 0;
+    while (p[n] && p[n] != '"' && n + 1 < cap) n++;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    return 1;
+}
+
+/* "2026-04-23" -> 20260423; 0 when absent. */
+static int32_t json_date(const char *json, const char *key) {
+    char b[64];
+    int y, m, d;
+    if (!json_text(json, key, b, sizeof b) || sscanf(b, "%d-%d-%d", &y, &m, &d) != 3) return 0;
+    return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+/* "2026-04-23T18:30:00+05:00" -> 202604231830 and the offset in seconds; 0 when absent. */
+static int64_t json_time(const char *json, const char *key, int32_t *offset) {
+    char b[64];
+    int y, mo, d, h, mi, sec, oh, om;
+    char sign;
+    *offset = 0;
+    if (!json_text(json, key, b, sizeof b)) return 0;
+    if (sscanf(b, "%d-%d-%dT%d:%d:%d%c%d:%d", &y, &mo, &d, &h, &mi, &sec, &sign, &oh, &om) != 9)
+        return -1;
+    *offset = (int32_t)((sign == '-' ? -1 : 1) * (oh * 3600 + om * 60));
+    return (int64_t)y * 100000000 + (int64_t)mo * 1000000 + (int64_t)d * 10000 + h * 100 + mi;
+}
+
+static const char *const UNIT_TEXT[] = {"", "minutes", "hours", "working days", "calendar days", "months"};
+static const char *const CHANNEL_TEXT[] = {"provider", "portal", "state_corporation"};
+static const char *const START_TEXT[] = {"submission_day", "next_day"};
+static const char *const END_TEXT[] = {"close_of_business", "midnight"};
+
+/* merzim_legal_due for one case == merzim_eval_json_with for the same term request. */
+static void legal_vs_json(const merzim_calendar *cal, int64_t submitted, uint32_t amount,
+                          int32_t unit, int32_t channel, int32_t start, int32_t end) {
+    char req[512];
+    snprintf(req, sizeof req,
+             "{\"id\": 1, \"submitted\": \"%04d-%02d-%02dT%02d:%02d:00\", \"term\": \"%u %s\", "
+             "\"channel\": \"%s\", \"start\": \"%s\", \"end\": \"%s\"}",
+             (int)(submitted / 100000000), (int)(submitted / 1000000 % 100),
+             (int)(submitted / 10000 % 100), (int)(submitted / 100 % 100), (int)(submitted % 100),
+             (unsigned)amount, UNIT_TEXT[unit], CHANNEL_TEXT[channel], START_TEXT[start],
+             END_TEXT[end]);
+    char *json = NULL;
+    int32_t want = merzim_eval_json_with(cal, req, &json);
+    merzim_due d;
+    memset(&d, 0xab, sizeof d);
+    merzim_error *err = NULL;
+    int32_t got = merzim_legal_due(cal, submitted, amount, unit, channel, start, end, &d, &err);
+    checks++;
+    if (got != want) {
+        failures++;
+        fprintf(stderr, "legal_due %s: status %d (%s), JSON %d: %s\n", req, (int)got,
+                merzim_error_message(err), (int)want, json ? json : "(NULL)");
+    } else if (got == MERZIM_OK) {
+        int32_t off = 0, hoff = 0;
+        int64_t due = json_time(json, "due", &off);
+        int64_t handoff = json_time(json, "handoff", &hoff);
+        int32_t prov = strstr(json, "\"provisional\":true") != NULL;
+        if (d.registered != json_date(json, "registered") || d.day_one != json_date(json, "day_one") ||
+            d.last_day != json_date(json, "last_day") || d.due != due || d.due_utc_offset != off ||
+            d.handoff != handoff || d.handoff_utc_offset != hoff || d.provisional != prov || err != NULL) {
+            failures++;
+            fprintf(stderr,
+                    "legal_due %s:\n  got  registered %d day_one %d last_day %d due %lld (%d) "
+                    "handoff %lld (%d) provisional %d\n  JSON %s\n",
+                    req, (int)d.registered, (int)d.day_one, (int)d.last_day, (long long)d.due,
+                    (int)d.due_utc_offset, (long long)d.handoff, (int)d.handoff_utc_offset,
+                    (int)d.provisional, json);
+        }
+    } else {
+        /* The same error: the typed call's message is the contract's, after the function name. */
+        char msg[512];
+        checks++;
+        if (err == NULL || !json_text(json, "message", msg, sizeof msg) ||
+            strstr(merzim_error_message(err), msg) == NULL) {
+            failures++;
+            fprintf(stderr, "legal_due %s: message %s, JSON %s\n", req, merzim_error_message(err), json);
+        }
+    }
+    merzim_error_free(err);
+    merzim_string_free(json);
+}
+
+static void test_legal_due(void) {
+    const merzim_calendar *kz = merzim_calendar_kazakhstan();
+    int32_t first = 0, last = 0;
+    CHECK_STATUS(merzim_calendar_coverage(kz, &first, &last), MERZIM_OK);
+    /* Submissions: before and after close of business, on a day off, at
+     * night, across the 2024 change of offset, and near the end of coverage. */
+    int64_t last_morning = (int64_t)last * 10000 + 1000;
+    const int64_t subs[] = {INT64_C(202603201630), INT64_C(202603201845), INT64_C(202603221000),
+                            INT64_C(202402281200), INT64_C(202404300300), INT64_C(201412310900),
+                            last_morning};
+    const uint32_t amounts[] = {1, 2, 22};
+    size_t nsubs = sizeof subs / sizeof subs[0];
+    for (size_t i = 0; i < nsubs; i++)
+        for (int32_t unit = MERZIM_UNIT_MINUTES; unit <= MERZIM_UNIT_MONTHS; unit++)
+            for (size_t a = 0; a < 3; a++)
+                for (int32_t ch = 0; ch <= 2; ch++)
+                    for (int32_t st = 0; st <= 1; st++)
+                        for (int32_t en = 0; en <= 1; en++)
+                            legal_vs_json(kz, subs[i], amounts[a], unit, ch, st, en);
+
+    /* A loaded calendar: its overlay counts (2027-01-08 a day off,
+     * 2027-01-16 a working Saturday), and the typed call still equals the JSON path. */
+    merzim_calendar *loaded = NULL;
+    CHECK_STATUS(merzim_calendar_load(OVERLAY, sizeof OVERLAY - 1, &loaded, NULL), MERZIM_OK);
+    for (int32_t ch = 0; ch <= 2; ch++)
+        for (int32_t unit = MERZIM_UNIT_WORKING_DAYS; unit <= MERZIM_UNIT_CALENDAR_DAYS; unit++)
+            for (uint32_t amount = 1; amount <= 8; amount++)
+                legal_vs_json(loaded, INT64_C(202701061000), amount, unit, ch, 0, 0);
+    merzim_due on_kz, on_loaded;
+    CHECK_STATUS(merzim_legal_due(kz, INT64_C(202701061000), 2, MERZIM_UNIT_WORKING_DAYS, 0, 0, 0,
+                                  &on_kz, NULL), MERZIM_OK);
+    CHECK_STATUS(merzim_legal_due(loaded, INT64_C(202701061000), 2, MERZIM_UNIT_WORKING_DAYS, 0, 0, 0,
+                                  &on_loaded, NULL), MERZIM_OK);
+    CHECK(on_loaded.due > on_kz.due); /* the overlay's day off is skipped */
+    merzim_calendar_free(loaded);
+
+    /* The case of the header: merzim_add_working_days is NOT a legal term. On
+     * the provider channel day 1 is the registration date, so the last day is
+     * the 21st working day after it, not the 22nd. */
+    merzim_due d;
+    int32_t wd22 = 0, wd21 = 0;
+    CHECK_STATUS(merzim_legal_due(kz, INT64_C(202603201630), 22, MERZIM_UNIT_WORKING_DAYS,
+                                  MERZIM_CHANNEL_PROVIDER, MERZIM_START_SUBMISSION_DAY,
+                                  MERZIM_END_CLOSE_OF_BUSINESS, &d, NULL),
+                 MERZIM_OK);
+    CHECK_STATUS(merzim_add_working_days(kz, d.registered, 22, &wd22), MERZIM_OK);
+    CHECK_STATUS(merzim_add_working_days(kz, d.registered, 21, &wd21), MERZIM_OK);
+    CHECK(d.last_day == wd21);
+    CHECK(d.last_day != wd22);
+    CHECK(d.due / 10000 == d.last_day && d.handoff == 0);
+    /* At a State Corporation centre the intake day is not counted: day 1 is
+     * the next working day, and the handoff is due the working day before the last. */
+    merzim_due sc;
+    CHECK_STATUS(merzim_legal_due(kz, INT64_C(202603201630), 22, MERZIM_UNIT_WORKING_DAYS,
+                                  MERZIM_CHANNEL_STATE_CORPORATION, MERZIM_START_SUBMISSION_DAY,
+                                  MERZIM_END_CLOSE_OF_BUSINESS, &sc, NULL),
+                 MERZIM_OK);
+    CHECK_STATUS(merzim_add_working_days(kz, d.last_day, 1, &wd22), MERZIM_OK);
+    CHECK(sc.last_day == wd22);
+    CHECK(sc.handoff / 10000 == d.last_day && sc.handoff_utc_offset == sc.due_utc_offset);
+
+    /* Enum values outside their enums, bad times, bad amounts: invalid
+     * arguments whose message names the value; *out untouched. */
+    struct { int32_t unit, ch, st, en; int64_t sub; uint32_t amount; const char *needle; } bad[] = {
+        {0, 0, 0, 0, INT64_C(202603201630), 1, "0 is not a merzim_unit"},
+        {6, 0, 0, 0, INT64_C(202603201630), 1, "6 is not a merzim_unit"},
+        {3, 3, 0, 0, INT64_C(202603201630), 1, "3 is not a merzim_channel"},
+        {3, -1, 0, 0, INT64_C(202603201630), 1, "-1 is not a merzim_channel"},
+        {3, 0, 2, 0, INT64_C(202603201630), 1, "2 is not a merzim_start_rule"},
+        {3, 0, 0, INT32_MAX, INT64_C(202603201630), 1, "2147483647 is not a merzim_term_end"},
+        {3, 0, 0, 0, INT64_C(202603201660), 1, "202603201660 is not a time"},
+        {3, 0, 0, 0, INT64_C(20260320), 1, "20260320 is not a time"},
+        {3, 0, 0, 0, -1, 1, "-1 is not a time"},
+        {3, 0, 0, 0, INT64_MAX, 1, "9223372036854775807 is not a time"},
+        {3, 0, 0, 0, INT64_C(202603201630), 1000001, "1000001"},
+        {3, 0, 0, 0, INT64_C(202603201630), 0, "0"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        merzim_due keep;
+        memset(&keep, 0x5a, sizeof keep);
+        merzim_due o = keep;
+        merzim_error *err = NULL;
+        CHECK_STATUS(merzim_legal_due(kz, bad[i].sub, bad[i].amount, bad[i].unit, bad[i].ch,
+                                      bad[i].st, bad[i].en, &o, &err),
+                     MERZIM_ERR_INVALID_ARGUMENT);
+        CHECK_CONTAINS(merzim_error_message(err), bad[i].needle);
+        CHECK_STATUS(merzim_error_kind(err), MERZIM_ERR_INVALID_ARGUMENT);
+        CHECK(memcmp(&o, &keep, sizeof o) == 0);
+        merzim_error_free(err);
+    }
+    /* Outside coverage. */
+    CHECK_STATUS(merzim_legal_due(kz, last_morning, 22, MERZIM_UNIT_WORKING_DAYS, 0, 0, 0, &d, NULL),
+                 MERZIM_ERR_OUT_OF_COVERAGE);
+    /* NULLs. */
+    CHECK_STATUS(merzim_legal_due(NULL, INT64_C(202603201630), 1, 3, 0, 0, 0, &d, NULL),
+                 MERZIM_ERR_NULL_POINTER);
+    CHECK_STATUS(merzim_legal_due(kz, INT64_C(202603201630), 1, 3, 0, 0, 0, NULL, NULL),
+                 MERZIM_ERR_NULL_POINTER);
+
+    /* Bulk == scalar, item by item, with failing items among them. */
+    enum { N = 9 };
+    const int64_t bs[N] = {INT64_C(202603201630), INT64_C(202602311000), INT64_C(202603221000),
+                           last_morning, INT64_C(202402281200), -5, INT64_C(201412310900),
+                           INT64_C(202603201845), INT64_C(202404300300)};
+    for (int32_t unit = MERZIM_UNIT_MINUTES; unit <= MERZIM_UNIT_MONTHS; unit++) {
+        for (int32_t ch = 0; ch <= 2; ch++) {
+            merzim_due out[N];
+            int32_t status[N];
+            size_t failed = 12345;
+            merzim_error *err = NULL;
+            int32_t s = merzim_legal_due_bulk(kz, bs, N, 22, unit, ch, MERZIM_START_NEXT_DAY,
+                                              MERZIM_END_MIDNIGHT, out, status, &failed, &err);
+            size_t want_failed = 0, first_index = N;
+            int32_t want_first = MERZIM_OK;
+            for (size_t k = 0; k < N; k++) {
+                merzim_due one;
+                memset(&one, 0, sizeof one);
+                int32_t st = merzim_legal_due(kz, bs[k], 22, unit, ch, MERZIM_START_NEXT_DAY,
+                                              MERZIM_END_MIDNIGHT, &one, NULL);
+                CHECK_STATUS(status[k], st);
+                if (st != MERZIM_OK) {
+                    if (want_failed++ == 0) {
+                        want_first = st;
+                        first_index = k;
+                    }
+                    memset(&one, 0, sizeof one);
+                }
+                CHECK(memcmp(&out[k], &one, sizeof one) == 0);
+            }
+            CHECK_STATUS(s, want_first);
+            CHECK(failed == want_failed);
+            CHECK(want_failed >= 2 && first_index <= 1); /* at least the impossible date and -5 */
+            char item[32];
+            snprintf(item, sizeof item, "item %zu: ", first_index);
+            CHECK_CONTAINS(merzim_error_message(err), item);
+            merzim_error_free(err);
+        }
+    }
+    /* Common arguments wrong: nothing computed, status untouched. */
+    {
+        merzim_due out[2];
+        int32_t status[2] = {-7, -7};
+        size_t failed = 0;
+        merzim_error *err = NULL;
+        CHECK_STATUS(merzim_legal_due_bulk(kz, bs, 2, 22, 9, 0, 0, 0, out, status, &failed, &err),
+                     MERZIM_ERR_INVALID_ARGUMENT);
+        CHECK(status[0] == -7 && status[1] == -7 && failed == 2);
+        CHECK_CONTAINS(merzim_error_message(err), "9 is not a merzim_unit");
+        merzim_error_free(err);
+        CHECK_STATUS(merzim_legal_due_bulk(kz, bs, 2, 22, 3, 0, 0, 0, out, NULL, NULL, NULL),
+                     MERZIM_ERR_NULL_POINTER);
+        CHECK_STATUS(merzim_legal_due_bulk(kz, NULL, 2, 22, 3, 0, 0, 0, out, status, NULL, NULL),
+                     MERZIM_ERR_NULL_POINTER);
+        CHECK_STATUS(merzim_legal_due_bulk(NULL, bs, 2, 22, 3, 0, 0, 0, out, status, NULL, NULL),
+                     MERZIM_ERR_NULL_POINTER);
+        failed = 99;
+        CHECK_STATUS(merzim_legal_due_bulk(kz, NULL, 0, 22, 3, 0, 0, 0, NULL, NULL, &failed, NULL),
+                     MERZIM_OK);
+        CHECK(failed == 0);
+    }
+}
+
 int main(int argc, char **argv) {
     (void)argc; /* the directory argument of older versions is ignored */
     (void)argv;
@@ -638,6 +894,7 @@ int main(int argc, char **argv) {
     test_bulk();
     test_calendar_load();
     test_eval_json();
+    test_legal_due();
     if (failures) {
         fprintf(stderr, "test_merzim: %d of %d checks FAILED\n", failures, checks);
         return 1;

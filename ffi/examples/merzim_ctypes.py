@@ -12,7 +12,7 @@ import ctypes
 import json
 import os
 import sys
-from ctypes import POINTER, byref, c_char_p, c_int32, c_size_t, c_void_p
+from ctypes import POINTER, Structure, byref, c_char_p, c_int32, c_int64, c_size_t, c_uint32, c_void_p
 
 # Status codes, as in ffi/include/merzim.h.
 MERZIM_OK = 0
@@ -24,6 +24,27 @@ MERZIM_ERR_IO = 5
 MERZIM_ERR_NULL_POINTER = 6
 MERZIM_ERR_PANIC = 7
 MERZIM_ERR_OTHER = 99
+
+# The enums of merzim_legal_due, as in ffi/include/merzim.h (fixed values).
+MERZIM_CHANNEL_PROVIDER, MERZIM_CHANNEL_PORTAL, MERZIM_CHANNEL_STATE_CORPORATION = 0, 1, 2
+MERZIM_START_SUBMISSION_DAY, MERZIM_START_NEXT_DAY = 0, 1
+MERZIM_END_CLOSE_OF_BUSINESS, MERZIM_END_MIDNIGHT = 0, 1
+(MERZIM_UNIT_MINUTES, MERZIM_UNIT_HOURS, MERZIM_UNIT_WORKING_DAYS,
+ MERZIM_UNIT_CALENDAR_DAYS, MERZIM_UNIT_MONTHS) = 1, 2, 3, 4, 5
+
+
+class MerzimDue(Structure):
+    """struct merzim_due: dates yyyymmdd, times yyyymmddhhmm (local), offsets in seconds."""
+    _fields_ = [
+        ("registered", c_int32),
+        ("day_one", c_int32),         # 0 for terms in minutes or hours
+        ("last_day", c_int32),
+        ("provisional", c_int32),
+        ("due", c_int64),
+        ("handoff", c_int64),         # 0 when there is none
+        ("due_utc_offset", c_int32),
+        ("handoff_utc_offset", c_int32),
+    ]
 
 
 def load_library():
@@ -67,6 +88,15 @@ def load_library():
     lib.merzim_eval_json_with.restype = c_int32
     lib.merzim_string_free.argtypes = [c_void_p]
     lib.merzim_string_free.restype = None
+
+    # Legal terms as typed calls: the enums cross as int32, the answer as a struct.
+    lib.merzim_legal_due.argtypes = [
+        c_void_p, c_int64, c_uint32, c_int32, c_int32, c_int32, c_int32, POINTER(MerzimDue), POINTER(c_void_p)]
+    lib.merzim_legal_due.restype = c_int32
+    lib.merzim_legal_due_bulk.argtypes = [
+        c_void_p, POINTER(c_int64), c_size_t, c_uint32, c_int32, c_int32, c_int32, c_int32,
+        POINTER(MerzimDue), POINTER(c_int32), POINTER(c_size_t), POINTER(c_void_p)]
+    lib.merzim_legal_due_bulk.restype = c_int32
 
     lib.merzim_error_message.argtypes = [c_void_p]
     lib.merzim_error_message.restype = c_char_p
@@ -121,6 +151,51 @@ def add_working_days_bulk(cal, dates, ns):
     if status != MERZIM_OK:
         raise MerzimError(status, f"add_working_days_bulk: element {failed.value}: {status_name(status)}")
     return list(out)
+
+
+def _raise_error(status, err):
+    """Raises the error `err` (a merzim_error *, freed here)."""
+    message = lib.merzim_error_message(err).decode() if err.value else status_name(status)
+    lib.merzim_error_free(err)
+    raise MerzimError(status, message)
+
+
+def legal_due(cal, submitted, amount, unit, channel=MERZIM_CHANNEL_PROVIDER,
+              start=MERZIM_START_SUBMISSION_DAY, end=MERZIM_END_CLOSE_OF_BUSINESS):
+    """The legal term `amount` `unit` for a submission at `submitted`
+    (yyyymmddhhmm, the office's local time): a MerzimDue."""
+    out, err = MerzimDue(), c_void_p()
+    status = lib.merzim_legal_due(cal, submitted, amount, unit, channel, start, end, byref(out), byref(err))
+    if status != MERZIM_OK:
+        _raise_error(status, err)
+    return out
+
+
+def legal_due_bulk(cal, submitted, amount, unit, channel=MERZIM_CHANNEL_PROVIDER,
+                   start=MERZIM_START_SUBMISSION_DAY, end=MERZIM_END_CLOSE_OF_BUSINESS):
+    """merzim_legal_due_bulk: (answers, statuses); every item is computed, a
+    failing item has its status and an all-zero answer."""
+    k = len(submitted)
+    out, status = (MerzimDue * k)(), (c_int32 * k)(*([-1] * k))  # -1: not computed
+    failed, err = c_size_t(), c_void_p()
+    s = lib.merzim_legal_due_bulk(cal, (c_int64 * k)(*submitted), k, amount, unit, channel, start, end,
+                                  out, status, byref(failed), byref(err))
+    lib.merzim_error_free(err)  # the first failing item's message, unused here
+    if s != MERZIM_OK and k and all(x == -1 for x in status):
+        raise MerzimError(s, "legal_due_bulk: the arguments common to all items are wrong")
+    return list(out), list(status)
+
+
+def iso(t):
+    """yyyymmddhhmm -> "YYYY-MM-DDTHH:MM:00"."""
+    d, hm = divmod(t, 10000)
+    return f"{d // 10000:04d}-{d // 100 % 100:02d}-{d % 100:02d}T{hm // 100:02d}:{hm % 100:02d}:00"
+
+
+def rfc3339(t, offset):
+    """yyyymmddhhmm and an offset in seconds -> the contract's RFC 3339 text."""
+    sign, off = ("+", offset) if offset >= 0 else ("-", -offset)
+    return f"{iso(t)}{sign}{off // 3600:02d}:{off % 3600 // 60:02d}"
 
 
 def eval_json(request, cal=None):
@@ -198,6 +273,44 @@ def main():
     assert status == MERZIM_ERR_INVALID_ARGUMENT
     assert out["id"] == "bad" and out["error"]["kind"] == "invalid_input", out
     print("expected error object:", out["error"]["message"])
+
+    # A legal term as a typed call, checked against the batch contract for the
+    # same request (the two give the same answer, field for field).
+    channels = {MERZIM_CHANNEL_PROVIDER: "provider", MERZIM_CHANNEL_PORTAL: "portal",
+                MERZIM_CHANNEL_STATE_CORPORATION: "state_corporation"}
+    for channel, name in channels.items():
+        d = legal_due(kz, 202603201630, 22, MERZIM_UNIT_WORKING_DAYS, channel)
+        status, want, _ = eval_json({"id": 1, "submitted": "2026-03-20T16:30:00", "term": "22 working days",
+                                     "channel": name})
+        assert status == MERZIM_OK
+        assert rfc3339(d.due, d.due_utc_offset) == want["due"], (name, d.due, want)
+        assert f"{d.registered}" == want["registered"].replace("-", ""), (name, want)
+        assert f"{d.last_day}" == want["last_day"].replace("-", ""), (name, want)
+        got_handoff = rfc3339(d.handoff, d.handoff_utc_offset) if d.handoff else None
+        assert got_handoff == want.get("handoff"), (name, got_handoff, want)
+        assert bool(d.provisional) == want["provisional"]
+        print(f"legal_due {name}: due {rfc3339(d.due, d.due_utc_offset)}, handoff {got_handoff}")
+    # Not add_working_days: on the provider channel day 1 is the registration date.
+    d = legal_due(kz, 202603201630, 22, MERZIM_UNIT_WORKING_DAYS)
+    assert d.last_day == add_working_days(kz, d.registered, 21) != add_working_days(kz, d.registered, 22)
+    # An enum value outside its enum is an error with a message, not a crash.
+    try:
+        legal_due(kz, 202603201630, 22, 9)
+    except MerzimError as e:
+        assert e.status == MERZIM_ERR_INVALID_ARGUMENT and "9 is not a merzim_unit" in str(e), e
+        print("expected error:", e)
+    else:
+        raise AssertionError("unit 9 must fail")
+    # Bulk: every item computed, each with its status.
+    subs = [202603201630, 202602311000, 202403011000]
+    out, status = legal_due_bulk(kz, subs, 30, MERZIM_UNIT_CALENDAR_DAYS, MERZIM_CHANNEL_PORTAL)
+    assert status == [MERZIM_OK, MERZIM_ERR_INVALID_ARGUMENT, MERZIM_OK], status
+    for t, o, st in zip(subs, out, status):
+        if st == MERZIM_OK:
+            one = legal_due(kz, t, 30, MERZIM_UNIT_CALENDAR_DAYS, MERZIM_CHANNEL_PORTAL)
+            assert (o.due, o.registered, o.last_day) == (one.due, one.registered, one.last_day)
+        else:
+            assert o.due == 0
 
     # A calendar with an overlay (a new transfer order).
     cal = load_calendar('[[act]]\nid = "example-order"\nsource = "an example"\n'

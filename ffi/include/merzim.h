@@ -10,11 +10,15 @@
  *     ffi/examples/working_days.c  working days and the bulk function
  *     ffi/examples/eval_json.c     the batch contract (JSON in, JSON out)
  *     ffi/examples/regulation.c    an overlay and a regulation of your own
+ *     ffi/examples/legal_due.c     a legal term as a typed call, scalar and bulk
  *   The "Example:" lines below are checked by these programs.
  *
  * LINKING
  *   pkg-config: cc app.c $(pkg-config --cflags --libs merzim)
- *              (merzim.pc: see ffi/README.md, "Install")
+ *              (shared; merzim.pc carries an rpath to its lib/), or
+ *              cc app.c $(pkg-config --cflags --libs merzim-static)
+ *              (static: `pkg-config --static merzim` would still pick
+ *              libmerzim.so when both are installed; ffi/README.md, "Install")
  *   shared: cc app.c -I ffi/include -L target/release -lmerzim \
  *              -Wl,-rpath,/dir/of/libmerzim.so       (libmerzim.so)
  *           The library's SONAME is libmerzim.so.0: the loader looks for
@@ -262,6 +266,113 @@ int32_t merzim_working_days_between(const merzim_calendar *cal, int32_t from, in
 int32_t merzim_add_working_days_bulk(const merzim_calendar *cal, const int32_t *dates,
                                      const int32_t *n, size_t len, int32_t *out,
                                      size_t *failed_index);
+
+/* ---- Legal terms (typed) ------------------------------------------------ */
+
+/* A legal term's answer without JSON: the submission, the term and its
+ * options as numbers and enums, the answer in a struct. It is the answer
+ * merzim_eval_json_with(cal, ...) gives for the same term request without
+ * "tz", "schedule", "week", "horizon" or "as_known_on" (the state-body
+ * schedule 09:00-13:00, 14:30-18:30 in the default zone Asia/Almaty), field
+ * for field; the tests check it against that path.
+ *
+ * Do not compute a legal term with merzim_add_working_days: registration
+ * after close of business or on a day off, the State Corporation's intake
+ * day, the start rule and the end of the last day are the rules this call
+ * applies (docs/RULES.md section 5). E.g. "22 working days" from
+ * 2026-03-20 16:30 to the provider ends on 20260423: day 1 is the
+ * registration date itself, so the last day is the 21st working day after
+ * it, where merzim_add_working_days(20260320, 22) gives 20260424, a day too
+ * late (ffi/ctest/test_merzim.c checks it).
+ *
+ * The enums' values are fixed (they are part of the ABI); a value outside
+ * them gives MERZIM_ERR_INVALID_ARGUMENT with a message naming it and the
+ * valid values. Pass them as int32_t from other languages. */
+
+/* How the documents reached the provider. */
+typedef enum merzim_channel {
+    MERZIM_CHANNEL_PROVIDER = 0,         /* to the service provider itself (the default) */
+    MERZIM_CHANNEL_PORTAL = 1,           /* through the e-government portal */
+    MERZIM_CHANNEL_STATE_CORPORATION = 2 /* at a State Corporation centre: the intake
+                                            day is not counted; the answer has a handoff */
+} merzim_channel;
+
+/* Which day is day 1 of a term in days. */
+typedef enum merzim_start_rule {
+    MERZIM_START_SUBMISSION_DAY = 0, /* the registration date (the default) */
+    MERZIM_START_NEXT_DAY = 1        /* the day after it (Civil Code art. 173) */
+} merzim_start_rule;
+
+/* When the last day of a term in days ends. */
+typedef enum merzim_term_end {
+    MERZIM_END_CLOSE_OF_BUSINESS = 0, /* at close of business (the default) */
+    MERZIM_END_MIDNIGHT = 1           /* at 24:00, reported as 00:00 of the next date */
+} merzim_term_end;
+
+/* The unit of a term. 0 is not a unit (a zeroed variable is refused). */
+typedef enum merzim_unit {
+    MERZIM_UNIT_MINUTES = 1,       /* office minutes */
+    MERZIM_UNIT_HOURS = 2,         /* office hours (60 office minutes each) */
+    MERZIM_UNIT_WORKING_DAYS = 3,  /* working days of the calendar */
+    MERZIM_UNIT_CALENDAR_DAYS = 4, /* calendar days; a last day off moves forward */
+    MERZIM_UNIT_MONTHS = 5         /* months (same day number, or the month's last day) */
+} merzim_unit;
+
+/* The answer of merzim_legal_due. Dates are yyyymmdd, times yyyymmddhhmm
+ * (int64_t, local wall-clock time of the office: 202604231830 is
+ * 2026-04-23 18:30); the *_utc_offset fields give the zone's offset at that
+ * time in seconds east of UTC (18000 for +05:00), so that due and handoff
+ * are instants. */
+typedef struct merzim_due {
+    int32_t registered;         /* registration date (state_corporation: acceptance date) */
+    int32_t day_one;            /* day 1 of the term; 0 for terms in minutes or hours */
+    int32_t last_day;           /* the last day of the term */
+    int32_t provisional;        /* 1 if the answer rests on a provisional day, else 0 */
+    int64_t due;                /* the instant the term expires */
+    int64_t handoff;            /* state_corporation: the provider hands the result to
+                                   the centre by then; 0 when there is none (other
+                                   channels, a term of 1 working day, office-time terms) */
+    int32_t due_utc_offset;     /* seconds east of UTC at `due` */
+    int32_t handoff_utc_offset; /* seconds east of UTC at `handoff`; 0 without one */
+} merzim_due;
+
+/* *out = the legal term `amount` `unit` for a submission at `submitted`
+ * (yyyymmddhhmm, local wall-clock time of the office; seconds are not
+ * passed), with the options `channel`, `start` and `end` (see the enums;
+ * pass them as int32_t values of those enums).
+ * Returns MERZIM_OK, or, with *err set when err is not NULL (free it with
+ * merzim_error_free) and *out untouched:
+ * - MERZIM_ERR_INVALID_ARGUMENT: `submitted` is not a yyyymmddhhmm time, an
+ *   enum value outside its enum, an amount of 0 or above 1000000;
+ * - MERZIM_ERR_OUT_OF_COVERAGE: the submission or a day the term needs lies
+ *   outside the calendar's coverage;
+ * - MERZIM_ERR_NULL_POINTER: `cal` or `out` NULL. `err` is optional.
+ * Example: 202603201630, 22 MERZIM_UNIT_WORKING_DAYS, provider ->
+ * registered 20260320, due 202604231830, offset 18000, no handoff
+ * (ffi/examples/legal_due.c). */
+int32_t merzim_legal_due(const merzim_calendar *cal, int64_t submitted, uint32_t amount,
+                         int32_t unit, int32_t channel, int32_t start, int32_t end,
+                         merzim_due *out, merzim_error **err);
+
+/* merzim_legal_due for submitted[0 .. len), one term and options for all.
+ * Every item is computed, a failing one does not stop the others:
+ * status[i] = that item's status, out[i] = its answer when status[i] is
+ * MERZIM_OK and all zeros otherwise.
+ * - Returns MERZIM_OK when every item succeeded; otherwise the status of the
+ *   first failing item, *err (when err is not NULL) names it
+ *   ("item 3: ..."), and *failed_count (when not NULL) is the number of
+ *   failing items.
+ * - When the arguments common to all items are wrong (`cal` NULL, an enum
+ *   value outside its enum, an amount above 1000000, `submitted`, `out` or
+ *   `status` NULL while len > 0): no item is computed, out and status are
+ *   untouched, *failed_count = len, and the status and *err say why.
+ * - len 0 is allowed with NULL arrays. failed_count and err are optional.
+ * - out and status must not overlap submitted or each other.
+ * Example: ffi/examples/legal_due.c. */
+int32_t merzim_legal_due_bulk(const merzim_calendar *cal, const int64_t *submitted, size_t len,
+                              uint32_t amount, int32_t unit, int32_t channel, int32_t start,
+                              int32_t end, merzim_due *out, int32_t *status,
+                              size_t *failed_count, merzim_error **err);
 
 /* ---- The batch contract (JSON) ------------------------------------------ */
 

@@ -16,7 +16,8 @@
 //! - `error.rs`: `merzim_error`;
 //! - `string.rs`: owned strings and the version strings;
 //! - `calendar.rs`: calendar handles, working days, the bulk function;
-//! - `eval.rs`: the batch contract (`merzim_eval_json*`).
+//! - `eval.rs`: the batch contract (`merzim_eval_json*`);
+//! - `legal.rs`: legal terms as typed calls (`merzim_legal_due*`).
 
 #![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -27,5 +28,6 @@ mod macros;
 mod calendar;
 mod error;
 mod eval;
+mod legal;
 mod status;
 mod string;

@@ -473,11 +473,11 @@ def _year(y: Any) -> int:
     return _int(y, "year", *_I32, "no year {}")
 
 
-def _scalar_date(x: Any) -> Optional[_dt.date]:
+def _scalar_date(x: Any, what: str = "the date") -> Optional[_dt.date]:
     """``x`` as a ``datetime.date`` if it is one value, else None (None and
-    NaT raise :class:`InvalidInputError`)."""
+    NaT raise :class:`InvalidInputError` naming ``what``)."""
     if _is_missing(x):
-        raise _missing_error("the date")
+        raise _missing_error(what)
     if isinstance(x, _dt.datetime):
         return x.date()
     if isinstance(x, _dt.date):
@@ -533,7 +533,7 @@ def _missing_items(a: np.ndarray, what: str, coerce: bool) -> Tuple[Optional[np.
     i = int(nat.argmax())
     e = _invalid(
         f"item {i}: NaT (not a time) in {what}: drop or fill missing values, "
-        'or pass errors="coerce" to get NaT back for them',
+        'or pass errors="coerce" to pass them through (NaT or <NA> out)',
         i,
     )
     return np.flatnonzero(~nat), e
@@ -667,6 +667,41 @@ def _groups(size: int, pos: Optional[np.ndarray], *labels: Any) -> Iterable[Tupl
             names.append(str(u[r]))
         out.append((tuple(reversed(names)), pos[grp]))
     return out
+
+
+def _is_series(x: Any) -> bool:
+    return type(x).__name__ == "Series" and hasattr(x, "index")
+
+
+def _index_of(*xs: Any) -> Any:
+    """The index of the pandas Series among ``xs`` (None if there is none);
+    two Series must have the same index."""
+    found = [x for x in xs if _is_series(x)]
+    for x in found[1:]:
+        if not x.index.equals(found[0].index):
+            raise _invalid("the Series have different indexes: align them first (a.align(b))")
+    return found[0].index if found else None
+
+
+def _shaped(values: np.ndarray, missing: Optional[np.ndarray], index: Any, name: Any, nullable: str) -> Any:
+    """A column call's answer: for a pandas Series in, a Series with its
+    ``index`` (and ``name``); else the numpy array. ``missing`` (positions
+    coerced from NaT, None when there are none) is NaT already in a time
+    column; in a bool or int column it becomes ``<NA>`` of the pandas dtype
+    ``nullable`` ("boolean", "Int32"), or the mask of a numpy masked array."""
+    if index is not None:
+        import pandas as pd  # a Series came in: pandas is there
+
+        out = pd.Series(values.reshape(-1), index=index, name=name)
+        if missing is not None and values.dtype.kind != "M":
+            out = out.astype(nullable)
+            out.iloc[missing] = pd.NA
+        return out
+    if missing is not None and values.dtype.kind != "M":
+        mask = np.zeros(values.size, dtype=bool)
+        mask[missing] = True
+        return np.ma.masked_array(values, mask=mask.reshape(values.shape))
+    return values
 
 
 def _is_scalar_time(x: Any) -> bool:
@@ -813,18 +848,39 @@ class Calendar:
 
     # -- the three calls of every analyst, on a date or a column ------------
 
-    def is_working_day(self, x: Any) -> Any:
+    def is_working_day(self, x: Any, *, errors: str = "raise") -> Any:
         """Whether ``x`` is a working day.
 
         ``x``: a ``datetime.date`` (returns ``bool``), or dates as a numpy
-        ``datetime64`` array, a pandas Series or DatetimeIndex, or a list of
-        dates (returns a numpy ``bool`` array of the same shape).
+        ``datetime64`` array, a DatetimeIndex or a list of dates (returns a
+        numpy ``bool`` array of the same shape), or a pandas Series (returns
+        a ``bool`` Series with its index and name).
+
+        ``errors``: "raise" (the default): a missing date (None, NaT) raises
+        :class:`InvalidInputError` naming the item; "coerce": a missing date
+        gives ``<NA>`` (a Series of pandas' nullable "boolean" dtype; for a
+        numpy column a ``numpy.ma`` masked array, masked there; None for one
+        date). Only missing values are passed through.
         """
+        coerce = _check_errors(errors)
+        if coerce and _is_missing(x):
+            return None
         d = _scalar_date(x)
         if d is not None:
             return self._c.is_working_day(d)
         a, shape = _column(x, "D", "x")
-        return self._c.is_working_day_bulk(a).reshape(shape)
+        pos, nat = _missing_items(a, "the dates", coerce)
+        if pos is None:
+            out = self._c.is_working_day_bulk(a)
+        else:
+            out = np.zeros(a.size, dtype=bool)
+            try:
+                out[pos] = self._c.is_working_day_bulk(_take(a, pos))
+            except MerzimError as e:
+                _first(_remapped(e, pos), nat)
+            _first(nat)
+        missing = None if pos is None else np.flatnonzero(a == _NAT)
+        return _shaped(out.reshape(shape), missing, _index_of(x), getattr(x, "name", None), "boolean")
 
     def add_working_days(self, start: Any, n: Any, *, errors: str = "raise") -> Any:
         """The ``n``-th working day after ``start`` (n > 0), the |n|-th before
@@ -842,8 +898,12 @@ class Calendar:
         gives NaT (None for one date). Only missing values are passed
         through: any other failing item (a date outside coverage) raises
         all the same, so that a data problem is never turned into a gap.
+
+        A pandas Series of starts (or of counts) gives a Series with its index
+        (two Series must have the same index).
         """
         coerce = _check_errors(errors)
+        index = _index_of(start, n)
         if _is_missing(start):
             if coerce:
                 return None
@@ -866,23 +926,64 @@ class Calendar:
             except MerzimError as e:
                 _first(_remapped(e, pos), nat)
             _first(nat)
-        return out.view("datetime64[D]").reshape(shape)
+        due = out.view("datetime64[D]").reshape(shape)
+        return _shaped(due, None, index, getattr(start, "name", None), "")
 
-    def working_days_between(self, a: Any, b: Any) -> Any:
+    def working_days_between(self, a: Any, b: Any, *, errors: str = "raise") -> Any:
         """Working days in ``(a, b]``, negative when ``b < a``: so that
         ``add_working_days(a, working_days_between(a, b)) == b`` for a working
         day ``b``. Two dates give an ``int``; a column (either side may be
-        one date) gives a numpy ``int32`` array."""
-        da, db = _scalar_date(a), _scalar_date(b)
+        one date) gives a numpy ``int32`` array, or for a pandas Series an
+        ``int32`` Series with its index (two Series must have the same index).
+
+        ``errors``: "raise" (the default): a missing date (None, NaT) on
+        either side raises :class:`InvalidInputError` naming the side and
+        the item; "coerce": a missing date on either side gives ``<NA>`` (a
+        Series of pandas' nullable "Int32" dtype; for a numpy column a
+        ``numpy.ma`` masked array; None for two dates). Only missing values
+        are passed through."""
+        coerce = _check_errors(errors)
+        if coerce and (_is_missing(a) or _is_missing(b)) and _is_scalar_time(a) and _is_scalar_time(b):
+            return None
+        index = _index_of(a, b)
+        if coerce and (_is_missing(a) or _is_missing(b)):
+            # One side one missing value, the other a column: every item is missing.
+            other = b if _is_missing(a) else a
+            out = np.zeros(np.shape(np.asarray(other)), dtype=np.int32)
+            return _shaped(out, np.arange(out.size), index, None, "Int32")
+        da, db = _scalar_date(a, "a (the first date)"), _scalar_date(b, "b (the second date)")
         if da is not None and db is not None:
             return self._c.working_days_between(da, db)
         if da is not None:
-            a = np.full(np.shape(np.asarray(b)), np.datetime64(da, "D"))
+            a_col = np.full(np.shape(np.asarray(b)), np.datetime64(da, "D"))
+        else:
+            a_col = a
         if db is not None:
-            b = np.full(np.shape(np.asarray(a)), np.datetime64(db, "D"))
-        xa, shape = _column(a, "D", "a")
-        xb, _ = _column(b, "D", "b")
-        return self._c.working_days_between_bulk(xa, xb).reshape(shape)
+            b_col = np.full(np.shape(np.asarray(a)), np.datetime64(db, "D"))
+        else:
+            b_col = b
+        xa, shape = _column(a_col, "D", "a")
+        xb, _ = _column(b_col, "D", "b")
+        if xa.size != xb.size:
+            k = min(xa.size, xb.size)
+            raise _invalid(f"item {k}: the columns must have the same length: a has {xa.size}, b has {xb.size}", k)
+        pa, na = _missing_items(xa, "a", coerce)
+        pb, nb = _missing_items(xb, "b", coerce)
+        missing = None
+        if pa is None and pb is None:
+            out = self._c.working_days_between_bulk(xa, xb)
+        else:
+            present = (xa != _NAT) & (xb != _NAT)
+            pos = np.flatnonzero(present)
+            out = np.zeros(xa.size, dtype=np.int32)
+            try:
+                out[pos] = self._c.working_days_between_bulk(_take(xa, pos), _take(xb, pos))
+            except MerzimError as e:
+                _first(_remapped(e, pos), na, nb)
+            _first(na, nb)
+            missing = np.flatnonzero(~present)
+        name = a.name if _is_series(a) and _is_series(b) and a.name == b.name else None
+        return _shaped(out.reshape(shape), missing, index, name, "Int32")
 
     # -- what a day is -------------------------------------------------------
 
@@ -956,7 +1057,7 @@ class Calendar:
 
     def working_days_in_range(self, a: DateLike, b: DateLike) -> int:
         """Working days from ``a`` to ``b``, both inclusive."""
-        da, db = _scalar_date(a), _scalar_date(b)
+        da, db = _scalar_date(a, "a (the first date)"), _scalar_date(b, "b (the second date)")
         if da is None or db is None:
             raise _error(InvalidTypeError, "working_days_in_range() takes two dates")
         return self._c.working_days_in_range(da, db)
@@ -1198,7 +1299,9 @@ class Regulation:
         time): returns a dict of numpy arrays, ``end``, ``term_due``,
         ``refusal_due``, ``handoff``, ``storage_until`` as ``datetime64[m]``
         local wall-clock time (NaT where there is none) and ``within_term`` as
-        ``bool`` (None when the regulation states no overall term).
+        ``bool`` (None when the regulation states no overall term); for a
+        pandas Series, the same columns as Series with its index (a dict that
+        ``pandas.DataFrame`` takes as it is).
 
         ``explain`` (one submission only): also list what did not count up to
         the later of the chain's end and the term's due (:class:`Skipped`),
@@ -1244,6 +1347,10 @@ class Regulation:
             out[k] = cols[k].view("datetime64[m]").reshape(shape)
         w = cols["within_term"].reshape(shape)
         out["within_term"] = None if (w.size and (w < 0).all()) else w == 1
+        if _is_series(submitted):
+            import pandas as pd  # a Series came in: pandas is there
+
+            return {k: v if v is None else pd.Series(v, index=submitted.index, name=k) for k, v in out.items()}
         return out
 
 

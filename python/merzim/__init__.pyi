@@ -184,9 +184,14 @@ class Calendar:
     @property
     def data_as_of(self) -> Optional[_dt.date]: ...
     @overload
-    def is_working_day(self, x: DateScalar) -> bool: ...
+    def is_working_day(self, x: DateScalar, *, errors: Errors = "raise") -> bool: ...
     @overload
-    def is_working_day(self, x: DateColumn) -> npt.NDArray[np.bool_]: ...
+    def is_working_day(self, x: None, *, errors: Literal["coerce"]) -> None: ...
+    @overload
+    def is_working_day(self, x: DateColumn, *, errors: Errors = "raise") -> Any:
+        """A numpy bool array (a numpy.ma masked array where errors="coerce"
+        met NaT), or for a pandas Series a Series with its index ("boolean"
+        dtype with <NA> where errors="coerce" met NaT)."""
     @overload
     def add_working_days(self, start: DateScalar, n: int, *, errors: Errors = "raise") -> _dt.date: ...
     @overload
@@ -196,11 +201,20 @@ class Calendar:
     @overload
     def add_working_days(
         self, start: DateColumn, n: Union[int, IntColumn], *, errors: Errors = "raise"
-    ) -> npt.NDArray[np.datetime64]: ...
+    ) -> Any:
+        """A numpy datetime64[D] array, or for a pandas Series a Series with its index."""
     @overload
-    def working_days_between(self, a: DateScalar, b: DateScalar) -> int: ...
+    def working_days_between(self, a: DateScalar, b: DateScalar, *, errors: Errors = "raise") -> int: ...
     @overload
-    def working_days_between(self, a: Union[DateScalar, DateColumn], b: Union[DateScalar, DateColumn]) -> npt.NDArray[np.int32]: ...
+    def working_days_between(
+        self, a: Optional[DateScalar], b: Optional[DateScalar], *, errors: Literal["coerce"]
+    ) -> Optional[int]: ...
+    @overload
+    def working_days_between(
+        self, a: Union[DateScalar, DateColumn], b: Union[DateScalar, DateColumn], *, errors: Errors = "raise"
+    ) -> Any:
+        """A numpy int32 array (numpy.ma masked where errors="coerce" met NaT),
+        or for a pandas Series a Series with its index ("Int32" with <NA>)."""
     def day(self, date: DateScalar) -> Day: ...
     def day_kind(self, date: DateScalar) -> DayKind: ...
     def days_off(self, year: int) -> List[Day]:
@@ -319,7 +333,8 @@ class Regulation:
         outcome: Outcome = "approve",
         *,
         errors: Errors = "raise",
-    ) -> Dict[str, Optional[npt.NDArray[Any]]]: ...
+    ) -> Dict[str, Any]:
+        """numpy columns, or for a pandas Series, Series with its index."""
 
 Line = Union[str, bytes, bytearray, memoryview]
 

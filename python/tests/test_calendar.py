@@ -145,9 +145,13 @@ working_day = "2027-01-16"
 
 def test_columns_shapes_and_pandas(cal):
     s = pd.Series(pd.to_datetime(["2026-03-20", "2024-05-03", "2026-03-21"]))
-    out = cal.add_working_days(s, 1)
+    # numpy in, numpy datetime64[D] out; a Series in, a Series out (issue 23, point 6)
+    out = cal.add_working_days(s.to_numpy(), 1)
     assert out.dtype == np.dtype("datetime64[D]")
     assert list(out.astype(str)) == ["2026-03-26", "2024-05-04", "2026-03-26"]
+    series_out = cal.add_working_days(s, 1)
+    assert isinstance(series_out, pd.Series) and series_out.index.equals(s.index)
+    assert list(series_out.dt.strftime("%Y-%m-%d")) == list(out.astype(str))
     idx = pd.DatetimeIndex(["2026-03-20", "2026-03-23"])
     assert list(cal.is_working_day(idx)) == [True, False]
     aware = pd.Series(pd.to_datetime(["2026-03-20 23:30"]).tz_localize("Asia/Almaty"))

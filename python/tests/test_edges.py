@@ -204,6 +204,104 @@ def test_term_and_channel_columns(office):
         office.legal_due(times, pd.Series(list(terms)), "portal")
 
 
+# -- issue 23, point 6: Series in, Series out; missing values in every column call --
+
+
+def _series():
+    return pd.Series(pd.to_datetime(["2026-03-20", "2024-05-03", "2026-03-23", "2026-03-21"]),
+                     index=["w", "x", "y", "z"], name="start")
+
+
+def test_series_in_series_out_with_the_index(cal, office, east):
+    s = _series()
+    ref = s.to_numpy()
+    iwd = cal.is_working_day(s)
+    assert isinstance(iwd, pd.Series) and iwd.index.equals(s.index) and iwd.name == "start"
+    assert iwd.dtype == bool and list(iwd) == list(cal.is_working_day(ref))
+    awd = cal.add_working_days(s, 2)
+    assert isinstance(awd, pd.Series) and awd.index.equals(s.index)
+    assert list(awd.to_numpy().astype("datetime64[D]")) == list(cal.add_working_days(ref, 2))
+    # counts as a Series with the same index; a different index is refused
+    n = pd.Series([1, 2, 3, 4], index=s.index)
+    assert list(cal.add_working_days(s, n).to_numpy().astype("datetime64[D]")) == list(
+        cal.add_working_days(ref, n.to_numpy()))
+    with pytest.raises(merzim.InvalidInputError, match="different indexes"):
+        cal.add_working_days(s, n.reset_index(drop=True))
+    later = s + pd.Timedelta(days=10)
+    wdb = cal.working_days_between(s, later)
+    assert isinstance(wdb, pd.Series) and wdb.index.equals(s.index) and wdb.dtype == np.int32
+    assert list(wdb) == list(cal.working_days_between(ref, later.to_numpy()))
+    one_side = cal.working_days_between(D(2026, 1, 5), later)
+    assert one_side.index.equals(s.index)
+    with pytest.raises(merzim.InvalidInputError, match="different indexes"):
+        cal.working_days_between(s, later.reset_index(drop=True))
+    # timeline: the columns as Series with the index, ready for a DataFrame
+    times = pd.Series(pd.to_datetime(["2026-03-18 16:30", "2026-03-19 10:00"]), index=[7, 9])
+    tl = east.timeline(office, times)
+    ref_tl = east.timeline(office, times.to_numpy())
+    frame = pd.DataFrame(tl)
+    assert list(frame.index) == [7, 9]
+    assert list(frame["end"].to_numpy().astype("datetime64[m]")) == list(ref_tl["end"])
+    assert list(frame["within_term"]) == list(ref_tl["within_term"])
+    # a DatetimeIndex or a list still gives numpy
+    assert isinstance(cal.is_working_day(pd.DatetimeIndex(s)), np.ndarray)
+    assert isinstance(cal.add_working_days(list(s.dt.date), 1), np.ndarray)
+
+
+def test_coerce_in_every_column_call(cal):
+    s = pd.Series(pd.to_datetime(["2026-03-20", None, "2026-03-23"]), index=[10, 11, 12])
+    present = s.dropna()
+    # is_working_day: <NA> where the date is missing, the library's answer elsewhere
+    got = cal.is_working_day(s, errors="coerce")
+    assert got.dtype == "boolean" and got.index.equals(s.index) and got.isna().tolist() == [False, True, False]
+    assert got.dropna().astype(bool).tolist() == cal.is_working_day(present).tolist()
+    arr = cal.is_working_day(s.to_numpy(), errors="coerce")
+    assert isinstance(arr, np.ma.MaskedArray) and arr.mask.tolist() == [False, True, False]
+    assert arr.compressed().tolist() == cal.is_working_day(present.to_numpy()).tolist()
+    with pytest.raises(merzim.InvalidInputError, match="item 1: NaT") as e:
+        cal.is_working_day(s)
+    assert e.value.index == 1
+    # working_days_between: a missing date on either side
+    b = pd.Series(pd.to_datetime(["2026-04-01", "2026-04-01", None]), index=s.index)
+    wdb = cal.working_days_between(s, b, errors="coerce")
+    assert wdb.dtype == "Int32" and wdb.isna().tolist() == [False, True, True]
+    assert int(wdb.iloc[0]) == cal.working_days_between(D(2026, 3, 20), D(2026, 4, 1))
+    with pytest.raises(merzim.InvalidInputError, match="item 1: NaT") as e:
+        cal.working_days_between(s, b)
+    assert e.value.index == 1 and " in a:" in str(e.value)
+    with pytest.raises(merzim.InvalidInputError, match="item 2: NaT") as e:
+        cal.working_days_between(s.fillna(pd.Timestamp("2026-03-20")), b)
+    assert e.value.index == 2 and " in b:" in str(e.value)
+    masked = cal.working_days_between(s.to_numpy(), b.to_numpy(), errors="coerce")
+    assert isinstance(masked, np.ma.MaskedArray) and masked.mask.tolist() == [False, True, True]
+    assert cal.working_days_between(None, D(2026, 3, 20), errors="coerce") is None
+    every = cal.working_days_between(pd.NaT, s, errors="coerce")
+    assert every.isna().all() and every.index.equals(s.index)
+    # only missing values are passed through: outside coverage raises all the same
+    bad = pd.Series(pd.to_datetime([None, "2031-01-06"]))
+    with pytest.raises(merzim.OutOfCoverageError) as e:
+        cal.is_working_day(bad, errors="coerce")
+    assert e.value.index == 1
+    with pytest.raises(merzim.InvalidInputError, match="errors="):
+        cal.is_working_day(s, errors="ignore")
+
+
+@pytest.mark.parametrize("missing", [None, pd.NaT, np.datetime64("NaT")])
+def test_one_missing_date_names_the_argument(cal, missing):
+    with pytest.raises(merzim.InvalidInputError, match=r"^a \(the first date\) is missing") as e:
+        cal.working_days_between(missing, D(2026, 3, 20))
+    assert e.value.kind == "invalid_input"
+    with pytest.raises(merzim.InvalidInputError, match=r"^b \(the second date\) is missing"):
+        cal.working_days_between(D(2026, 3, 20), missing)
+    with pytest.raises(merzim.InvalidInputError, match=r"^b \(the second date\) is missing"):
+        cal.working_days_in_range(D(2026, 3, 20), missing)
+    with pytest.raises(merzim.InvalidInputError, match="^the start date is missing"):
+        cal.add_working_days(missing, 1)
+    with pytest.raises(merzim.InvalidInputError, match="^the date is missing"):
+        cal.is_working_day(missing)
+    assert cal.is_working_day(missing, errors="coerce") is None
+
+
 # -- 6: balance, __all__ -----------------------------------------------------------
 
 

@@ -118,6 +118,14 @@ impl Evaluator {
         }
     }
 
+    /// The office time of requests that name no schedule, week, horizon or
+    /// knowledge date: the state-body schedule over this evaluator's calendar,
+    /// in the default zone. What a term request with only `submitted` and
+    /// `term` is computed with (the C API's `merzim_legal_due` uses it).
+    pub fn default_office(&self) -> &OfficeTime {
+        &self.default_office
+    }
+
     /// This evaluator with `regulation` registered under its id, so that
     /// requests can name it.
     ///
