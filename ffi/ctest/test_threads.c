@@ -29,10 +29,10 @@ static const char OVERLAY[] =
 static const char *TERM_REQ =
     "{\"id\": \"a1\", \"submitted\": \"2026-03-20T16:30:00\", \"term\": \"22 working days\"}";
 static const char *TERM_OUT =
-    "{\"id\":\"a1\",\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-04-23\",\"due\":\"2026-04-23T18:30:00+05:00\",\"provisional\":false}";
+    "{\"id\":\"a1\",\"registered\":\"2026-03-20\",\"day_one\":\"2026-03-20\",\"last_day\":\"2026-04-23\",\"due\":\"2026-04-23T18:30:00+05:00\",\"provisional\":false,\"data_as_of\":\"";
 static const char *REG_REQ =
     "{\"id\": \"r1\", \"regulation\": \"akmola-2014-cadastral-value\", \"submitted\": \"2014-07-01T10:00:00\"}";
-static const char *REG_END = "\"end\":\"2014-07-03T10:50:00+06:00\",\"provisional\":false}";
+static const char *REG_END = "\"end\":\"2014-07-03T10:50:00+06:00\",\"provisional\":false,\"data_as_of\":\"";
 
 typedef struct {
     int index;
@@ -74,7 +74,7 @@ static void *work(void *arg) {
         /* The batch contract. */
         char *json = NULL;
         T_CHECK(j, merzim_eval_json(TERM_REQ, &json) == MERZIM_OK);
-        T_CHECK(j, json && strcmp(json, TERM_OUT) == 0);
+        T_CHECK(j, json && strncmp(json, TERM_OUT, strlen(TERM_OUT)) == 0);
         merzim_string_free(json);
 
         json = NULL;

@@ -260,7 +260,9 @@ def main():
     # The batch contract.
     status, out, text = eval_json({"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days"})
     assert status == MERZIM_OK
-    assert text == '{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}', text
+    # ... then the date the data was last checked, "data_as_of":"YYYY-MM-DD".
+    assert text.startswith('{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false,"data_as_of":"'), text
+    assert len(out["data_as_of"]) == 10, out
     print("a1 due", out["due"])
 
     status, out, _ = eval_json({"id": "r1", "regulation": "akmola-2014-cadastral-value",

@@ -387,7 +387,7 @@ int32_t merzim_legal_due_bulk(const merzim_calendar *cal, const int64_t *submitt
  * force from 2014-07-05 at the earliest),
  * and *out_json becomes exactly the batch contract's output object, one line
  * without a trailing newline, e.g.
- *   {"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}
+ *   {"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false,"data_as_of":"2026-11-30"}
  * (Example: ffi/examples/eval_json.c.)
  * The request is handled as the CLI's batch handles a line: a UTF-8 BOM and a
  * trailing "\r\n" are allowed; invalid UTF-8 or a line over the contract's
