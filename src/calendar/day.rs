@@ -149,7 +149,10 @@ pub struct Day {
     /// The holiday's name (for a substitute day: the holiday it stands for; for a
     /// transfer: what happened); `None` for ordinary working days and weekends.
     pub names: Option<Names>,
-    /// The legal source of this day's status.
+    /// The data's remark on the legal source of this day's status (English,
+    /// written for maintainers; kept for compatibility). What a reader is
+    /// shown is [`citations`](Day::citations), in their language:
+    /// [`Day::sources_in`].
     pub source: Option<String>,
     /// A link to the official text of that source, when it has one.
     pub source_url: Option<String>,
