@@ -461,6 +461,74 @@ impl Citation {
     }
 }
 
+/// A citation in the JSON form of a day (`Day::citations`): the act's
+/// fields (issuer and title in kk/ru/en), the confidence's code, and `text`,
+/// the citation as a person reads it in each language
+/// ([`Citation::render_full`]: the formal style, the confidence in words, no
+/// link found). The research remarks (`note`, `no_url`) are never in it.
+#[derive(Serialize)]
+struct CitationForm<'a> {
+    kind: ActKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issuer: Option<&'a Names>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a Names>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<&'a str>,
+    url: Option<&'a str>,
+    confidence: Confidence,
+    text: Names,
+}
+
+impl<'a> From<&'a Citation> for CitationForm<'a> {
+    fn from(c: &'a Citation) -> CitationForm<'a> {
+        CitationForm {
+            kind: c.kind,
+            issuer: c.issuer.as_ref(),
+            date: c.date,
+            year: c.year,
+            number: c.number.as_deref(),
+            title: c.title.as_ref(),
+            article: c.article.as_deref(),
+            paragraph: c.paragraph.as_deref(),
+            url: c.url.as_deref(),
+            confidence: c.confidence,
+            text: Names::new(
+                c.render_full(Lang::Kk),
+                c.render_full(Lang::Ru),
+                c.render_full(Lang::En),
+            ),
+        }
+    }
+}
+
+/// `citations` in their JSON form for readers and programs (see
+/// `CitationForm`): the one serialization of the citations of a day.
+pub(crate) fn serialize_for_readers<S: serde::Serializer>(
+    citations: &[Citation],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(citations.iter().map(CitationForm::from))
+}
+
+/// Citations as a person reads them in `lang`, each with its confidence
+/// ([`Citation::render_full`]), joined by "; ".
+pub(crate) fn render_all(citations: &[Citation], lang: Lang) -> String {
+    citations
+        .iter()
+        .map(|c| c.render_full(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 named_enum! {
     /// What a warning is about: stable, for programs (JSON `warning_codes`).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -193,10 +193,15 @@ fn record<S: AsRef<str>>(out: &mut String, fields: &[S], dialect: CsvDialect) {
 
 /// The days as CSV in `dialect`, one line per day: date, weekday, working,
 /// kind, name, source, source URL, inferred fields, provisional, estimated.
-/// The weekday and the name are in `lang`; in the machine dialect the column
-/// names are `date, weekday, working, kind, name, source, source_url,
-/// inferred, provisional, estimated` and the kind is its code, in the Excel
-/// dialect both are words in `lang` (see [`CsvDialect`]).
+/// The weekday, the name and the source are in `lang`: the source is the
+/// day's citations in the formal style of the language with their
+/// confidence, joined by "; " ([`Day::sources_in`]), never the data's
+/// English remark. In the machine dialect the column names are `date,
+/// weekday, working, kind, name, source, source_url, inferred, provisional,
+/// estimated`, the kind is its code and `source_url` the data's link of the
+/// day; in the Excel dialect column names and kinds are words in `lang` and
+/// the link column holds the link of every act cited, separated by spaces
+/// (see [`CsvDialect`]).
 pub fn calendar_csv(days: &[Day], lang: Lang, dialect: CsvDialect) -> String {
     let mut out = String::with_capacity(64 + days.len() * 48);
     dialect.start(&mut out);
@@ -236,6 +241,13 @@ pub fn calendar_csv(days: &[Day], lang: Lang, dialect: CsvDialect) -> String {
         } else {
             d.kind.as_str()
         };
+        // Programs keep the data's one link (`source_url`); a person gets
+        // the link of every act cited.
+        let link = if excel {
+            d.source_links().join(" ")
+        } else {
+            d.source_url.clone().unwrap_or_default()
+        };
         record(
             &mut out,
             &[
@@ -244,8 +256,8 @@ pub fn calendar_csv(days: &[Day], lang: Lang, dialect: CsvDialect) -> String {
                 dialect.flag(d.working, lang).to_string(),
                 kind.to_string(),
                 for_csv(name).into_owned(),
-                for_csv(d.source.as_deref().unwrap_or("")).into_owned(),
-                for_csv(d.source_url.as_deref().unwrap_or("")).into_owned(),
+                for_csv(&d.sources_in(lang)).into_owned(),
+                for_csv(&link).into_owned(),
                 for_csv(&inferred(&d.inferred, lang, dialect)).into_owned(),
                 dialect.flag(d.provisional, lang).to_string(),
                 dialect.flag(d.estimated, lang).to_string(),
@@ -432,8 +444,9 @@ fn line(out: &mut String, name: &str, value: &str) {
 
 /// `year` as an iCalendar file: one all-day event for every day that is not
 /// what its weekday would make it (a holiday or a day off on a weekday, a
-/// working weekend day), named in `lang`, with the day's kind, its source,
-/// and whether it is estimated or provisional. Every TEXT value is escaped
+/// working weekend day), named in `lang`, with the day's kind, the acts it
+/// rests on cited in `lang` (formal style, confidence, link), and whether
+/// it is estimated or provisional. Every TEXT value is escaped
 /// as RFC 5545 says; lines are folded at 75 octets.
 ///
 /// # Errors
@@ -470,10 +483,22 @@ pub fn calendar_ics(cal: &Calendar, year: i32, lang: Lang) -> Result<String> {
         } else {
             name.to_string()
         };
+        // The kind, then each act cited in `lang` with its link on the next
+        // line (a day without citations: the data's remark).
         let mut description = kind.to_string();
-        if let Some(s) = &d.source {
+        if d.citations.is_empty() {
+            if let Some(s) = &d.source {
+                description.push('\n');
+                description.push_str(s);
+            }
+        }
+        for c in &d.citations {
             description.push('\n');
-            description.push_str(s);
+            description.push_str(&c.render_full(lang));
+            if let Some(u) = &c.url {
+                description.push('\n');
+                description.push_str(u);
+            }
         }
         if d.estimated {
             let _ = write!(

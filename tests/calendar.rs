@@ -607,3 +607,57 @@ working_day = "2027-11-27"
         assert!(e.message().contains("bad.toml"), "{e}");
     }
 }
+
+/// What the exports print as a day's source: its acts cited in the language
+/// (an overlay's act is cited from its own fields), never the data's remark;
+/// its links are the links of those acts, each once.
+#[test]
+fn a_days_sources_are_its_citations_in_the_language() {
+    let overlay = r#"
+year = 2027
+status = "final"
+
+[[act]]
+id = "mtszn-order-2026-12-01"
+kind = "ministry_order"
+body = "Ministry of Labour and Social Protection of the Population"
+number = "123"
+date = "2026-12-01"
+title = { ru = "О переносе дня отдыха в 2027 году", kk = "2027 жылы демалыс күнін ауыстыру туралы", en = "On the transfer of a day off in 2027" }
+url = "https://adilet.zan.kz/rus/docs/G26G0000123"
+source = "a remark for maintainers"
+[[act.transfer]]
+day_off = "2027-01-08"
+working_day = "2027-01-16"
+"#;
+    let cal = Calendar::kazakhstan()
+        .with_overlay_toml("order.toml", overlay)
+        .unwrap();
+    for date in ["2027-01-08", "2027-01-16"] {
+        let day = cal.day(d(date)).unwrap();
+        assert_eq!(day.citations.len(), 1, "{date}");
+        for lang in [merzim::Lang::Kk, merzim::Lang::Ru, merzim::Lang::En] {
+            let text = day.sources_in(lang);
+            assert_eq!(text, day.citations[0].render_full(lang), "{date} {lang}");
+            assert!(!text.contains("remark"), "{text}");
+            assert!(text.contains("123"), "{text}");
+        }
+        assert_eq!(
+            day.source_links(),
+            vec!["https://adilet.zan.kz/rus/docs/G26G0000123"]
+        );
+    }
+    // Two acts with one link: the link once; an ordinary day: nothing.
+    let kurban = Calendar::kazakhstan().day(d("2026-05-27")).unwrap();
+    let links = kurban.source_links();
+    let mut unique = links.clone();
+    unique.dedup();
+    assert_eq!(links, unique);
+    assert_eq!(
+        links.len(),
+        kurban.citations.iter().filter(|c| c.url.is_some()).count()
+    );
+    let ordinary = Calendar::kazakhstan().day(d("2026-05-26")).unwrap();
+    assert_eq!(ordinary.sources_in(merzim::Lang::Ru), "");
+    assert!(ordinary.source_links().is_empty());
+}

@@ -3490,3 +3490,197 @@ fn the_language_of_messages_is_read_before_parsing_in_both_spellings() {
     assert!(out.contains("Истекает"), "{out}");
     assert!(out.starts_with("Подано"), "{out}");
 }
+
+/// The words of `text` that are Latin (numbers, "267-II" style numbers and
+/// links aside): what a Kazakh or Russian reader must not read.
+fn latin_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || ",;()«»\"[]".contains(c))
+        .map(|t| t.trim_end_matches(':'))
+        .filter(|t| !t.starts_with("http://") && !t.starts_with("https://"))
+        .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+        .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// English words of the data's research remarks and of English citations.
+const ENGLISH_SOURCES: [&str; 10] = [
+    "reported",
+    "inferred",
+    "Law of the Republic",
+    "Labour Code",
+    "Announcement",
+    "Decree",
+    "python-holidays",
+    "UNCONFIRMED",
+    "stored sources",
+    "official text",
+];
+
+/// `calendar --lang ru|kk` exports cite the acts in that language, in the
+/// formal style, with the confidence in words and no English remark: the
+/// CSV's `source` column (machine and Excel dialects), the iCalendar
+/// DESCRIPTION and the JSON's `citations` (one JSON for every language, the
+/// texts in kk, ru and en like the names; `--lang` does not change it).
+#[test]
+fn calendar_exports_cite_in_the_readers_language() {
+    let cal = merzim::Calendar::kazakhstan();
+    let kurban = cal
+        .day(chrono::NaiveDate::from_ymd_opt(2026, 5, 27).unwrap())
+        .unwrap();
+    assert_eq!(kurban.kind, merzim::DayKind::ReligiousDayOff);
+    for (lang, law) in [
+        (
+            merzim::Lang::Ru,
+            "Закон Республики Казахстан от 13 декабря 2001 года № 267-II «О праздниках в Республике Казахстан», ст. 3",
+        ),
+        (
+            merzim::Lang::Kk,
+            "Қазақстан Республикасының 2001 жылғы 13 желтоқсандағы № 267-II «Қазақстан Республикасындағы мерекелер туралы» Заңы, 3-бап",
+        ),
+    ] {
+        let l = lang.as_str();
+        let no_english = |what: &str, text: &str| {
+            for w in ENGLISH_SOURCES {
+                assert!(!text.contains(w), "{l} {what}: {w:?} in {text}");
+            }
+            let latin = latin_words(text);
+            assert!(latin.is_empty(), "{l} {what}: {latin:?} in {text}");
+        };
+        // How sure the data is of each act, in words of the language.
+        let confidences: Vec<&str> = kurban
+            .citations
+            .iter()
+            .filter(|c| c.confidence != merzim::Confidence::OfficialText)
+            .map(|c| c.confidence.label(lang))
+            .collect();
+        assert!(!confidences.is_empty());
+
+        // The machine CSV: codes and English column names for programs,
+        // the `source` column in the language.
+        let out = stdout_of(&["calendar", "--year", "2026", "--lang", l, "--format", "csv"]);
+        let mut r = csv::Reader::from_reader(out.as_bytes());
+        let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let mut cited = 0;
+        for row in &rows {
+            let source = &row[col("source")];
+            if &row[col("kind")] == "working" || &row[col("kind")] == "weekend" {
+                assert_eq!(source, "", "{l} {row:?}");
+                continue;
+            }
+            cited += 1;
+            no_english(&row[0], source);
+        }
+        assert!(cited > 10, "{l}: {cited}");
+        let jan1 = rows.iter().find(|r| &r[0] == "2026-01-01").unwrap();
+        assert_eq!(&jan1[col("source")], law, "{l}");
+        assert!(jan1[col("source_url")].starts_with("https://adilet.zan.kz/"));
+        let may27 = rows.iter().find(|r| &r[0] == "2026-05-27").unwrap();
+        for c in &confidences {
+            assert!(may27[col("source")].contains(c), "{l}: {c} {may27:?}");
+        }
+
+        // The Excel dialect: everything a person reads is in the language.
+        let out = stdout_of(&[
+            "calendar", "--year", "2026", "--lang", l, "--format", "csv", "--excel",
+        ]);
+        no_english("excel", out.trim_start_matches('\u{feff}'));
+        let jan1 = out
+            .lines()
+            .find(|x| x.starts_with("01.01.2026;"))
+            .unwrap_or_else(|| panic!("{l}: no 1 January\n{out}"));
+        assert!(jan1.contains(law), "{l}: {jan1}");
+        assert!(jan1.contains("https://adilet.zan.kz/"), "{l}: {jan1}");
+        let may27 = out.lines().find(|x| x.starts_with("27.05.2026;")).unwrap();
+        for c in &confidences {
+            assert!(may27.contains(c), "{l}: {c} {may27}");
+        }
+
+        // iCalendar: the DESCRIPTION (unfolded, unescaped) cites the acts.
+        let ics = stdout_of(&["calendar", "--year", "2026", "--lang", l, "--format", "ics"]);
+        let unfolded = ics.replace("\r\n ", "");
+        let text_of = |line: &str, name: &str| -> Option<String> {
+            line.strip_prefix(name).map(|v| {
+                v.replace("\\n", "\n")
+                    .replace("\\,", ",")
+                    .replace("\\;", ";")
+                    .replace("\\\\", "\\")
+            })
+        };
+        let mut descriptions = Vec::new();
+        for line in unfolded.split("\r\n") {
+            for name in ["SUMMARY:", "CATEGORIES:"] {
+                if let Some(v) = text_of(line, name) {
+                    no_english(name, &v);
+                }
+            }
+            if let Some(v) = text_of(line, "DESCRIPTION:") {
+                no_english("DESCRIPTION", &v);
+                descriptions.push(v);
+            }
+        }
+        assert!(descriptions.len() > 10, "{l}: {}", descriptions.len());
+        let event = unfolded
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains("DTSTART;VALUE=DATE:20260101"))
+            .unwrap();
+        let description = event
+            .split("\r\n")
+            .find_map(|x| text_of(x, "DESCRIPTION:"))
+            .unwrap();
+        assert!(
+            description.lines().any(|x| x == law),
+            "{l}: {description}"
+        );
+        let event = unfolded
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains("DTSTART;VALUE=DATE:20260527"))
+            .unwrap();
+        for c in &confidences {
+            assert!(event.contains(c), "{l}: {c} {event}");
+        }
+
+        // JSON: one form for every language (the default's bytes), the
+        // citations structured, each with its text in the language and no
+        // research remark.
+        let json = stdout_of(&["calendar", "--year", "2026", "--lang", l, "--format", "json"]);
+        assert_eq!(
+            json,
+            stdout_of(&["calendar", "--year", "2026", "--format", "json"]),
+            "{l}"
+        );
+        let j: Value = serde_json::from_str(&json).unwrap();
+        let days = j["days"].as_array().unwrap();
+        let mut n = 0;
+        for d in days {
+            for c in d["citations"].as_array().unwrap() {
+                n += 1;
+                assert!(c.get("note").is_none() && c.get("no_url").is_none(), "{c}");
+                assert!(c["kind"].is_string() && c["confidence"].is_string(), "{c}");
+                assert!(c.get("url").is_some(), "{c}");
+                no_english("json", c["text"][l].as_str().unwrap());
+            }
+        }
+        assert!(n > 10, "{n}");
+        let jan1 = days.iter().find(|d| d["date"] == "2026-01-01").unwrap();
+        let c = &jan1["citations"][0];
+        assert_eq!(c["text"][l], law, "{l}");
+        assert_eq!(c["kind"], "law");
+        assert_eq!(c["number"], "267-II");
+        assert_eq!(c["date"], "2001-12-13");
+        assert_eq!(c["confidence"], "official_text");
+        assert!(c["title"][l].is_string());
+        let may27 = days.iter().find(|d| d["date"] == "2026-05-27").unwrap();
+        let texts: Vec<&str> = may27["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["text"][l].as_str().unwrap())
+            .collect();
+        for c in &confidences {
+            assert!(texts.iter().any(|t| t.contains(c)), "{l}: {c} {texts:?}");
+        }
+    }
+}

@@ -333,30 +333,21 @@ fn text(cal: &Calendar, y: i32, days: &[Day], t: &Texts, out: &mut impl Write) -
             if !note.is_empty() {
                 s.push_str(&format!(" ({})", note.join(", ")));
             }
-            // The day's citations in the reader's language (the data's
-            // `source` is an English remark: only a day without citations
-            // falls back to it).
-            let cited: Vec<String> = d.citations.iter().map(|c| c.render_full(t.lang)).collect();
-            let urls: Vec<String> = d.citations.iter().filter_map(|c| c.url.clone()).collect();
-            let src_key = if cited.is_empty() {
-                d.source.clone().map(|s| {
-                    (
-                        s,
-                        d.source_url.clone().into_iter().collect(),
-                        d.inferred.clone(),
-                    )
-                })
-            } else {
-                // Which fields were inferred: data field names, so listed in
-                // English output only (the citation's confidence says it in
-                // every language).
-                let inferred = if t.lang == merzim::Lang::En {
+            // The day's citations in the reader's language, as the library
+            // renders them (the data's `source` is an English remark: only a
+            // day without citations falls back to it). Which fields were
+            // inferred: data field names, so listed in English output only
+            // (the citation's confidence says it in every language).
+            let cited = d.sources_in(t.lang);
+            let src_key = (!cited.is_empty()).then(|| {
+                let inferred = if d.citations.is_empty() || t.lang == merzim::Lang::En {
                     d.inferred.clone()
                 } else {
                     Vec::new()
                 };
-                Some((cited.join("; "), urls, inferred))
-            };
+                let links = d.source_links().into_iter().map(String::from).collect();
+                (cited, links, inferred)
+            });
             if let Some(key) = src_key {
                 let n = match sources.iter().position(|x| *x == key) {
                     Some(p) => p + 1,

@@ -115,6 +115,12 @@ await test('deadline for a State Corporation submission: the due date on the pag
   const off = await page.textContent('#result-explain');
   assert.match(off, /Наурыз мейрамы/);
   assert.match(off, /267-II/);
+  // Cited in Russian by the service, not the data's English remark.
+  const ex = (await api(`/v1/due?submitted=2026-03-20T16:30&term=${encodeURIComponent('15 рабочих дней')}&channel=state_corporation&explain=true&lang=ru`)).json();
+  const cited = (ex.explain || []).flatMap((x) => x.citations || []);
+  assert.ok(cited.length > 0, 'the service cites the acts');
+  assert.ok(off.includes(cited[0]), `the page shows the service's citation: ${cited[0]}`);
+  assert.equal(await page.locator('#result-explain [lang="en"]').count(), 0, 'no English remark in the explanation');
   shared = page.url();
   const u = new URL(shared);
   assert.equal(u.searchParams.get('submitted'), '2026-03-20T16:30');
@@ -277,6 +283,9 @@ await test('a year: working days per month equal the API\'s; a day explained wit
   const detail = await page.textContent('#cal-detail');
   assert.ok(detail.includes(d.act.title.en), 'the act\'s title');
   assert.ok(await page.locator(`#cal-detail a[href="${d.act.url}"]`).count() >= 1, 'a link to the act');
+  // The acts cited, as the service renders them in English.
+  assert.ok(d.citations.length > 0);
+  for (const c of d.citations) assert.ok(detail.includes(c.text.en), `cited: ${c.text.en}`);
   // As known on 1 January 2024 the transfer was not yet decided: the page lists it as a change.
   const old = (await api('/v1/calendar/2024?as_known_on=2024-01-01')).json().days;
   const changed = days.filter((x, i) => x.kind !== old[i].kind || JSON.stringify(x.names) !== JSON.stringify(old[i].names)).map((x) => x.date);
@@ -292,6 +301,37 @@ await test('a year: working days per month equal the API\'s; a day explained wit
   await page.waitForFunction((n) => document.querySelector('table[data-month="2024-01"] .count')?.dataset.workingDays === String(n), jan);
   await shot(page, 'calendar-en');
   await done(page);
+});
+
+await test('a day of the calendar cites its acts in the reader\'s language, with how sure the data is', async () => {
+  for (const lang of ['ru', 'kk']) {
+    const page = await open(`/?lang=${lang}`);
+    await page.fill('#c-year', '2026');
+    await page.click('#c-show');
+    await page.waitForSelector('table[data-month="2026-12"]');
+    const days = (await api(`/v1/calendar/2026?lang=${lang}`)).json().days;
+    for (const date of ['2026-01-01', '2026-05-27']) {
+      const d = days.find((x) => x.date === date);
+      assert.ok(d.citations.length > 0, `${date} has citations`);
+      await page.click(`button[data-date="${date}"]`);
+      await page.waitForFunction((x) => document.querySelector('#cal-detail h4')?.textContent.length > 0 && !document.querySelector('#cal-detail').hidden, date);
+      const detail = await page.textContent('#cal-detail');
+      for (const c of d.citations) {
+        assert.ok(detail.includes(c.text[lang]), `${lang} ${date}: ${c.text[lang]} in ${detail}`);
+        if (c.url) assert.ok(await page.locator(`#cal-detail a[href="${c.url}"]`).count() >= 1, `${lang} ${date}: a link`);
+      }
+      assert.ok(!detail.includes(d.source), `${lang} ${date}: not the data's English remark`);
+      assert.equal(await page.locator('#cal-detail [lang="en"]').count(), 0, `${lang} ${date}: nothing marked English`);
+      assert.deepEqual(await englishLeft(page, lang), [], `${lang} ${date}: English left`);
+    }
+    // 1 January cites Law 267-II in the formal style of the language.
+    const jan1 = days.find((x) => x.date === '2026-01-01').citations[0];
+    assert.equal(jan1.number, '267-II');
+    await page.click('button[data-date="2026-01-01"]');
+    assert.ok((await page.textContent('#cal-detail')).includes(jan1.text[lang]));
+    await shot(page, `day-cited-${lang}`);
+    await done(page);
+  }
 });
 
 await test('the balance says where it differs from the Ministry\'s table as published, and a provisional year', async () => {

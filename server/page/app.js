@@ -51,6 +51,17 @@ function english(text) {
   return el('span', { lang: state.lang === 'en' ? null : 'en' }, text);
 }
 
+/** The sources of a day that did not count: the acts cited in the request's
+ * language (the service renders them), else the data's English remark. */
+function sourceOf(x) {
+  const L = state.lang;
+  const cites = Array.isArray(x.citations) ? x.citations.filter((c) => typeof c === 'string' && c.trim()) : [];
+  if (cites.length) {
+    return el('div', { class: 'source', 'data-citations': cites.length }, `${t(L, cites.length > 1 ? 'r_sources' : 'r_source')}: `, cites.join('; '));
+  }
+  return x.source ? el('div', { class: 'source' }, `${t(L, 'r_source')}: `, english(x.source)) : null;
+}
+
 function link(url, text) {
   const safe = typeof url === 'string' && /^https?:\/\//i.test(url);
   return safe ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, text) : text;
@@ -417,7 +428,7 @@ function renderResult(f, r, reg, url) {
         el('strong', {}, span), ' · ', kind,
         g.first.names ? [' — ', tri(g.first.names)] : null,
         flags.length ? ` (${flags.join(', ')})` : null,
-        g.first.source ? el('div', { class: 'source' }, `${t(L, 'r_source')}: `, english(g.first.source)) : null));
+        sourceOf(g.first)));
     }
     ex.append(ul);
   }
@@ -582,7 +593,15 @@ function showDay(d) {
     parts.push(el('p', {}, `${t(L, 'r_act')}: `, a.url ? link(a.url, title || a.id || '') : title,
       a.number ? ` № ${a.number}` : '', a.date ? `, ${fmtDate(a.date, L)}` : ''));
   }
-  if (d.source) {
+  // The acts the day rests on, as the library cites them in the reader's
+  // language (formal style, how sure the data is); the data's English remark
+  // only for a day without citations (an overlay's entry).
+  const cites = (Array.isArray(d.citations) ? d.citations : []).filter((c) => c && typeof c === 'object' && pick(c.text, L));
+  if (cites.length) {
+    parts.push(el('div', { class: 'source', 'data-citations': cites.length }, `${t(L, cites.length > 1 ? 'r_sources' : 'r_source')}:`,
+      el('ul', { class: 'citations' }, cites.map((c) => el('li', {}, tri(c.text),
+        typeof c.url === 'string' ? [' ', link(c.url, c.url)] : null)))));
+  } else if (d.source) {
     parts.push(el('p', { class: 'source' }, `${t(L, 'r_source')}: `, english(d.source),
       d.source_url && !(d.act && d.act.url === d.source_url) ? [' ', link(d.source_url, d.source_url)] : null));
   }

@@ -464,7 +464,8 @@ pub struct CalendarQuery {
     pub horizon: Option<String>,
     /// The calendar as known on this date (`YYYY-MM-DD`).
     pub as_known_on: Option<String>,
-    /// The language of names and labels in CSV, iCalendar and 1C answers: `kk`, `ru` or `en` (default).
+    /// The language of names, labels and cited acts in CSV, iCalendar and 1C answers: `kk`, `ru`
+    /// or `en` (default). JSON is the same in every language (names and citations in all three).
     pub lang: Option<String>,
     /// The CSV dialect: `machine` (default: `,`, ISO dates, codes) or `excel` (for a
     /// spreadsheet in a Russian or Kazakh locale: BOM, `;`, words in `lang`, decimal comma).
@@ -559,7 +560,7 @@ fn accept_form(headers: &HeaderMap) -> ApiResult<Form> {
     ))
 }
 
-/// A year's days with kinds, names, sources and flags; CSV, iCalendar or 1C
+/// A year's days with kinds, names, the acts cited and flags; CSV, iCalendar or 1C
 /// XML by suffix (`2026.csv`, `2026.ics`, `2026.xml`) or by `Accept`.
 #[utoipa::path(get, path = "/v1/calendar/{year}", tag = "calendar",
     params(("year" = String, Path, description = "The year, with an optional suffix: 2026, 2026.json, 2026.csv, 2026.ics, 2026.xml"), CalendarQuery),

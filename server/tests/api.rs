@@ -615,3 +615,105 @@ async fn a_stalled_ndjson_body_loses_its_stream() {
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
     drop(tx);
 }
+
+/// `/v1/calendar/2026?lang=ru|kk`: every form carries the day's citations in
+/// the language (the formal style of Law 267-II for 1 January, the
+/// confidence in words), with no English remark; the JSON is one form for
+/// every language, its citations objects with their text in kk, ru and en.
+#[tokio::test]
+async fn calendar_forms_cite_in_the_language() {
+    let app = service();
+    let cal = Calendar::kazakhstan();
+    let kurban = cal
+        .day(chrono::NaiveDate::from_ymd_opt(2026, 5, 27).unwrap())
+        .unwrap();
+    for (lang, law) in [
+        (
+            merzim::Lang::Ru,
+            "Закон Республики Казахстан от 13 декабря 2001 года № 267-II «О праздниках в Республике Казахстан», ст. 3",
+        ),
+        (
+            merzim::Lang::Kk,
+            "Қазақстан Республикасының 2001 жылғы 13 желтоқсандағы № 267-II «Қазақстан Республикасындағы мерекелер туралы» Заңы, 3-бап",
+        ),
+    ] {
+        let l = lang.as_str();
+        let confidence = kurban
+            .citations
+            .iter()
+            .find(|c| c.confidence != merzim::Confidence::OfficialText)
+            .unwrap()
+            .confidence
+            .label(lang);
+        let english = |what: &str, text: &str| {
+            for w in [
+                "reported",
+                "inferred",
+                "Law of the Republic",
+                "Labour Code",
+                "Announcement",
+                "python-holidays",
+            ] {
+                assert!(!text.contains(w), "{l} {what}: {w:?} in {text}");
+            }
+        };
+        // JSON: the same for every lang; the citations' text in each.
+        let j = get(&app, &format!("/v1/calendar/2026?lang={l}")).await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert_eq!(j.text(), get(&app, "/v1/calendar/2026").await.text());
+        let j = j.json();
+        let day = &j["days"][0];
+        assert_eq!(day["date"], "2026-01-01");
+        assert_eq!(day["citations"][0]["text"][l], law);
+        assert_eq!(day["citations"][0]["number"], "267-II");
+        assert_eq!(day["citations"][0]["confidence"], "official_text");
+        assert!(day["citations"][0].get("note").is_none());
+        let may27 = j["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["date"] == "2026-05-27")
+            .unwrap();
+        let cites = may27["citations"].as_array().unwrap();
+        assert_eq!(cites.len(), kurban.citations.len());
+        for c in cites {
+            english("json", c["text"][l].as_str().unwrap());
+            assert!(c.get("note").is_none() && c.get("no_url").is_none(), "{c}");
+        }
+        assert!(cites
+            .iter()
+            .any(|c| c["text"][l].as_str().unwrap().contains(confidence)));
+        // CSV, both dialects: the source column in the language.
+        for q in ["", "&csv=excel"] {
+            let csv = get(&app, &format!("/v1/calendar/2026.csv?lang={l}{q}")).await;
+            assert_eq!(csv.status, StatusCode::OK);
+            let text = csv.text();
+            let jan1_row = text
+                .lines()
+                .find(|x| x.starts_with("2026-01-01,") || x.starts_with("01.01.2026;"))
+                .unwrap();
+            assert!(jan1_row.contains(law), "{l}{q}: {jan1_row}");
+            let row = text
+                .lines()
+                .find(|x| x.starts_with("2026-05-27,") || x.starts_with("27.05.2026;"))
+                .unwrap();
+            assert!(row.contains(confidence), "{l}{q}: {row}");
+            english("csv", row);
+        }
+        // iCalendar: the DESCRIPTION of 1 January, unfolded and unescaped.
+        let ics = get(&app, &format!("/v1/calendar/2026.ics?lang={l}")).await;
+        let unfolded = ics.text().replace("\r\n ", "");
+        let event = unfolded
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains("DTSTART;VALUE=DATE:20260101"))
+            .unwrap();
+        let description = event
+            .split("\r\n")
+            .find_map(|x| x.strip_prefix("DESCRIPTION:"))
+            .unwrap()
+            .replace("\\,", ",")
+            .replace("\\n", "\n");
+        assert!(description.lines().any(|x| x == law), "{l}: {description}");
+        english("ics", &unfolded);
+    }
+}

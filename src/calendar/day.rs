@@ -149,7 +149,10 @@ pub struct Day {
     /// The holiday's name (for a substitute day: the holiday it stands for; for a
     /// transfer: what happened); `None` for ordinary working days and weekends.
     pub names: Option<Names>,
-    /// The legal source of this day's status.
+    /// The data's remark on the legal source of this day's status (English,
+    /// written for maintainers; kept for compatibility). What a reader is
+    /// shown is [`citations`](Day::citations), in their language:
+    /// [`Day::sources_in`].
     pub source: Option<String>,
     /// A link to the official text of that source, when it has one.
     pub source_url: Option<String>,
@@ -160,12 +163,44 @@ pub struct Day {
     pub act: Option<ActRef>,
     /// The acts this day's status rests on, each rendered per language by
     /// [`Citation::render`] (the reader's form of `source`, which is the
-    /// data's English remark).
+    /// data's English remark). In JSON each is an object with the act's
+    /// fields, the `confidence` code and `text`, the citation as a person
+    /// reads it in kk, ru and en; research remarks are left out.
+    #[serde(serialize_with = "crate::citation::serialize_for_readers")]
     pub citations: Vec<Citation>,
     /// Whether this day's status may still change (year not final, or past coverage).
     pub provisional: bool,
     /// Whether this day's status rests on an estimated date (Kurban Ait not yet announced).
     pub estimated: bool,
+}
+
+impl Day {
+    /// The day's sources as a person reads them in `lang`: its citations in
+    /// the formal style of the language, each with its confidence
+    /// ([`Citation::render_full`]), joined by "; ". A day without citations
+    /// (an overlay's entry that cites no act) gives the data's `source`
+    /// remark as written; an ordinary day gives "". What the exports print.
+    pub fn sources_in(&self, lang: Lang) -> String {
+        if self.citations.is_empty() {
+            return self.source.clone().unwrap_or_default();
+        }
+        crate::citation::render_all(&self.citations, lang)
+    }
+
+    /// The links of the day's citations, in order, each once (the data's
+    /// `source_url` for a day without citations).
+    pub fn source_links(&self) -> Vec<&str> {
+        if self.citations.is_empty() {
+            return self.source_url.as_deref().into_iter().collect();
+        }
+        let mut links: Vec<&str> = Vec::new();
+        for u in self.citations.iter().filter_map(|c| c.url.as_deref()) {
+            if !links.contains(&u) {
+                links.push(u);
+            }
+        }
+        links
+    }
 }
 
 /// What makes a special day special: a compact reference into the dataset,
