@@ -359,21 +359,18 @@ function renderResult(f, r, reg, url) {
   }
   fact(dl, 'r_provisional', t(L, r.provisional ? 'r_provisional_yes' : 'r_no'));
 
-  // Warnings: the service writes them in English; the page says each one the
-  // library gives in the chosen language (its dates in the local form) and
-  // keeps the service's full text beside it.
+  // Warnings: the service writes each one in the page's language with a
+  // stable code (warning_codes, same order); the page shows the text as
+  // given (as text, never markup), marked by its code.
   const w = $('result-warnings');
   w.replaceChildren();
   const warnings = Array.isArray(r.warnings) ? r.warnings.filter((x) => typeof x === 'string') : [];
+  const codes = Array.isArray(r.warning_codes) ? r.warning_codes : [];
   if (warnings.length) {
     const box = el('div', { class: 'warnings', role: 'note' }, el('h4', {}, t(L, 'r_warnings')));
-    box.append(el('ul', {}, warnings.map((x) => {
-      const said = sayWarning(x, L);
-      if (L === 'en' && !said.known) return el('li', { 'data-warning': '' }, x);
-      return el('li', { 'data-warning': said.kind },
-        el('strong', {}, said.text),
-        said.url ? [' ', link(said.url, said.url)] : null,
-        el('details', {}, el('summary', {}, t(L, 'w_full')), english(x)));
+    box.append(el('ul', {}, warnings.map((x, i) => {
+      const code = typeof codes[i] === 'string' ? codes[i] : '';
+      return el('li', { 'data-warning': WARNING_KIND[code] || code || 'other' }, el('strong', {}, x));
     })));
     w.append(box);
   }
@@ -453,18 +450,10 @@ function renderResult(f, r, reg, url) {
  * kinds (a regulation not yet in force, repealed, possibly lapsed; the
  * storage period beyond the data), each with fixed words around its dates.
  */
-function sayWarning(x, L) {
-  const fill = (key, o) => t(L, key).replace(/\{(\w+)\}/g, (_, k) => fmtDate(o[k], L));
-  let m = /^the encoded text of regulation \S+ is in force from (\d{4}-\d{2}-\d{2}) .*after this submission date (\d{4}-\d{2}-\d{2})$/.exec(x);
-  if (m) return { known: true, kind: 'not_yet', text: fill('w_not_yet', { from: m[1], date: m[2] }) };
-  m = /^regulation \S+ was repealed on (\d{4}-\d{2}-\d{2}), before this submission date (\d{4}-\d{2}-\d{2})$/.exec(x);
-  if (m) return { known: true, kind: 'repealed', text: fill('w_repealed', { repealed: m[1], date: m[2] }) };
-  m = /^regulation \S+ may no longer apply to a submission on (\d{4}-\d{2}-\d{2}): [^(]*?(?:\((https?:\/\/[^)\s]+)\))?:/.exec(x);
-  if (m) return { known: true, kind: 'lapse', text: fill('w_lapse', { date: m[1] }), url: m[2] };
-  m = /^storage_until is unknown: .* after (\d{4}-\d{2}-\d{2})/.exec(x);
-  if (m) return { known: true, kind: 'storage', text: fill('w_storage', { last: m[1] }) };
-  return { known: false, kind: 'other', text: t(L, 'w_other') };
-}
+/** The page's name of each warning code of the service. */
+const WARNING_KIND = {
+  not_yet_in_force: 'not_yet', repealed: 'repealed', may_have_lapsed: 'lapse', storage_beyond_data: 'storage',
+};
 
 // ---------------------------------------------------------------- calendar
 

@@ -615,19 +615,22 @@ impl Regulation {
             other => (other, other, other),
         };
         let id = &self.id;
+        // Dates in prose as people there write them: ДД.ММ.ГГГГ in kk and ru.
+        let dd = |d: NaiveDate| Lang::Ru.format_date(d);
+        let (from_, date_, act_date_) = (dd(from), dd(date), dd(a.date));
         let (act_kk, act_ru) = match &a.cite {
             Some(c) => (c.render(Lang::Kk), c.render(Lang::Ru)),
             None => (
-                format!("{}, {} № {} {kk_kind}", a.body.kk, a.date, a.number),
-                format!("{}, {ru_kind} от {} № {}", a.body.ru, a.date, a.number),
+                format!("{}, {act_date_} № {} {kk_kind}", a.body.kk, a.number),
+                format!("{}, {ru_kind} от {act_date_} № {}", a.body.ru, a.number),
             ),
         };
         if date < from {
             return Some(Warning::new(
                 WarningCode::NotYetInForce,
                 Names::new(
-                    format!("{id} регламентінің мәтіні {from} бастап күшіне енеді ({act_kk}), бұл өтініш берілген {date} күнінен кейін"),
-                    format!("текст регламента {id} действует с {from} ({act_ru}), то есть после даты подачи {date}"),
+                    format!("{id} регламентінің мәтіні {from_} бастап күшіне енеді ({act_kk}), бұл өтініш берілген {date_} күнінен кейін"),
+                    format!("текст регламента {id} действует с {from_} ({act_ru}), то есть после даты подачи {date_}"),
                     format!(
                         "the encoded text of regulation {id} is in force from {from} ({en_kind} No. {} of {}, as encoded), after this submission date {date}",
                         a.number, a.date
@@ -637,11 +640,12 @@ impl Regulation {
         }
         if let Some(r) = a.repealed {
             if date >= r {
+                let r_ = dd(r);
                 return Some(Warning::new(
                     WarningCode::Repealed,
                     Names::new(
-                        format!("{id} регламенті {r} күшін жойды, өтініш {date} берілді ({act_kk})"),
-                        format!("регламент {id} утратил силу {r}, не позднее даты подачи {date} ({act_ru})"),
+                        format!("{id} регламенті {r_} күшін жойды, өтініш {date_} берілді ({act_kk})"),
+                        format!("регламент {id} утратил силу {r_}, не позднее даты подачи {date_} ({act_ru})"),
                         format!("regulation {id} was repealed on {r}, before this submission date {date}"),
                     ),
                 ));
@@ -665,12 +669,12 @@ impl Regulation {
                 WarningCode::MayHaveLapsed,
                 Names::new(
                     format!(
-                        "{id} регламенті {date} берілген өтінішке қолданылмауы мүмкін: {}{url}: {}",
+                        "{id} регламенті {date_} берілген өтінішке қолданылмауы мүмкін: {}{url}: {}",
                         act(Lang::Kk),
                         summary(Lang::Kk)
                     ),
                     format!(
-                        "регламент {id} может не применяться к заявлению, поданному {date}: {}{url}: {}",
+                        "регламент {id} может не применяться к заявлению, поданному {date_}: {}{url}: {}",
                         act(Lang::Ru),
                         summary(Lang::Ru)
                     ),
