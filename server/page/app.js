@@ -356,13 +356,17 @@ function renderResult(f, r, reg, url) {
   const warnings = Array.isArray(r.warnings) ? r.warnings.filter((x) => typeof x === 'string') : [];
   if (warnings.length) {
     const box = el('div', { class: 'warnings', role: 'note' }, el('h4', {}, t(L, 'r_warnings')));
-    box.append(el('ul', {}, warnings.map((x) => {
-      const said = sayWarning(x, L);
+    // A regulation answer gives each warning's code (`warning_codes`, same
+    // order) and its text already in the requested language.
+    const codes = Array.isArray(r.warning_codes) ? r.warning_codes : [];
+    box.append(el('ul', {}, warnings.map((x, i) => {
+      const coded = typeof codes[i] === 'string';
+      const said = coded ? sayCodedWarning(x, codes[i], L) : sayWarning(x, L);
       if (L === 'en' && !said.known) return el('li', { 'data-warning': '' }, x);
       return el('li', { 'data-warning': said.kind },
         el('strong', {}, said.text),
         said.url ? [' ', link(said.url, said.url)] : null,
-        el('details', {}, el('summary', {}, t(L, 'w_full')), english(x)));
+        el('details', {}, el('summary', {}, t(L, 'w_full')), coded ? x : english(x)));
     })));
     w.append(box);
   }
@@ -453,6 +457,29 @@ function sayWarning(x, L) {
   m = /^storage_until is unknown: .* after (\d{4}-\d{2}-\d{2})/.exec(x);
   if (m) return { known: true, kind: 'storage', text: fill('w_storage', { last: m[1] }) };
   return { known: false, kind: 'other', text: t(L, 'w_other') };
+}
+
+/**
+ * A warning with its stable code (the service's text is in the page's
+ * language already): said with the page's own wording and local dates. The
+ * texts put the dates in one order in every language: the first ISO date is
+ * the start, the repeal, the submission (lapse) or the last day of data; the
+ * last is the submission date.
+ */
+function sayCodedWarning(x, code, L) {
+  const fill = (key, o) => t(L, key).replace(/\{(\w+)\}/g, (_, k) => fmtDate(o[k], L));
+  const iso = x.match(/\d{4}-\d{2}-\d{2}/g) || [];
+  const first = iso[0];
+  const last = iso[iso.length - 1];
+  const url = (/\((https?:\/\/[^)\s]+)\)/.exec(x) || [])[1];
+  if (!first) return { known: true, kind: code, text: x };
+  switch (code) {
+    case 'not_yet_in_force': return { known: true, kind: 'not_yet', text: fill('w_not_yet', { from: first, date: last }) };
+    case 'repealed': return { known: true, kind: 'repealed', text: fill('w_repealed', { repealed: first, date: last }) };
+    case 'may_have_lapsed': return { known: true, kind: 'lapse', text: fill('w_lapse', { date: first }), url };
+    case 'storage_beyond_data': return { known: true, kind: 'storage', text: fill('w_storage', { last: first }) };
+    default: return { known: true, kind: code, text: x };
+  }
 }
 
 // ---------------------------------------------------------------- calendar
