@@ -2178,3 +2178,39 @@ fn calendar_and_timeline_cite_in_the_readers_language() {
         }
     }
 }
+
+/// An as-known-on date after today is answered (the calendar as known today)
+/// with a warning on stderr, in `--lang`; one before 2000 is refused.
+#[test]
+fn as_known_on_after_today_warns_and_before_2000_is_refused() {
+    let out = merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T10:00",
+            "--term",
+            "2 working days",
+            "--as-known-on",
+            "2099-01-01",
+            "--lang",
+            "ru",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("после сегодняшней"), "{err}");
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T10:00",
+            "--term",
+            "2 working days",
+            "--as-known-on",
+            "1999-12-31",
+        ])
+        .assert()
+        .failure();
+}
