@@ -677,7 +677,7 @@ fn lint_commands() {
         .find(|r| r["regulation"] == "akmola-2014-cadastral-value")
         .unwrap();
     assert_eq!(akmola["warning_codes"], serde_json::json!(["repealed"]));
-    // 2014 starts before the Akmola resolution was in force (2014-07-05 at
+    // 2014 starts before the Akmola resolution was in force (05.07.2014 at
     // the earliest); in Russian, the warning is in Russian.
     let out = stdout_of(&[
         "lint",
@@ -690,7 +690,7 @@ fn lint_commands() {
         "--lang",
         "ru",
     ]);
-    assert!(out.contains("действует с 2014-07-05"), "{out}");
+    assert!(out.contains("действует с 05.07.2014"), "{out}");
     assert!(!out.contains("in force"), "{out}");
     assert!(east["findings"]
         .as_array()
@@ -3683,4 +3683,40 @@ fn calendar_exports_cite_in_the_readers_language() {
             assert!(texts.iter().any(|t| t.contains(c)), "{l}: {c} {texts:?}");
         }
     }
+}
+
+/// An as-known-on date after today is answered (the calendar as known today)
+/// with a warning on stderr, in `--lang`; one before 2000 is refused.
+#[test]
+fn as_known_on_after_today_warns_and_before_2000_is_refused() {
+    let out = merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T10:00",
+            "--term",
+            "2 working days",
+            "--as-known-on",
+            "2099-01-01",
+            "--lang",
+            "ru",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("после сегодняшней"), "{err}");
+    merzim()
+        .args([
+            "due",
+            "--submitted",
+            "2026-03-20T10:00",
+            "--term",
+            "2 working days",
+            "--as-known-on",
+            "1999-12-31",
+        ])
+        .assert()
+        .failure();
 }

@@ -235,6 +235,8 @@ class Skipped:
     provisional: bool
     estimated: bool
     text: str
+    #: The acts the day off rests on, each cited in the requested language.
+    citations: List[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -303,6 +305,8 @@ class Timeline:
     storage_until: Optional[_dt.datetime]
     provisional: bool
     warnings: List[str] = field(default_factory=list)
+    #: The stable code of each warning, in the order of ``warnings``.
+    warning_codes: List[str] = field(default_factory=list)
     explain: Optional[List[Skipped]] = None
 
 
@@ -380,6 +384,7 @@ def _explain(x: Optional[List[Dict[str, Any]]]) -> Optional[List[Skipped]]:
             provisional=s["provisional"],
             estimated=s["estimated"],
             text=s["text"],
+            citations=list(s.get("citations", [])),
         )
         for s in x
     ]
@@ -417,6 +422,7 @@ def _timeline(r: Dict[str, Any], regulation: str, channel: str, outcome: str, su
         storage_until=_instant(r.get("storage_until")),
         provisional=r["provisional"],
         warnings=list(r.get("warnings", [])),
+        warning_codes=list(r.get("warning_codes", [])),
         explain=_explain(r.get("explain")),
     )
 

@@ -104,6 +104,7 @@ class Skipped:
     provisional: bool
     estimated: bool
     text: str
+    citations: List[str] = ...
 
 @dataclass(frozen=True)
 class LegalDue:
@@ -148,6 +149,7 @@ class Timeline:
     storage_until: Optional[_dt.datetime]
     provisional: bool
     warnings: List[str] = ...
+    warning_codes: List[str] = ...
     explain: Optional[List[Skipped]] = ...
 
 TIMELINE_REQUEST_FIELDS: Tuple[str, ...]

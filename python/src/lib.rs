@@ -349,11 +349,27 @@ struct NativeCalendar {
     cal: Calendar,
 }
 
+/// A `UserWarning` for a calendar as known on a date after today (the
+/// calendar as known today is used; RULES.md §9).
+fn warn_if_after_today(py: Python<'_>, date: NaiveDate) -> PyResult<()> {
+    if let Some(w) = merzim::known_on_warning(date, merzim::today()) {
+        let msg = std::ffi::CString::new(w.text(merzim::Lang::En)).unwrap_or_default();
+        PyErr::warn(
+            py,
+            &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+            &msg,
+            1,
+        )?;
+    }
+    Ok(())
+}
+
 #[pymethods]
 impl NativeCalendar {
     #[staticmethod]
     #[pyo3(signature = (week="five", horizon=None, as_known_on=None))]
     fn kazakhstan(
+        py: Python<'_>,
         week: &str,
         horizon: Option<&str>,
         as_known_on: Option<NaiveDate>,
@@ -365,6 +381,7 @@ impl NativeCalendar {
             cal = cal.with_horizon(parse::<Horizon>(h)?);
         }
         if let Some(d) = as_known_on {
+            warn_if_after_today(py, d)?;
             cal = cal.as_known_on(d).py()?;
         }
         Ok(NativeCalendar { cal })
@@ -394,7 +411,8 @@ impl NativeCalendar {
         })
     }
 
-    fn as_known_on(&self, date: NaiveDate) -> PyResult<Self> {
+    fn as_known_on(&self, py: Python<'_>, date: NaiveDate) -> PyResult<Self> {
+        warn_if_after_today(py, date)?;
         Ok(NativeCalendar {
             cal: self.cal.as_known_on(date).py()?,
         })

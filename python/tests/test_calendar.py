@@ -81,6 +81,15 @@ def test_as_known_on(cal):
     assert cal.as_known_on(D(2026, 1, 1)).working_days_in_year(2026) == 246
 
 
+def test_as_known_on_after_today_warns(cal):
+    # A date after today: the calendar as known today, with a UserWarning.
+    with pytest.warns(UserWarning, match="after today"):
+        later = cal.as_known_on(D(2099, 1, 1))
+    assert later.known_on == D(2099, 1, 1)
+    with pytest.warns(UserWarning, match="after today"):
+        merzim.Calendar.kazakhstan(as_known_on=D(2099, 1, 1))
+
+
 def test_horizon(cal):
     with pytest.raises(merzim.OutOfCoverageError, match="provisional horizon"):
         cal.is_working_day(D(2028, 1, 3))

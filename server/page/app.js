@@ -445,12 +445,7 @@ function renderResult(f, r, reg, url) {
   $('result').hidden = false;
 }
 
-/**
- * A warning of the service in the page's language: the library writes four
- * kinds (a regulation not yet in force, repealed, possibly lapsed; the
- * storage period beyond the data), each with fixed words around its dates.
- */
-/** The page's name of each warning code of the service. */
+/** The page's name of each warning code of the service (others keep the code). */
 const WARNING_KIND = {
   not_yet_in_force: 'not_yet', repealed: 'repealed', may_have_lapsed: 'lapse', storage_beyond_data: 'storage',
 };
