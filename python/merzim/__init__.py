@@ -119,6 +119,7 @@ def _guard_class(cls: Any) -> Any:
 
 __all__ = [
     "Act",
+    "Citation",
     "Alternative",
     "Calendar",
     "Day",
@@ -178,6 +179,30 @@ class Names:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """An act a day rests on, as the library cites it (``Day.citations``).
+
+    ``kind`` is "law", "constitution", "decree", "government_decree",
+    "order", "resolution", "announcement" or the like; ``confidence`` is
+    "official_text", "reported", "inferred" or "estimated"; ``text`` is the
+    citation as a person reads it in kk, ru and en (the formal style of each,
+    the confidence in words). Absent parts are None.
+    """
+
+    kind: str
+    issuer: Optional[Names]
+    date: Optional[_dt.date]
+    year: Optional[int]
+    number: Optional[str]
+    title: Optional[Names]
+    article: Optional[str]
+    paragraph: Optional[str]
+    url: Optional[str]
+    confidence: str
+    text: Names
+
+
+@dataclass(frozen=True)
 class Act:
     """A transfer or declaration act, as cited by a :class:`Day`."""
 
@@ -208,6 +233,7 @@ class Day:
     source_url: Optional[str]
     inferred: List[str]
     act: Optional[Act]
+    citations: List[Citation]
     provisional: bool
     estimated: bool
 
@@ -256,7 +282,9 @@ class LegalDue:
     due: _dt.datetime
     handoff: Optional[_dt.datetime]
     provisional: bool
+    data_as_of: Optional[_dt.date] = None
     warnings: List[str] = field(default_factory=list)
+    warning_codes: List[str] = field(default_factory=list)
     explain: Optional[List[Skipped]] = None
 
 
@@ -304,6 +332,7 @@ class Timeline:
     handoff: Optional[_dt.datetime]
     storage_until: Optional[_dt.datetime]
     provisional: bool
+    data_as_of: Optional[_dt.date] = None
     warnings: List[str] = field(default_factory=list)
     #: The stable code of each warning, in the order of ``warnings``.
     warning_codes: List[str] = field(default_factory=list)
@@ -341,6 +370,22 @@ def _names(d: Optional[Dict[str, str]]) -> Optional[Names]:
     return None if d is None else Names(kk=d.get("kk", ""), ru=d.get("ru", ""), en=d.get("en", ""))
 
 
+def _citation(c: Dict[str, Any]) -> Citation:
+    return Citation(
+        kind=c["kind"],
+        issuer=_names(c.get("issuer")),
+        date=_date(c.get("date")),
+        year=c.get("year"),
+        number=c.get("number"),
+        title=_names(c.get("title")),
+        article=c.get("article"),
+        paragraph=c.get("paragraph"),
+        url=c.get("url"),
+        confidence=c["confidence"],
+        text=_names(c["text"]),  # type: ignore[arg-type]
+    )
+
+
 def _act(a: Optional[Dict[str, Any]]) -> Optional[Act]:
     if a is None:
         return None
@@ -365,6 +410,7 @@ def _day(d: Dict[str, Any]) -> Day:
         source_url=d.get("source_url"),
         inferred=list(d.get("inferred", [])),
         act=_act(d.get("act")),
+        citations=[_citation(c) for c in d.get("citations", [])],
         provisional=d["provisional"],
         estimated=d["estimated"],
     )
@@ -398,7 +444,9 @@ def _legal_due(r: Dict[str, Any]) -> LegalDue:
         due=_instant(r["due"]),  # type: ignore[arg-type]
         handoff=_instant(r.get("handoff")),
         provisional=r["provisional"],
+        data_as_of=_date(r.get("data_as_of")),
         warnings=list(r.get("warnings", [])),
+        warning_codes=list(r.get("warning_codes", [])),
         explain=_explain(r.get("explain")),
     )
 
@@ -421,6 +469,7 @@ def _timeline(r: Dict[str, Any], regulation: str, channel: str, outcome: str, su
         handoff=_instant(r.get("handoff")),
         storage_until=_instant(r.get("storage_until")),
         provisional=r["provisional"],
+        data_as_of=_date(r.get("data_as_of")),
         warnings=list(r.get("warnings", [])),
         warning_codes=list(r.get("warning_codes", [])),
         explain=_explain(r.get("explain")),
@@ -1297,6 +1346,8 @@ class Regulation:
         explain: bool = False,
         lang: str = "en",
         errors: str = "raise",
+        term_start: str = "submission_day",
+        refusal_start: str = "submission_day",
     ) -> Any:
         """The timeline of a submission (RULES.md section 6).
 
@@ -1320,23 +1371,30 @@ class Regulation:
         submission gives NaT in every time column and False in
         ``within_term`` (None for one submission). Other failing items raise
         all the same.
+
+        ``term_start`` and ``refusal_start``: day 1 of the overall term and of
+        the refusal for incomplete documents, "submission_day" (the default)
+        or "next_day" (Civil Code art. 173), as a batch line's fields of the
+        same names (RULES.md section 7.7).
         """
         coerce = _check_errors(errors)
         if _is_scalar_time(submitted):
             if coerce and _is_missing(submitted):
                 return None
             t, instant = _submitted(submitted)
-            r, ch, out, sub = self._r.timeline(office._o, t, instant, channel, outcome, explain, lang)
+            r, ch, out, sub = self._r.timeline(
+                office._o, t, instant, channel, outcome, explain, lang, term_start, refusal_start
+            )
             return _timeline(_json.loads(r), self.id, ch, out, sub)
         if explain:
             raise _invalid("explain is for one submission, not a column")
         a, shape = _column(submitted, "m", "submitted", zone=office.tz)
         pos, nat = _missing_items(a, "submitted", coerce)
         if pos is None:
-            cols = self._r.timeline_bulk(office._o, a, channel, outcome)
+            cols = self._r.timeline_bulk(office._o, a, channel, outcome, term_start, refusal_start)
         else:
             try:
-                part = self._r.timeline_bulk(office._o, _take(a, pos), channel, outcome)
+                part = self._r.timeline_bulk(office._o, _take(a, pos), channel, outcome, term_start, refusal_start)
             except MerzimError as e:
                 _first(_remapped(e, pos), nat)
                 raise  # not reached

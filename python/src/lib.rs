@@ -20,7 +20,7 @@ use merzim::batch::{
 use merzim::{
     BulkError, Calendar, Channel, CompiledChain, Day, DayKind, EpochDays64, EpochMinutes,
     ErrorKind, Horizon, Interval, Lang, LegalOptions, OfficeTime, Outcome, Regulation, Schedule,
-    StartRule, Submitted, Term, TermEnd, TimelineColumns, Week, Zone,
+    StartRule, Submitted, Term, TermEnd, TimelineColumns, TimelineOptions, Week, Zone,
 };
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::create_exception;
@@ -290,6 +290,16 @@ fn parse<T: std::str::FromStr<Err = merzim::Error>>(s: &str) -> PyResult<T> {
     s.parse::<T>().py()
 }
 
+/// The start rules of a timeline's overall term and refusal, read as the
+/// library reads them.
+fn timeline_options(term_start: &str, refusal_start: &str) -> PyResult<TimelineOptions> {
+    Ok(TimelineOptions {
+        term_start: parse::<StartRule>(term_start)?,
+        refusal_start: parse::<StartRule>(refusal_start)?,
+    })
+}
+
+
 fn options(channel: &str, start: &str, end: &str) -> PyResult<LegalOptions> {
     Ok(LegalOptions {
         channel: parse::<Channel>(channel)?,
@@ -352,7 +362,7 @@ struct NativeCalendar {
 /// A `UserWarning` for a calendar as known on a date after today (the
 /// calendar as known today is used; RULES.md §9).
 fn warn_if_after_today(py: Python<'_>, date: NaiveDate) -> PyResult<()> {
-    if let Some(w) = merzim::known_on_warning(date, merzim::today()) {
+    if let Some(w) = merzim::known_on_warning(date, merzim::Zone::default().today()) {
         let msg = std::ffi::CString::new(w.text(merzim::Lang::En)).unwrap_or_default();
         PyErr::warn(
             py,
@@ -689,7 +699,7 @@ impl NativeOffice {
             .office
             .legal_due(s, parse::<Term>(term)?, options(channel, start, end)?)
             .py()?;
-        let mut r = TermResponse::new(Id::null(), &d);
+        let mut r = TermResponse::new_in(Id::null(), &d, lang);
         if explain {
             let skipped = self.office.explain(s, d.due).py()?;
             r.explain = Some(SkippedResponse::list(&skipped, self.zone, lang));
@@ -778,7 +788,7 @@ impl NativeRegulation {
     /// explanation when `explain` (in `lang`): what a batch line answers;
     /// then the request as read (channel, outcome, the submission as aware
     /// local time), which the form does not echo.
-    #[pyo3(signature = (office, submitted, instant, channel="provider", outcome="approve", explain=false, lang="en"))]
+    #[pyo3(signature = (office, submitted, instant, channel="provider", outcome="approve", explain=false, lang="en", term_start="submission_day", refusal_start="submission_day"))]
     #[allow(clippy::too_many_arguments)]
     fn timeline(
         &self,
@@ -789,17 +799,20 @@ impl NativeRegulation {
         outcome: &str,
         explain: bool,
         lang: &str,
+        term_start: &str,
+        refusal_start: &str,
     ) -> PyResult<(String, &'static str, &'static str, DateTime<FixedOffset>)> {
         let lang = parse::<Lang>(lang)?;
         let z = office.zone;
         let s = local_of(z, submitted, instant)?;
         let tl = self
             .reg
-            .timeline(
+            .timeline_with(
                 &office.office,
                 s,
                 parse::<Channel>(channel)?,
                 parse::<Outcome>(outcome)?,
+                timeline_options(term_start, refusal_start)?,
             )
             .py()?;
         let mut r = RegulationResponse::new_in(Id::null(), &tl, lang);
@@ -819,7 +832,8 @@ impl NativeRegulation {
     /// wall-clock time, as int64): `end`, `term_due`, `refusal_due`, `handoff`,
     /// `storage_until` as int64 minutes (NaT where there is none) and
     /// `within_term` as int8 (1, 0, or -1 where there is no overall term).
-    #[pyo3(signature = (office, submitted, channel="provider", outcome="approve"))]
+    #[pyo3(signature = (office, submitted, channel="provider", outcome="approve", term_start="submission_day", refusal_start="submission_day"))]
+    #[allow(clippy::too_many_arguments)]
     fn timeline_bulk<'py>(
         &self,
         py: Python<'py>,
@@ -827,11 +841,17 @@ impl NativeRegulation {
         submitted: PyReadonlyArray1<'py, i64>,
         channel: &str,
         outcome: &str,
+        term_start: &str,
+        refusal_start: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
         let s = as_minutes(slice(&submitted, "submitted")?);
         let chain: CompiledChain = self
             .reg
-            .compile(parse::<Channel>(channel)?, parse::<Outcome>(outcome)?)
+            .compile_with(
+                parse::<Channel>(channel)?,
+                parse::<Outcome>(outcome)?,
+                timeline_options(term_start, refusal_start)?,
+            )
             .py()?;
         let n = s.len();
         let (end, term_due, refusal_due, handoff, storage_until) = (

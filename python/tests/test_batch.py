@@ -6,8 +6,13 @@ import pytest
 import merzim
 
 LINE = '{"id": "a1", "submitted": "2026-03-20T16:30:00", "term": "22 working days", "channel": "portal"}'
-# The output of `merzim batch` and of merzim_eval_json for LINE (README.md, src/batch/mod.rs).
-EXPECTED = '{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23","due":"2026-04-23T18:30:00+05:00","provisional":false}'
+# The output of `merzim batch` and of merzim_eval_json for LINE (README.md, src/batch/mod.rs),
+# ending with the date the built-in data was last checked.
+EXPECTED = (
+    '{"id":"a1","registered":"2026-03-20","day_one":"2026-03-20","last_day":"2026-04-23",'
+    '"due":"2026-04-23T18:30:00+05:00","provisional":false,"data_as_of":"%s"}'
+    % merzim.Calendar.kazakhstan().data_as_of.isoformat()
+)
 
 
 def test_evaluate_json_is_the_contract():

@@ -41,7 +41,7 @@ def act(a):
 
 
 # How each JSON field converts to its Python value.
-DATES = {"registered", "day_one", "last_day", "date"}
+DATES = {"registered", "day_one", "last_day", "date", "data_as_of"}
 INSTANTS = {"due", "handoff", "end", "term_due", "refusal_due", "storage_until", "start", "from", "to"}
 
 
@@ -56,7 +56,26 @@ def convert(key, value):
         return names(value)
     if key == "act":
         return act(value)
+    if key == "citations" and value and isinstance(value[0], dict):
+        return [citation(c) for c in value]
     return value
+
+
+def citation(c):
+    date = c.get("date")
+    return merzim.Citation(
+        kind=c["kind"],
+        issuer=names(c["issuer"]) if "issuer" in c else None,
+        date=None if date is None else dt.date.fromisoformat(date),
+        year=c.get("year"),
+        number=c.get("number"),
+        title=names(c["title"]) if "title" in c else None,
+        article=c.get("article"),
+        paragraph=c.get("paragraph"),
+        url=c.get("url"),
+        confidence=c["confidence"],
+        text=names(c["text"]),
+    )
 
 
 def attr(key):

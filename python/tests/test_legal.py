@@ -118,3 +118,37 @@ def test_regulations(east, tmp_path):
         merzim.Regulation.bundled("nope")
     with pytest.raises(merzim.InvalidRegulationError, match="bad.toml"):
         merzim.Regulation.from_toml("id = 1\n", "bad.toml")
+
+
+def test_timeline_start_rules_and_edge_warnings():
+    """The start rules of the overall term and the refusal are the batch
+    line's ``term_start``/``refusal_start``; the edge cases come with codes."""
+    import datetime as dt
+    import json
+
+    import merzim
+
+    office = merzim.Office()
+    reg = merzim.Regulation.bundled("east-kazakhstan-2016-land-purpose-change")
+    s = dt.datetime(2026, 3, 18, 10, 0)
+    plain = reg.timeline(office, s)
+    civil = reg.timeline(office, s, term_start="next_day", refusal_start="next_day")
+    line = {"id": 1, "regulation": reg.id, "submitted": "2026-03-18T10:00",
+            "term_start": "next_day", "refusal_start": "next_day"}
+    form = json.loads(merzim.evaluate_json(json.dumps(line)))
+    assert civil.refusal_due.isoformat() == form["refusal_due"]
+    assert civil.term_due.isoformat() == form["term_due"]
+    assert civil.refusal_due > plain.refusal_due
+    assert civil.data_as_of == merzim.Calendar.kazakhstan().data_as_of
+    cols = reg.timeline(office, __import__("numpy").array(["2026-03-18T10:00"], dtype="datetime64[m]"),
+                        refusal_start="next_day")
+    assert str(cols["refusal_due"][0]) == form["refusal_due"][:16]
+    try:
+        reg.timeline(office, s, refusal_start="monday")
+    except merzim.InvalidInputError as e:
+        assert "monday" in str(e)
+    else:
+        raise AssertionError("a bad start rule must be refused")
+    late = office.legal_due(dt.datetime(2026, 3, 20, 18, 29), "1 working day")
+    assert late.warning_codes == ["short_first_day"]
+    assert late.data_as_of == merzim.Calendar.kazakhstan().data_as_of
