@@ -629,8 +629,8 @@ impl Regulation {
             return Some(Warning::new(
                 WarningCode::NotYetInForce,
                 Names::new(
-                    format!("{id} регламентінің мәтіні {from_} бастап күшіне енеді ({act_kk}), бұл өтініш берілген {date_} күнінен кейін"),
-                    format!("текст регламента {id} действует с {from_} ({act_ru}), то есть после даты подачи {date_}"),
+                    format!("регламенттің мәтіні {from_} бастап күшіне енеді ({act_kk}), бұл өтініш берілген {date_} күнінен кейін"),
+                    format!("текст регламента действует с {from_} ({act_ru}), то есть после даты подачи {date_}"),
                     format!(
                         "the encoded text of regulation {id} is in force from {from} ({en_kind} No. {} of {}, as encoded), after this submission date {date}",
                         a.number, a.date
@@ -644,8 +644,8 @@ impl Regulation {
                 return Some(Warning::new(
                     WarningCode::Repealed,
                     Names::new(
-                        format!("{id} регламенті {r_} күшін жойды, өтініш {date_} берілді ({act_kk})"),
-                        format!("регламент {id} утратил силу {r_}, не позднее даты подачи {date_} ({act_ru})"),
+                        format!("регламент {r_} күшін жойды, өтініш {date_} берілді ({act_kk})"),
+                        format!("регламент утратил силу {r_}, не позднее даты подачи {date_} ({act_ru})"),
                         format!("regulation {id} was repealed on {r}, before this submission date {date}"),
                     ),
                 ));
@@ -669,12 +669,12 @@ impl Regulation {
                 WarningCode::MayHaveLapsed,
                 Names::new(
                     format!(
-                        "{id} регламенті {date_} берілген өтінішке қолданылмауы мүмкін: {}{url}: {}",
+                        "регламент {date_} берілген өтінішке қолданылмауы мүмкін: {}{url}: {}",
                         act(Lang::Kk),
                         summary(Lang::Kk)
                     ),
                     format!(
-                        "регламент {id} может не применяться к заявлению, поданному {date_}: {}{url}: {}",
+                        "регламент может не применяться к заявлению, поданному {date_}: {}{url}: {}",
                         act(Lang::Ru),
                         summary(Lang::Ru)
                     ),
