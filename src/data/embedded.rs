@@ -8,7 +8,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Act, Cite, Dataset, HolidayKind, HolidayRule, KurbanDate, PublishedTable, YearStatus};
+use super::{
+    Act, Cite, Dataset, Facts, HolidayKind, HolidayRule, KurbanDate, PublishedTable, YearStatus,
+};
 use crate::citation::{ActKind, Citation, Confidence};
 use crate::names::Names;
 use crate::week::Week;
@@ -188,7 +190,7 @@ mod tests {
         o.push_str("use super::*;\n\n");
         writeln!(o, "pub(crate) const EMBEDDED_HASH: u32 = {hash:#010x};").unwrap();
         writeln!(o, "pub(crate) const FILES: &[&str] = &{files:?};").unwrap();
-        o.push_str("\npub(super) fn dataset() -> Dataset {\n    Dataset {\n");
+        o.push_str("\npub(super) fn dataset() -> Dataset {\n    Dataset::new(Facts {\n");
         writeln!(
             o,
             "        substitution_since: {},",
@@ -285,7 +287,7 @@ mod tests {
         for f in &data.origins {
             writeln!(o, "            {f:?}.into(),").unwrap();
         }
-        o.push_str("        ],\n        known_on: None,\n    }\n}\n");
+        o.push_str("        ],\n    })\n}\n");
         o
     }
 

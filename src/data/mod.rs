@@ -7,6 +7,7 @@
 pub(crate) mod embedded;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
@@ -124,9 +125,43 @@ pub(crate) struct PublishedTable {
     pub source: String,
 }
 
-/// Everything the calendar is built from.
+/// Everything the calendar is built from: the data ([`Facts`], shared by
+/// every view of it, read through `Deref`) and the date it is as known on.
+/// A view as known on another date copies a pointer, not the data; a change
+/// (an overlay) copies the data once (`DerefMut`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Dataset {
+    facts: Arc<Facts>,
+    /// The calendar as known on this date (`None`: as known now).
+    pub known_on: Option<NaiveDate>,
+}
+
+impl Dataset {
+    /// The data as known now.
+    pub fn new(facts: Facts) -> Dataset {
+        Dataset {
+            facts: Arc::new(facts),
+            known_on: None,
+        }
+    }
+}
+
+impl std::ops::Deref for Dataset {
+    type Target = Facts;
+    fn deref(&self) -> &Facts {
+        &self.facts
+    }
+}
+
+impl std::ops::DerefMut for Dataset {
+    fn deref_mut(&mut self) -> &mut Facts {
+        Arc::make_mut(&mut self.facts)
+    }
+}
+
+/// The holiday data itself (see [`Dataset`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Facts {
     pub substitution_since: i32,
     pub substitution_source: String,
     pub substitution_url: Option<String>,
@@ -146,8 +181,6 @@ pub(crate) struct Dataset {
     pub acts: Vec<Act>,
     /// Which files (or overlays) went in, for `data_version`.
     pub origins: Vec<String>,
-    /// The calendar as known on this date (`None`: as known now).
-    pub known_on: Option<NaiveDate>,
 }
 
 // ---------- raw TOML shapes ----------

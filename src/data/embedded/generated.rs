@@ -6,7 +6,7 @@ pub(crate) const EMBEDDED_HASH: u32 = 0x958c4956;
 pub(crate) const FILES: &[&str] = &["holidays/statutory.toml", "holidays/kurban-ait.toml", "holidays/transfers/2000.toml", "holidays/transfers/2001.toml", "holidays/transfers/2002.toml", "holidays/transfers/2003.toml", "holidays/transfers/2004.toml", "holidays/transfers/2005.toml", "holidays/transfers/2006.toml", "holidays/transfers/2007.toml", "holidays/transfers/2008.toml", "holidays/transfers/2009.toml", "holidays/transfers/2010.toml", "holidays/transfers/2011.toml", "holidays/transfers/2012.toml", "holidays/transfers/2013.toml", "holidays/transfers/2014.toml", "holidays/transfers/2015.toml", "holidays/transfers/2016.toml", "holidays/transfers/2017.toml", "holidays/transfers/2018.toml", "holidays/transfers/2019.toml", "holidays/transfers/2020.toml", "holidays/transfers/2021.toml", "holidays/transfers/2022.toml", "holidays/transfers/2023.toml", "holidays/transfers/2024.toml", "holidays/transfers/2025.toml", "holidays/transfers/2026.toml", "holidays/transfers/2027.toml"];
 
 pub(super) fn dataset() -> Dataset {
-    Dataset {
+    Dataset::new(Facts {
         substitution_since: 2002,
         substitution_source: "Law of the Republic of Kazakhstan of 13 December 2001 No. 267-II \"О праздниках в Республике Казахстан\", art. 5 (\"При совпадении выходного и праздничного дней выходным днем является следующий после праздничного рабочий день\")".into(),
         substitution_url: Some("https://adilet.zan.kz/rus/docs/Z010000267_".into()),
@@ -270,6 +270,5 @@ pub(super) fn dataset() -> Dataset {
             "holidays/transfers/2026.toml".into(),
             "holidays/transfers/2027.toml".into(),
         ],
-        known_on: None,
-    }
+    })
 }
