@@ -63,6 +63,31 @@ extern "C" {
         out: *mut i32,
         failed: *mut usize,
     ) -> i32;
+    fn merzim_legal_due(
+        cal: *const merzim_calendar,
+        submitted: i64,
+        amount: u32,
+        unit: i32,
+        channel: i32,
+        start: i32,
+        end: i32,
+        out: *mut Due,
+        err: *mut *mut merzim_error,
+    ) -> i32;
+    fn merzim_legal_due_bulk(
+        cal: *const merzim_calendar,
+        submitted: *const i64,
+        len: usize,
+        amount: u32,
+        unit: i32,
+        channel: i32,
+        start: i32,
+        end: i32,
+        out: *mut Due,
+        status: *mut i32,
+        failed_count: *mut usize,
+        err: *mut *mut merzim_error,
+    ) -> i32;
     fn merzim_eval_json(request: *const c_char, out: *mut *mut c_char) -> i32;
     fn merzim_eval_json_with(
         cal: *const merzim_calendar,
@@ -78,6 +103,20 @@ extern "C" {
 const OK: i32 = 0;
 const PANIC: i32 = 7;
 
+/// `merzim_due` of the header.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Due {
+    registered: i32,
+    day_one: i32,
+    last_day: i32,
+    provisional: i32,
+    due: i64,
+    handoff: i64,
+    due_utc_offset: i32,
+    handoff_utc_offset: i32,
+}
+
 #[derive(Arbitrary, Debug)]
 enum Op {
     Eval(Vec<u8>),
@@ -92,6 +131,9 @@ enum Op {
     /// Another reference to a calendar: kept in `loaded` and freed once like the others.
     Retain(u8),
     DataAsOf(u8),
+    /// A typed legal term: calendar, submissions (yyyymmddhhmm), amount,
+    /// unit, channel, start, end (any integers: out of range is an error).
+    LegalDue(u8, Vec<i64>, u32, i32, i32, i32, i32),
     Names(i32),
     Nulls(u8),
 }
@@ -206,6 +248,45 @@ fuzz_target!(|ops: Vec<Op>| unsafe {
                     }
                 } else {
                     assert_eq!(failed, 0);
+                }
+            }
+            Op::LegalDue(i, times, amount, unit, channel, start, end) => {
+                let cal = pick(&loaded, *i);
+                let times = &times[..times.len().min(64)];
+                let mut out = vec![Due::default(); times.len()];
+                // -1: not written (a bad option refuses the whole call).
+                let mut status = vec![-1i32; times.len()];
+                let (mut failed, mut err) = (usize::MAX, std::ptr::null_mut());
+                let sb = merzim_legal_due_bulk(
+                    cal,
+                    times.as_ptr(),
+                    times.len(),
+                    *amount,
+                    *unit,
+                    *channel,
+                    *start,
+                    *end,
+                    out.as_mut_ptr(),
+                    status.as_mut_ptr(),
+                    &mut failed,
+                    &mut err,
+                );
+                assert_ne!(sb, PANIC);
+                merzim_error_free(err);
+                for (k, &t) in times.iter().enumerate() {
+                    let (mut one, mut e) = (Due::default(), std::ptr::null_mut());
+                    let s = merzim_legal_due(
+                        cal, t, *amount, *unit, *channel, *start, *end, &mut one, &mut e,
+                    );
+                    assert_ne!(s, PANIC);
+                    merzim_error_free(e);
+                    // Every item the bulk form answered is the scalar answer.
+                    if status[k] != -1 {
+                        assert_eq!(status[k], s, "item {k}");
+                    }
+                    if s == OK && status[k] == OK {
+                        assert_eq!(one, out[k], "item {k}");
+                    }
                 }
             }
             Op::Between(i, a, b) => {
