@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::response::{RegulationResponse, TermResponse};
+use super::response::{RegulationResponse, SkippedResponse, TermResponse};
 
 /// A JSON object being written.
 struct Object {
@@ -77,6 +77,33 @@ impl Object {
     }
 }
 
+/// The fields every answer ends with, in this order.
+struct Remarks<'a> {
+    provisional: bool,
+    data_as_of: Option<&'a str>,
+    warnings: &'a [String],
+    warning_codes: &'a [String],
+    explain: Option<&'a [SkippedResponse]>,
+}
+
+impl Object {
+    /// Writes `r` and closes the object.
+    fn remarks(mut self, r: Remarks<'_>) -> Result<String, serde_json::Error> {
+        self.bool("provisional", r.provisional);
+        self.opt_string("data_as_of", r.data_as_of);
+        if !r.warnings.is_empty() {
+            self.value("warnings", &r.warnings)?;
+        }
+        if !r.warning_codes.is_empty() {
+            self.value("warning_codes", &r.warning_codes)?;
+        }
+        if let Some(e) = r.explain {
+            self.value("explain", &e)?;
+        }
+        Ok(self.end())
+    }
+}
+
 /// The JSON line of a term answer.
 pub(super) fn term(r: &TermResponse) -> Result<String, serde_json::Error> {
     let mut o = Object::new(160);
@@ -86,18 +113,13 @@ pub(super) fn term(r: &TermResponse) -> Result<String, serde_json::Error> {
     o.string("last_day", &r.last_day);
     o.string("due", &r.due);
     o.opt_string("handoff", r.handoff.as_deref());
-    o.bool("provisional", r.provisional);
-    o.opt_string("data_as_of", r.data_as_of.as_deref());
-    if !r.warnings.is_empty() {
-        o.value("warnings", &r.warnings)?;
-    }
-    if !r.warning_codes.is_empty() {
-        o.value("warning_codes", &r.warning_codes)?;
-    }
-    if let Some(e) = &r.explain {
-        o.value("explain", e)?;
-    }
-    Ok(o.end())
+    o.remarks(Remarks {
+        provisional: r.provisional,
+        data_as_of: r.data_as_of.as_deref(),
+        warnings: &r.warnings,
+        warning_codes: &r.warning_codes,
+        explain: r.explain.as_deref(),
+    })
 }
 
 /// The JSON line of a regulation answer.
@@ -148,18 +170,13 @@ pub(super) fn regulation(r: &RegulationResponse) -> Result<String, serde_json::E
     o.opt_string("refusal_due", r.refusal_due.as_deref());
     o.opt_string("handoff", r.handoff.as_deref());
     o.opt_string("storage_until", r.storage_until.as_deref());
-    o.bool("provisional", r.provisional);
-    o.opt_string("data_as_of", r.data_as_of.as_deref());
-    if !r.warnings.is_empty() {
-        o.value("warnings", &r.warnings)?;
-    }
-    if !r.warning_codes.is_empty() {
-        o.value("warning_codes", &r.warning_codes)?;
-    }
-    if let Some(e) = &r.explain {
-        o.value("explain", e)?;
-    }
-    Ok(o.end())
+    o.remarks(Remarks {
+        provisional: r.provisional,
+        data_as_of: r.data_as_of.as_deref(),
+        warnings: &r.warnings,
+        warning_codes: &r.warning_codes,
+        explain: r.explain.as_deref(),
+    })
 }
 
 fn itoa(n: u32) -> String {
