@@ -3152,6 +3152,17 @@ fn errors_on_stderr_speak_the_language() {
     let missing = std::env::temp_dir().join("merzim-no-such-file.toml");
     let missing = missing.to_str().unwrap();
     let cases: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["calendar", "--year", "2026", "--excel"], 2),
+        (
+            vec![
+                "timeline",
+                "--regulation",
+                "akmola-2014-cadastral-value",
+                "--submitted",
+                "20.03.2026",
+            ],
+            2,
+        ),
         (
             vec![
                 "due",

@@ -133,7 +133,14 @@ pub fn run(c: CalendarCmd, out: &mut impl Write) -> Res {
     };
     if c.excel && format != Format::Csv {
         return Err(Fail::Arg(
-            "--excel is a dialect of CSV: add --format csv".into(),
+            c.output
+                .lang()
+                .pick(
+                    "--excel — CSV диалектісі: --format csv қосыңыз",
+                    "--excel — диалект CSV: добавьте --format csv",
+                    "--excel is a dialect of CSV: add --format csv",
+                )
+                .into(),
         ));
     }
     if NaiveDate::from_ymd_opt(y, 1, 1).is_none() {

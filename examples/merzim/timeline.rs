@@ -56,11 +56,21 @@ pub fn run(c: TimelineCmd, out: &mut impl Write) -> Res {
     let local = match c.submitted.in_zone(z) {
         Resolved::At(s) => z.local_of(s)?,
         Resolved::Date(d) => {
-            return Err(crate::Fail::Arg(format!(
-                "--submitted {d}: a regulation's timeline needs a time of day (its steps count \
-                 office hours from it), e.g. {d}T10:00 or {} 10:00, or now",
-                d.format("%d.%m.%Y")
-            )))
+            let dd = d.format("%d.%m.%Y");
+            return Err(crate::Fail::Arg(c.output.lang().pick(
+                format!(
+                    "--submitted {dd}: регламенттің рәсімдеріне тәулік уақыты керек (олар одан \
+                     бастап жұмыс сағаттарын санайды), мысалы, {dd} 10:00 немесе now"
+                ),
+                format!(
+                    "--submitted {dd}: для процедур регламента нужно время суток (от него \
+                     отсчитываются часы приёма), например {dd} 10:00 или now"
+                ),
+                format!(
+                    "--submitted {d}: a regulation's timeline needs a time of day (its steps count \
+                     office hours from it), e.g. {d}T10:00 or {dd} 10:00, or now"
+                ),
+            )));
         }
     };
     let options = TimelineOptions {
