@@ -87,6 +87,25 @@ struct Remarks<'a> {
 }
 
 impl Object {
+    /// `"name": [{…}, …]`: one object per item, its fields written by `fields`.
+    fn objects<T>(&mut self, name: &str, items: &[T], fields: impl Fn(&mut Object, &T)) {
+        self.key(name);
+        self.out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            let mut inner = Object {
+                out: std::mem::take(&mut self.out),
+                first: true,
+            };
+            inner.out.push('{');
+            fields(&mut inner, item);
+            self.out = inner.end();
+        }
+        self.out.push(']');
+    }
+
     /// Writes `r` and closes the object.
     fn remarks(mut self, r: Remarks<'_>) -> Result<String, serde_json::Error> {
         self.bool("provisional", r.provisional);
@@ -126,43 +145,19 @@ pub(super) fn term(r: &TermResponse) -> Result<String, serde_json::Error> {
 pub(super) fn regulation(r: &RegulationResponse) -> Result<String, serde_json::Error> {
     let mut o = Object::new(256 + r.steps.len() * 128);
     o.raw("id", r.id.as_json());
-    o.key("steps");
-    o.out.push('[');
-    for (i, s) in r.steps.iter().enumerate() {
-        if i > 0 {
-            o.out.push(',');
-        }
-        let mut step = Object {
-            out: std::mem::take(&mut o.out),
-            first: true,
-        };
-        step.out.push('{');
+    o.objects("steps", &r.steps, |step, s| {
         step.raw("number", itoa(s.number).as_str());
         step.string("duration", &s.duration);
         step.string("start", &s.start);
         step.string("end", &s.end);
-        o.out = step.end();
-    }
-    o.out.push(']');
+    });
     o.string("end", &r.end);
     o.opt_string("term_due", r.term_due.as_deref());
     if !r.alternatives.is_empty() {
-        o.key("alternatives");
-        o.out.push('[');
-        for (i, a) in r.alternatives.iter().enumerate() {
-            if i > 0 {
-                o.out.push(',');
-            }
-            let mut alt = Object {
-                out: std::mem::take(&mut o.out),
-                first: true,
-            };
-            alt.out.push('{');
+        o.objects("alternatives", &r.alternatives, |alt, a| {
             alt.string("term", &a.term);
             alt.string("due", &a.due);
-            o.out = alt.end();
-        }
-        o.out.push(']');
+        });
     }
     if let Some(w) = r.within_term {
         o.bool("within_term", w);
